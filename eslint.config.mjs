@@ -1,0 +1,57 @@
+// ESLint flat config: typescript-eslint recommended rules plus import restrictions that enforce the layering
+// described in docs/architecture.md (syntax -> analysis -> ide -> server; syntax -> runtime -> protocol <- debugAdapter).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const layers = ['syntax', 'analysis', 'ide', 'server', 'runtime', 'protocol', 'debugAdapter', 'extension', 'cli'];
+const editorPackages = ['vscode', 'vscode-languageclient', 'vscode-languageclient/*', 'vscode-languageserver', 'vscode-languageserver/*', '@vscode/debugadapter', '@vscode/debugprotocol'];
+
+/** Which layers each layer may import; everything else under src/ is forbidden to it. */
+const allowed = {
+  syntax: [],
+  analysis: ['syntax'],
+  ide: ['syntax', 'analysis'],
+  server: ['syntax', 'analysis', 'ide', 'protocol'],
+  runtime: ['syntax', 'analysis', 'protocol'],
+  protocol: [],
+  debugAdapter: ['protocol'],
+  extension: ['protocol'],
+  cli: ['syntax', 'analysis', 'ide', 'runtime', 'protocol'],
+};
+/** Which editor packages each layer may import ('vscode' only in the extension). */
+const allowedPackages = {
+  server: ['vscode-languageserver', 'vscode-languageserver/*'],
+  debugAdapter: ['@vscode/debugadapter', '@vscode/debugprotocol'],
+  extension: ['vscode', 'vscode-languageclient', 'vscode-languageclient/*', '@vscode/debugprotocol'],
+};
+
+const layerConfigs = layers.map((layer) => {
+  const forbiddenLayers = layers.filter((l) => l !== layer && !allowed[layer].includes(l));
+  const forbiddenPackages = editorPackages.filter((p) => !(allowedPackages[layer] ?? []).includes(p));
+  return {
+    files: [`src/${layer}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: forbiddenLayers.flatMap((l) => [`**/${l}`, `**/${l}/**`]), message: `The ${layer} layer may not import this layer (see docs/architecture.md).` },
+          ...(forbiddenPackages.length ? [{ group: forbiddenPackages, message: `The ${layer} layer may not import editor packages.` }] : []),
+        ],
+      }],
+    },
+  };
+});
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'examples/**', 'test/fixtures/**', '**/*.js', '**/*.mjs'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'off',
+      'no-constant-condition': ['error', { checkLoops: false }],
+      'no-control-regex': 'off',
+    },
+  },
+  ...layerConfigs,
+);

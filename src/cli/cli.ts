@@ -1,0 +1,50 @@
+// Entry of the `al-session-lab` command line: dispatches to one module per command (parse, lint, run, serve).
+import { CliError, type CommandContext } from './cliSupport';
+import { parseCommand } from './commands/parse';
+import { lintCommand } from './commands/lint';
+import { runCommand } from './commands/run';
+import { serveCommand } from './commands/serve';
+
+type Command = (args: string[], ctx: CommandContext) => Promise<number>;
+
+const commands: Record<string, { run: Command; summary: string }> = {
+  parse: { run: parseCommand, summary: 'parse [PATH ...] [--stats] [--errors N]   parse AL files, report syntax errors' },
+  lint: { run: lintCommand, summary: 'lint [PATH ...] [--format text|json|sarif] [--ruleset FILE] [--rules IDS]   BG diagnostics' },
+  run: { run: runCommand, summary: 'run WORKSPACE --scenario FILE [--json] [--seed N] [--clock virtual|real]   play a scenario' },
+  serve: { run: serveCommand, summary: 'serve WORKSPACE [--port N] [--scenario FILE]   host the session runtime for a debugger' },
+};
+
+function usage(): string {
+  return ['usage: al-session-lab <command> [options]', '', 'commands:', ...Object.values(commands).map((c) => `  ${c.summary}`)].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(usage() + '\n');
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    process.stderr.write(`al-session-lab: unknown command '${name}'\n${usage()}\n`);
+    return 2;
+  }
+  const ctx: CommandContext = { cwd: process.cwd(), stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) };
+  return command.run(rest, ctx);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    // Bad input is reported as one line with exit 2; anything else is a bug and keeps its stack for the report.
+    if (err instanceof CliError) {
+      process.stderr.write(`al-session-lab: ${err.message}\n`);
+      process.exitCode = 2;
+    } else {
+      process.stderr.write(`al-session-lab: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      process.exitCode = 3;
+    }
+  },
+);

@@ -1,0 +1,60 @@
+// Shared pieces of the CLI commands: the usage-error type, the output context and a small flag parser.
+
+/** Bad usage or bad input: reported as one line on stderr with exit code 2, never a stack trace. */
+export class CliError extends Error {}
+
+export interface CommandContext {
+  cwd: string;
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+export interface FlagSpec {
+  /** Flags that take a value, e.g. `--format json`. */
+  values: string[];
+  /** Flags that take no value, e.g. `--stats`. */
+  booleans: string[];
+}
+
+export interface ParsedArgs {
+  positional: string[];
+  values: Map<string, string>;
+  booleans: Set<string>;
+}
+
+/** Parses `--flag value`, `--flag=value` and `--switch`; an unknown flag or a missing value is a CliError. */
+export function parseArgs(args: string[], spec: FlagSpec): ParsedArgs {
+  const out: ParsedArgs = { positional: [], values: new Map(), booleans: new Set() };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--') {
+      out.positional.push(...args.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('--')) {
+      out.positional.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq >= 0 ? arg.slice(2, eq) : arg.slice(2);
+    if (spec.booleans.includes(name)) {
+      if (eq >= 0) throw new CliError(`flag --${name} takes no value`);
+      out.booleans.add(name);
+    } else if (spec.values.includes(name)) {
+      const value = eq >= 0 ? arg.slice(eq + 1) : args[++i];
+      if (value === undefined || (eq < 0 && value.startsWith('--'))) throw new CliError(`flag --${name} needs a value`);
+      out.values.set(name, value);
+    } else {
+      throw new CliError(`unknown flag --${name}`);
+    }
+  }
+  return out;
+}
+
+/** Parses a non-negative integer flag value or fails with a CliError naming the flag. */
+export function intFlag(args: ParsedArgs, name: string, fallback: number): number {
+  const raw = args.values.get(name);
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw)) throw new CliError(`flag --${name} needs a non-negative integer, got '${raw}'`);
+  return Number(raw);
+}
