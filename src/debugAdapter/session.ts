@@ -98,6 +98,8 @@ export class AlSessionLabDebugSession extends DebugSession {
       });
       this.runtimeProcess = runtime.process;
       runtime.process.on('exit', (code, signal) => this.runtimeGone(`the runtime process exited (${signal ?? `exit code ${code}`})`));
+      // A runtime this adapter started must not outlive it, even when the editor drops the adapter abruptly.
+      process.once('exit', () => runtime.process.kill());
       await this.connectAndAttach(runtime.port, runtime.token, config);
     });
   }
@@ -126,23 +128,26 @@ export class AlSessionLabDebugSession extends DebugSession {
   }
 
   protected override disconnectRequest(response: DebugProtocol.DisconnectResponse, args: DebugProtocol.DisconnectArguments): void {
-    this.handle(response, async () => {
-      this.ended = true;
-      const client = this.client;
-      this.client = undefined;
-      if (client && !client.closed) {
-        // Detach resumes every session stopped for this debugger; the runtime keeps running for others.
-        try {
-          await client.request('detach', {});
-        } catch {
-          /* the runtime is already gone: nothing to resume */
-        }
-        client.dispose();
+    // After answering, the adapter process ends (as the base class does), since an editor may not kill it.
+    this.handle(response, () => this.detach(args), () => this.shutdown());
+  }
+
+  private async detach(args: DebugProtocol.DisconnectArguments): Promise<void> {
+    this.ended = true;
+    const client = this.client;
+    this.client = undefined;
+    if (client && !client.closed) {
+      // Detach resumes every session stopped for this debugger; the runtime keeps running for others.
+      try {
+        await client.request('detach', {});
+      } catch {
+        /* the runtime is already gone: nothing to resume */
       }
-      const launched = this.runtimeProcess;
-      if (launched && args.terminateDebuggee !== false && launched.exitCode === null) launched.kill();
-      this.stopped.clear();
-    });
+      client.dispose();
+    }
+    const launched = this.runtimeProcess;
+    if (launched && args.terminateDebuggee !== false && launched.exitCode === null) launched.kill();
+    this.stopped.clear();
   }
 
   /** The runtime ended or the connection broke: say so once and end the debug session. */
@@ -460,13 +465,14 @@ export class AlSessionLabDebugSession extends DebugSession {
   }
 
   /** Runs a request's work and answers it: success, or an error response with a one-line reason. */
-  private handle<R extends DebugProtocol.Response>(response: R, work: () => Promise<void> | void): void {
+  private handle<R extends DebugProtocol.Response>(response: R, work: () => Promise<void> | void, after?: () => void): void {
     Promise.resolve()
       .then(work)
       .then(
         () => this.sendResponse(response),
         (err: unknown) => this.fail(response, err),
-      );
+      )
+      .then(after);
   }
 
   private fail(response: DebugProtocol.Response, err: unknown): void {
