@@ -188,6 +188,7 @@ export class AlSessionLabDebugSession extends DebugSession {
       this.stopped.add(body.session);
       const info = this.sessions.get(body.session);
       if (info) info.state = 'stopped';
+      else void this.learnSession(body.session);
       const event = new StoppedEvent(STOP_REASON[body.reason] ?? body.reason, body.session, body.text) as DebugProtocol.StoppedEvent;
       event.body.allThreadsStopped = false;
       event.body.preserveFocusHint = false;
@@ -298,7 +299,6 @@ export class AlSessionLabDebugSession extends DebugSession {
   }
 
   private async resume(command: 'continue' | 'next' | 'stepIn' | 'stepOut', session: number): Promise<void> {
-    this.knownSession(session);
     // Forget the stop first: the runtime may report the next stop before it answers this request.
     this.stopped.delete(session);
     this.refs.release(session);
@@ -309,7 +309,6 @@ export class AlSessionLabDebugSession extends DebugSession {
 
   protected override pauseRequest(response: DebugProtocol.PauseResponse, args: DebugProtocol.PauseArguments): void {
     this.handle(response, async () => {
-      this.knownSession(args.threadId);
       await this.runtime().request('pause', { session: args.threadId });
     });
   }
@@ -321,7 +320,6 @@ export class AlSessionLabDebugSession extends DebugSession {
   protected override stackTraceRequest(response: DebugProtocol.StackTraceResponse, args: DebugProtocol.StackTraceArguments): void {
     this.handle(response, async () => {
       const session = args.threadId;
-      this.knownSession(session);
       const { frames } = await this.runtime().request('stackTrace', { session });
       const start = args.startFrame ?? 0;
       const end = args.levels ? start + args.levels : frames.length;
@@ -406,7 +404,6 @@ export class AlSessionLabDebugSession extends DebugSession {
 
   protected override exceptionInfoRequest(response: DebugProtocol.ExceptionInfoResponse, args: DebugProtocol.ExceptionInfoArguments): void {
     this.handle(response, async () => {
-      this.knownSession(args.threadId);
       const error = await this.runtime().request('exceptionInfo', { session: args.threadId });
       response.body = {
         exceptionId: error.code || 'Error',
@@ -455,8 +452,17 @@ export class AlSessionLabDebugSession extends DebugSession {
     return this.client.clock === 'real' ? this.clockSample.t + (Date.now() - this.clockSample.at) : this.clockSample.t;
   }
 
-  private knownSession(session: number): void {
-    if (!this.sessions.has(session)) throw new Error(`there is no running session ${session} (it may have ended)`);
+  /** A stop of a session this adapter has not heard of: ask the runtime so the thread shows. */
+  private async learnSession(session: number): Promise<void> {
+    try {
+      const info = (await this.runtime().request('sessions', {})).sessions.find((s) => s.id === session);
+      if (info && !this.sessions.has(session)) {
+        this.sessions.set(session, info);
+        this.sendEvent(new ThreadEvent('started', session));
+      }
+    } catch {
+      /* the runtime went away; runtimeGone reports it */
+    }
   }
 
   private runtime(): RuntimeClient {
