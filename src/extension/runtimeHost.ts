@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import * as fs from 'node:fs';
-import { RuntimeClient } from './runtimeClient';
+import { RuntimeClient } from '../protocol/client';
 import type { Log } from './log';
 import type { RuntimeState } from './statusBar';
 
@@ -61,7 +61,7 @@ export class RuntimeHost implements vscode.Disposable {
 
   /** Returns the running runtime, starting it if needed. Rejects with a clear message when it cannot run. */
   ensureStarted(): Promise<RuntimeConnection> {
-    if (this.connection && !this.connection.client.isClosed) return Promise.resolve(this.connection);
+    if (this.connection && !this.connection.client.closed) return Promise.resolve(this.connection);
     if (!vscode.workspace.isTrusted) {
       return Promise.reject(new Error('the local session runtime is disabled in untrusted workspaces (it runs the workspace\'s AL code)'));
     }
@@ -91,12 +91,12 @@ export class RuntimeHost implements vscode.Disposable {
       // Keep draining stdout after the ready line so a chatty runtime can never block on a full pipe.
       child.stdout?.setEncoding('utf8');
       child.stdout?.on('data', (d: string) => { for (const l of d.split('\n')) if (l.trim()) this.log.info(`runtime: ${l}`); });
-      const { client, hello } = await RuntimeClient.connect(port, token, 'al-session-lab-extension');
+      const client = await RuntimeClient.connect({ port, token, client: 'extension' });
       this.connection = { port, token, workspace, client };
       client.on('output', (o) => this.log.info(`${o.session !== undefined ? `session ${o.session}: ` : ''}${o.text.replace(/\n$/, '')}`));
       client.onClose(() => { if (this.connection?.client === client) { this.connection = undefined; this.connectionEmitter.fire(undefined); } });
       child.once('exit', (code, signal) => this.onExit(child, code, signal));
-      this.log.info(`runtime: ready on 127.0.0.1:${port} (${hello.clock} clock, protocol ${hello.protocolVersion}) in ${Date.now() - started} ms`);
+      this.log.info(`runtime: ready on 127.0.0.1:${port} (${client.clock} clock) in ${Date.now() - started} ms`);
       this.setState('running');
       this.connectionEmitter.fire(this.connection);
       return this.connection;
@@ -111,7 +111,7 @@ export class RuntimeHost implements vscode.Disposable {
   private onExit(child: ChildProcess, code: number | null, signal: NodeJS.Signals | null): void {
     if (this.child !== child) return;
     this.child = undefined;
-    this.connection?.client.close();
+    this.connection?.client.dispose();
     this.connection = undefined;
     this.connectionEmitter.fire(undefined);
     if (this.stopping) {
@@ -136,7 +136,7 @@ export class RuntimeHost implements vscode.Disposable {
   /** Saving AL reloads the workspace into the runtime; running sessions keep the code they started with. */
   private async onSave(doc: vscode.TextDocument): Promise<void> {
     const c = this.connection;
-    if (!c || c.client.isClosed) return;
+    if (!c || c.client.closed) return;
     const file = doc.uri.fsPath;
     if (doc.languageId !== 'al' && path.basename(file) !== 'app.json') return;
     if (!file.startsWith(c.workspace)) return;
@@ -154,7 +154,7 @@ export class RuntimeHost implements vscode.Disposable {
   async stop(): Promise<void> {
     this.stopping = true;
     const child = this.child;
-    this.connection?.client.close();
+    this.connection?.client.dispose();
     if (!child) { if (this.state !== 'disabled') this.setState('stopped'); return; }
     await new Promise<void>((resolve) => {
       const t = setTimeout(() => { child.kill('SIGKILL'); resolve(); }, 3000);
