@@ -224,6 +224,42 @@ export interface SessionServices {
   setBackgroundTaskResult(results: Map<string, string>): void;
 
   /** Active Session / Session Event virtual tables are served through the transaction like other tables. */
+
+  // Added by the session layer (optional so test doubles need not implement them; the interpreter calls them
+  // with `?.` and falls back to the plain behaviour when absent).
+  /** Dialog.Open/Update/Close: shown in the foreground, silently ignored where there is no UI. */
+  dialog?(op: 'Open' | 'Update' | 'Close', text: string): void;
+  /**
+   * Any other client callback (Page.Run/RunModal, Report.Run/RunModal, Hyperlink, File.Upload/Download,
+   * Activate...), named as the AL construct: throws BC's "Callback functions are not allowed." where there is no
+   * UI and in the two page background task triggers; returns normally in the foreground.
+   */
+  clientCallback?(what: string): void;
+  /** CurrPage.Update: false when it is ignored (inside OnPageBackgroundTaskCompleted / OnPageBackgroundTaskError). */
+  updatePage?(page: PageHandle, saveRecord: boolean): boolean;
+}
+
+/**
+ * How session services (and the store) raise an AL run-time error: they throw an object carrying `alError`.
+ * The interpreter turns it into the AL error at the calling statement (filling `callStack`/`location` if empty),
+ * so `if Codeunit.Run` / try functions can catch it like any other AL error.
+ */
+export interface AlErrorCarrier {
+  readonly alError: AlErrorInfo;
+}
+
+export function isAlErrorCarrier(value: unknown): value is AlErrorCarrier {
+  return typeof value === 'object' && value !== null && typeof (value as { alError?: unknown }).alError === 'object';
+}
+
+/**
+ * A `var` argument passed to a page trigger by the session layer (`var IsHandled: Boolean` of
+ * OnPageBackgroundTaskError): the interpreter binds the parameter to `value` and writes the final value back
+ * into it when the trigger (page and extensions) ends.
+ */
+export interface VarArgument {
+  readonly kind: 'var';
+  value: unknown;
 }
 
 export interface StartSessionRequest {
@@ -391,7 +427,11 @@ export interface PageInstance extends PageHandle {
 
 export type EntryPoint =
   | { kind: 'codeunitRun'; codeunit: number | string; record?: unknown }
-  /** Runs the named trigger of the page and then the same trigger of each page extension. */
+  /**
+   * Runs the named trigger of the page and then the same trigger of each page extension. `args` are plain values:
+   * number, string, boolean; `Map<string, string>` for a `Dictionary of [Text, Text]` (Results of
+   * OnPageBackgroundTaskCompleted); `VarArgument` for var parameters (IsHandled), shared by page and extensions.
+   */
   | { kind: 'pageTrigger'; page: PageInstance; trigger: string; args?: unknown[] }
   | { kind: 'pageAction'; page: PageInstance; action: string }
   | { kind: 'pageFieldValidate'; page: PageInstance; field: string; value: string };
