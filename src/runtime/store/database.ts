@@ -7,7 +7,7 @@ import { TableStore } from './tableStore';
 import { StoreTransaction } from './transaction';
 import type { LockConflict } from './errors';
 
-export interface DatabaseOptions extends FilterOptions {}
+export type DatabaseOptions = FilterOptions;
 
 /** Rows of a virtual table (Active Session, Session Event), produced on each read. */
 export type VirtualTableProvider = () => Iterable<Row>;

@@ -198,7 +198,7 @@ export class AlDecimal implements AlDecimalLike {
   power(exponent: AlDecimal): AlDecimal {
     if (exponent.scale === 0 && exponent.mantissa >= 0n && exponent.mantissa <= 1000n) {
       let result: AlDecimal = AlDecimal.ONE;
-      let base: AlDecimal = this;
+      let base = AlDecimal.fromParts(this.mantissa, this.scale);
       let e = exponent.mantissa;
       while (e > 0n) {
         if (e & 1n) result = result.mul(base);

@@ -63,7 +63,7 @@ export function parseDateText(text: string, ctx: EvaluateContext = {}): AlDate |
   else if (upper === 'W' || upper === 'WORKDATE') date = ctx.workDate ?? ctx.today;
   else {
     let m: RegExpExecArray | null;
-    let d = 0, mo = 0, y = 0;
+    let d: number, mo: number, y: number;
     if ((m = /^(\d{4})(\d{2})(\d{2})D$/i.exec(s))) { y = +m[1]; mo = +m[2]; d = +m[3]; }
     else if ((m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s))) { y = +m[1]; mo = +m[2]; d = +m[3]; }
     else if ((m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/.exec(s))) { mo = +m[1]; d = +m[2]; y = fullYear(+m[3], m[3].length); }

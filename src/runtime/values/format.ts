@@ -27,9 +27,8 @@ export interface FormatType {
 
 function groupThousands(digits: string, sep: string): string {
   if (sep === '' || digits.length <= 3) return digits;
-  let out = '';
   const first = digits.length % 3 || 3;
-  out = digits.slice(0, first);
+  let out = digits.slice(0, first);
   for (let i = first; i < digits.length; i += 3) out += sep + digits.slice(i, i + 3);
   return out;
 }
