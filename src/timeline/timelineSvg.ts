@@ -9,6 +9,8 @@ export interface SvgOptions {
   width?: number;
   /** For a live chart: the current clock time, so running sessions extend to it. */
   now?: number;
+  /** Put the chart's <style> inside the SVG (default). A webview with a strict CSP loads TIMELINE_CSS itself. */
+  embedStyle?: boolean;
 }
 
 const LABEL_W = 280;
@@ -42,7 +44,8 @@ export function tickStep(range: number, target = 8): number {
 
 const KIND_SHORT: Record<string, string> = { Foreground: 'fg', Background: 'bg', PageBackgroundTask: 'task', Queued: 'queued' };
 
-const STYLE = `
+/** The chart's stylesheet; colours are CSS variables with light defaults, so a host can theme them. */
+export const TIMELINE_CSS = `
 .tl text{font:12px system-ui,-apple-system,"Segoe UI",sans-serif;fill:var(--tl-text,#1f2328)}
 .tl .muted{fill:var(--tl-muted,#6e7781)}
 .tl .grid{stroke:var(--tl-grid,#d0d7de);stroke-width:1}
@@ -127,7 +130,7 @@ export function renderTimelineModelSvg(model: TimelineModel, opts: SvgOptions = 
   const totalW = LABEL_W + width + PAD * 2;
   const out: string[] = [];
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" class="tl" width="${totalW}" height="${height}" viewBox="0 0 ${totalW} ${height}" role="img" aria-label="Session timeline">`);
-  out.push(`<style>${STYLE}</style>`);
+  if (opts.embedStyle !== false) out.push(`<style>${TIMELINE_CSS}</style>`);
   out.push('<defs><pattern id="tl-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="transparent"/><line x1="0" y1="0" x2="0" y2="6" stroke="#8c959f" stroke-width="2"/></pattern></defs>');
 
   // Axis with ticks and vertical grid lines.
