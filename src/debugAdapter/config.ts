@@ -33,6 +33,10 @@ export interface LaunchConfig extends DebugOptions {
 
 export class ConfigError extends Error {}
 
+/** The configuration fields this adapter reads; the manifest's schemas declare exactly these (a test checks). */
+export const ATTACH_FIELDS = ['port', 'token', 'breakOnNext', 'sessionId', 'userId', 'breakOnError', 'breakOnRecordWrite', 'stopOnEntry'] as const;
+export const LAUNCH_FIELDS = ['workspace', 'scenario', 'clock', 'breakOnNext', 'userId', 'breakOnError', 'breakOnRecordWrite', 'stopOnEntry'] as const;
+
 const BREAK_ON_NEXT: readonly BreakOnNext[] = ['WebClient', 'Background', 'PageBackgroundTask', 'Any'];
 const BREAK_ON_ERROR: readonly BreakOnError[] = ['None', 'All', 'ExcludeTry'];
 const BREAK_ON_RECORD_WRITE: readonly BreakOnRecordWrite[] = ['None', 'All', 'ExcludeTemporary'];

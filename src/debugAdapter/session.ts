@@ -98,6 +98,8 @@ export class AlSessionLabDebugSession extends DebugSession {
       });
       this.runtimeProcess = runtime.process;
       runtime.process.on('exit', (code, signal) => this.runtimeGone(`the runtime process exited (${signal ?? `exit code ${code}`})`));
+      // A runtime this adapter started must not outlive it, even when the editor drops the adapter abruptly.
+      process.once('exit', () => runtime.process.kill());
       await this.connectAndAttach(runtime.port, runtime.token, config);
     });
   }
@@ -126,23 +128,26 @@ export class AlSessionLabDebugSession extends DebugSession {
   }
 
   protected override disconnectRequest(response: DebugProtocol.DisconnectResponse, args: DebugProtocol.DisconnectArguments): void {
-    this.handle(response, async () => {
-      this.ended = true;
-      const client = this.client;
-      this.client = undefined;
-      if (client && !client.closed) {
-        // Detach resumes every session stopped for this debugger; the runtime keeps running for others.
-        try {
-          await client.request('detach', {});
-        } catch {
-          /* the runtime is already gone: nothing to resume */
-        }
-        client.dispose();
+    // After answering, the adapter process ends (as the base class does), since an editor may not kill it.
+    this.handle(response, () => this.detach(args), () => this.shutdown());
+  }
+
+  private async detach(args: DebugProtocol.DisconnectArguments): Promise<void> {
+    this.ended = true;
+    const client = this.client;
+    this.client = undefined;
+    if (client && !client.closed) {
+      // Detach resumes every session stopped for this debugger; the runtime keeps running for others.
+      try {
+        await client.request('detach', {});
+      } catch {
+        /* the runtime is already gone: nothing to resume */
       }
-      const launched = this.runtimeProcess;
-      if (launched && args.terminateDebuggee !== false && launched.exitCode === null) launched.kill();
-      this.stopped.clear();
-    });
+      client.dispose();
+    }
+    const launched = this.runtimeProcess;
+    if (launched && args.terminateDebuggee !== false && launched.exitCode === null) launched.kill();
+    this.stopped.clear();
   }
 
   /** The runtime ended or the connection broke: say so once and end the debug session. */
@@ -183,6 +188,7 @@ export class AlSessionLabDebugSession extends DebugSession {
       this.stopped.add(body.session);
       const info = this.sessions.get(body.session);
       if (info) info.state = 'stopped';
+      else void this.learnSession(body.session);
       const event = new StoppedEvent(STOP_REASON[body.reason] ?? body.reason, body.session, body.text) as DebugProtocol.StoppedEvent;
       event.body.allThreadsStopped = false;
       event.body.preserveFocusHint = false;
@@ -293,7 +299,6 @@ export class AlSessionLabDebugSession extends DebugSession {
   }
 
   private async resume(command: 'continue' | 'next' | 'stepIn' | 'stepOut', session: number): Promise<void> {
-    this.knownSession(session);
     // Forget the stop first: the runtime may report the next stop before it answers this request.
     this.stopped.delete(session);
     this.refs.release(session);
@@ -304,7 +309,6 @@ export class AlSessionLabDebugSession extends DebugSession {
 
   protected override pauseRequest(response: DebugProtocol.PauseResponse, args: DebugProtocol.PauseArguments): void {
     this.handle(response, async () => {
-      this.knownSession(args.threadId);
       await this.runtime().request('pause', { session: args.threadId });
     });
   }
@@ -316,7 +320,6 @@ export class AlSessionLabDebugSession extends DebugSession {
   protected override stackTraceRequest(response: DebugProtocol.StackTraceResponse, args: DebugProtocol.StackTraceArguments): void {
     this.handle(response, async () => {
       const session = args.threadId;
-      this.knownSession(session);
       const { frames } = await this.runtime().request('stackTrace', { session });
       const start = args.startFrame ?? 0;
       const end = args.levels ? start + args.levels : frames.length;
@@ -401,7 +404,6 @@ export class AlSessionLabDebugSession extends DebugSession {
 
   protected override exceptionInfoRequest(response: DebugProtocol.ExceptionInfoResponse, args: DebugProtocol.ExceptionInfoArguments): void {
     this.handle(response, async () => {
-      this.knownSession(args.threadId);
       const error = await this.runtime().request('exceptionInfo', { session: args.threadId });
       response.body = {
         exceptionId: error.code || 'Error',
@@ -450,8 +452,17 @@ export class AlSessionLabDebugSession extends DebugSession {
     return this.client.clock === 'real' ? this.clockSample.t + (Date.now() - this.clockSample.at) : this.clockSample.t;
   }
 
-  private knownSession(session: number): void {
-    if (!this.sessions.has(session)) throw new Error(`there is no running session ${session} (it may have ended)`);
+  /** A stop of a session this adapter has not heard of: ask the runtime so the thread shows. */
+  private async learnSession(session: number): Promise<void> {
+    try {
+      const info = (await this.runtime().request('sessions', {})).sessions.find((s) => s.id === session);
+      if (info && !this.sessions.has(session)) {
+        this.sessions.set(session, info);
+        this.sendEvent(new ThreadEvent('started', session));
+      }
+    } catch {
+      /* the runtime went away; runtimeGone reports it */
+    }
   }
 
   private runtime(): RuntimeClient {
@@ -460,13 +471,14 @@ export class AlSessionLabDebugSession extends DebugSession {
   }
 
   /** Runs a request's work and answers it: success, or an error response with a one-line reason. */
-  private handle<R extends DebugProtocol.Response>(response: R, work: () => Promise<void> | void): void {
+  private handle<R extends DebugProtocol.Response>(response: R, work: () => Promise<void> | void, after?: () => void): void {
     Promise.resolve()
       .then(work)
       .then(
         () => this.sendResponse(response),
         (err: unknown) => this.fail(response, err),
-      );
+      )
+      .then(after);
   }
 
   private fail(response: DebugProtocol.Response, err: unknown): void {

@@ -60,3 +60,20 @@ test('launch: workspace and scenario are resolved and must exist', () => {
   rejects({ workspace: 'examples/customer-card', clock: 'fast' }, /'clock' must be one of real, virtual/, launch);
   rejects({ workspace: 'examples/customer-card', sessionId: 3 }, /'sessionId' applies to attach only/, launch);
 });
+
+test('the manifest declares exactly the fields the adapter reads, with the same enums', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { ATTACH_FIELDS, LAUNCH_FIELDS } = await import('../../src/debugAdapter/config');
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  const dbg = pkg.contributes.debuggers.find((d: any) => d.type === 'al-session-lab');
+  const attach = dbg.configurationAttributes.attach.properties;
+  const launch = dbg.configurationAttributes.launch.properties;
+  assert.deepEqual(Object.keys(attach).sort(), [...ATTACH_FIELDS].sort());
+  assert.deepEqual(Object.keys(launch).sort(), [...LAUNCH_FIELDS].sort());
+  for (const schema of [attach, launch]) {
+    for (const value of schema.breakOnNext.enum) assert.equal(parseAttachConfig({ port: 1, token: 't', breakOnNext: value }).breakOnNext, value);
+    for (const value of schema.breakOnError.enum) assert.ok(parseAttachConfig({ port: 1, token: 't', breakOnError: value }));
+    for (const value of schema.breakOnRecordWrite.enum) assert.equal(parseAttachConfig({ port: 1, token: 't', breakOnRecordWrite: value }).breakOnRecordWrite, value);
+  }
+  assert.deepEqual(launch.clock.enum, ['real', 'virtual']);
+});
