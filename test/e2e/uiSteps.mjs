@@ -23,6 +23,15 @@ export const steps = [
       await page.waitForSelector('.statusbar-item:has-text("AL runtime:")');
     },
   },
+  {
+    name: 'the Sessions view opens from the status bar item',
+    run: async ({ page, screenshot }) => {
+      await page.click('.statusbar-item:has-text("AL runtime:")');
+      await page.waitForSelector('.part.sidebar .composite.title:has-text("Sessions")');
+      await page.waitForSelector('.part.sidebar .welcome-view-content:has-text("No sessions yet")');
+      await screenshot('02-sessions-view');
+    },
+  },
 ];
 
 export { quick };
