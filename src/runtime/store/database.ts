@@ -18,7 +18,7 @@ export class Database {
   private readonly virtual = new Map<number, VirtualTableProvider>();
   private readonly locks = new Map<string, StoreTransaction>();
   private readonly waiters = new Map<StoreTransaction, Set<() => void>>();
-  private readonly transactions = new Set<StoreTransaction>();
+  private readonly transactions = new Map<number, StoreTransaction>();
   private version = 0;
   /** Number of commits that wrote something (for tests and diagnostics). */
   commits = 0;
@@ -80,7 +80,7 @@ export class Database {
   /** Starts a transaction for a session; keep using it after commit/rollback (a new one begins implicitly). */
   begin(sessionId: number): StoreTransaction {
     const tx = new StoreTransaction(this, sessionId);
-    this.transactions.add(tx);
+    this.transactions.set(tx.id, tx);
     return tx;
   }
 
@@ -175,7 +175,7 @@ export class Database {
    * session's end); the waiter then re-runs its statement. Returns a function that cancels the wait.
    */
   whenReleased(conflict: LockConflict, resume: () => void): () => void {
-    const holder = [...this.transactions].find((t) => t.id === conflict.holderTransactionId);
+    const holder = this.transactions.get(conflict.holderTransactionId);
     if (!holder || !holder.hasLocks()) {
       queueMicrotask(resume);
       return () => undefined;
@@ -195,6 +195,6 @@ export class Database {
   }
 
   forget(tx: StoreTransaction): void {
-    this.transactions.delete(tx);
+    this.transactions.delete(tx.id);
   }
 }

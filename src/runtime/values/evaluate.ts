@@ -151,7 +151,7 @@ export function parseDurationText(text: string): number | undefined {
 /** Option/Enum text: a member name (case-insensitive) or its ordinal. */
 export function parseOptionText(text: string, members: string[] | undefined): number | undefined {
   const s = text.trim();
-  const idx = (members ?? []).findIndex((m) => m.toLowerCase() === s.toLowerCase());
+  const idx = (members ?? []).findIndex((m) => m.trim().toLowerCase() === s.toLowerCase());
   if (idx >= 0) return idx;
   if (/^\d+$/.test(s)) {
     const n = Number(s);

@@ -76,7 +76,9 @@ function pad(value: string | number, len: number, filler = '0'): string {
 
 /** Number formatting through a format string (Sign, Integer, Integer Thousand, Decimals, Precision, Comma...). */
 function formatNumberWith(value: AlDecimal, format: string): string {
-  const tokens = tokenize(format);
+  // `<Standard Format,n>` stands for that format's fields; attributes around it (Precision) still apply.
+  const expanded = format.replace(/<Standard Format,\s*(\d+)>/gi, (_m, n: string) => (n === '0' ? '<Sign><Integer Thousand><Decimals>' : '<Sign><Integer><Decimals>'));
+  const tokens = tokenize(expanded);
   let decimalSep = '.';
   let thousandSep = ',';
   let filler = ' ';
@@ -91,7 +93,6 @@ function formatNumberWith(value: AlDecimal, format: string): string {
       minDec = parseInt(a, 10) || 0;
       maxDec = b === undefined ? minDec : parseInt(b, 10);
     }
-    if (t.name === 'standard format') return formatDecimal(value, parseInt(t.arg ?? '0', 10) || 0);
   }
   let v = value;
   if (maxDec !== undefined) v = v.round(AlDecimal.fromParts(1n, maxDec), '=');
