@@ -51,25 +51,25 @@ function same(a: unknown, b: unknown): boolean {
 const elem = (ci: CallInfo) => ci.targetType?.of?.[0];
 
 export const listMethods = registry({
-  Add: { min: 1, max: 1, impl: (_rt, _ci, l: AlList, v) => void l.items.push(v) },
-  AddRange: { min: 1, impl: (_rt, _ci, l: AlList, ...vs) => void l.items.push(...vs) },
+  Add: { effect: true, min: 1, max: 1, impl: (_rt, _ci, l: AlList, v) => void l.items.push(v) },
+  AddRange: { effect: true, min: 1, impl: (_rt, _ci, l: AlList, ...vs) => void l.items.push(...vs) },
   Contains: { ret: tBool, min: 1, max: 1, impl: (_rt, _ci, l: AlList, v) => l.items.some((x) => same(x, v)) },
   Count: { ret: tInt, max: 0, impl: (_rt, _ci, l: AlList) => l.items.length },
   Get: { ret: elem, min: 1, max: 1, impl: (_rt, ci, l: AlList, i) => l.items[index(ci, l, i)] },
-  Set: { min: 2, max: 2, impl: (_rt, ci, l: AlList, i, v) => void (l.items[index(ci, l, i)] = v) },
-  Insert: { min: 2, max: 2, impl: (_rt, ci, l: AlList, i, v) => void l.items.splice(index(ci, l, i, true), 0, v) },
+  Set: { effect: true, min: 2, max: 2, impl: (_rt, ci, l: AlList, i, v) => void (l.items[index(ci, l, i)] = v) },
+  Insert: { effect: true, min: 2, max: 2, impl: (_rt, ci, l: AlList, i, v) => void l.items.splice(index(ci, l, i, true), 0, v) },
   IndexOf: { ret: tInt, min: 1, max: 1, impl: (_rt, _ci, l: AlList, v) => l.items.findIndex((x) => same(x, v)) + 1 },
   LastIndexOf: { ret: tInt, min: 1, max: 1, impl: (_rt, _ci, l: AlList, v) => { for (let i = l.items.length - 1; i >= 0; i--) if (same(l.items[i], v)) return i + 1; return 0; } },
-  Remove: { ret: tBool, min: 1, max: 1, impl: (_rt, _ci, l: AlList, v) => { const i = l.items.findIndex((x) => same(x, v)); if (i < 0) return false; l.items.splice(i, 1); return true; } },
-  RemoveAt: { ret: tBool, min: 1, max: 1, impl: (_rt, ci, l: AlList, i) => { l.items.splice(index(ci, l, i), 1); return true; } },
-  RemoveRange: { ret: tBool, min: 2, max: 2, impl: (_rt, ci, l: AlList, i, n: number) => { const s = index(ci, l, i); if (s + n > l.items.length || n < 0) throw new AlError('Index was out of range. Must be non-negative and less than the size of the collection.', '', where(ci)); l.items.splice(s, n); return true; } },
-  Reverse: { max: 0, impl: (_rt, _ci, l: AlList) => void l.items.reverse() },
+  Remove: { effect: true, ret: tBool, min: 1, max: 1, impl: (_rt, _ci, l: AlList, v) => { const i = l.items.findIndex((x) => same(x, v)); if (i < 0) return false; l.items.splice(i, 1); return true; } },
+  RemoveAt: { effect: true, ret: tBool, min: 1, max: 1, impl: (_rt, ci, l: AlList, i) => { l.items.splice(index(ci, l, i), 1); return true; } },
+  RemoveRange: { effect: true, ret: tBool, min: 2, max: 2, impl: (_rt, ci, l: AlList, i, n: number) => { const s = index(ci, l, i); if (s + n > l.items.length || n < 0) throw new AlError('Index was out of range. Must be non-negative and less than the size of the collection.', '', where(ci)); l.items.splice(s, n); return true; } },
+  Reverse: { effect: true, max: 0, impl: (_rt, _ci, l: AlList) => void l.items.reverse() },
   GetRange: { ret: (ci) => ci.targetType, min: 2, max: 3, impl: (_rt, ci, l: AlList, i, n: number, out?: AlList) => { const s = index(ci, l, i); if (s + n > l.items.length || n < 0) throw new AlError('Index was out of range. Must be non-negative and less than the size of the collection.', '', where(ci)); const r = out ?? new AlList(l.elemType); r.items = l.items.slice(s, s + n); return r; } },
 });
 
 export const dictionaryMethods = registry({
-  Add: { min: 2, max: 2, impl: (_rt, ci, d: AlDictionary, k, v) => { const key = keyOf(k); if (d.map.has(key)) throw new AlError(`An item with the same key has already been added. Key: ${String(k)}`, '', where(ci)); d.map.set(key, [k, v]); } },
-  Set: { min: 2, max: 3, refArgs: [2], impl: (_rt, _ci, d: AlDictionary, k, v, old?: { v: unknown }) => { const key = keyOf(k); const prev = d.map.get(key); if (old && prev) old.v = prev[1]; d.map.set(key, [k, v]); return !!prev; }, ret: tBool },
+  Add: { effect: true, min: 2, max: 2, impl: (_rt, ci, d: AlDictionary, k, v) => { const key = keyOf(k); if (d.map.has(key)) throw new AlError(`An item with the same key has already been added. Key: ${String(k)}`, '', where(ci)); d.map.set(key, [k, v]); } },
+  Set: { effect: true, min: 2, max: 3, refArgs: [2], impl: (_rt, _ci, d: AlDictionary, k, v, old?: { v: unknown }) => { const key = keyOf(k); const prev = d.map.get(key); if (old && prev) old.v = prev[1]; d.map.set(key, [k, v]); return !!prev; }, ret: tBool },
   Get: {
     min: 1, max: 2, refArgs: [1],
     ret: (ci) => (ci.argTypes.length === 2 ? tBool : ci.targetType?.of?.[1]),
@@ -84,7 +84,7 @@ export const dictionaryMethods = registry({
       return e[1];
     },
   },
-  Remove: { ret: tBool, min: 1, max: 1, impl: (_rt, _ci, d: AlDictionary, k) => d.map.delete(keyOf(k)) },
+  Remove: { effect: true, ret: tBool, min: 1, max: 1, impl: (_rt, _ci, d: AlDictionary, k) => d.map.delete(keyOf(k)) },
   ContainsKey: { ret: tBool, min: 1, max: 1, impl: (_rt, _ci, d: AlDictionary, k) => d.map.has(keyOf(k)) },
   Count: { ret: tInt, max: 0, impl: (_rt, _ci, d: AlDictionary) => d.map.size },
   Keys: { ret: (ci) => T('List', { of: [ci.targetType?.of?.[0] ?? T('Variant')] }), max: 0, impl: (_rt, _ci, d: AlDictionary) => { const l = new AlList(d.keyType); l.items = [...d.map.values()].map((e) => e[0]); return l; } },

@@ -124,8 +124,9 @@ export class Rt implements Execution {
       const f = this.frames[i];
       const o = f.pi.obj;
       const st = this.engine.stmts[f.s];
-      const line = st ? st.loc.line + 1 : f.pi.decl.loc.line + 1;
-      lines.push(`"${o.name}"(${objectTypeLabel(o.type)} ${o.id}).${f.pi.name} line ${line - f.pi.decl.loc.line} - ${this.engine.appName}`);
+      // BC numbers lines from the procedure's declaration line (0).
+      const line = st ? st.loc.line - f.pi.decl.loc.line : 0;
+      lines.push(`"${o.name}"(${objectTypeLabel(o.type)} ${o.id}).${f.pi.name} line ${line} - ${this.engine.appName}`);
     }
     return lines.join('\n');
   }
