@@ -388,6 +388,29 @@ test('object bodies: section keywords and properties', () => {
   expectScope(t[9], 'Specifies the job.', 'string.quoted.single.al');
 });
 
+test('table relations, calc formulas, label properties, permission sets and plain calls', () => {
+  const rel = line('            TableRelation = "Sales Header"."No." where("Document Type" = const(Order), "Sell-to Customer No." = field("No."));');
+  expectScope(rel, 'TableRelation', 'variable.other.property.al');
+  expectScope(rel, 'where', 'keyword.other.formula.al');
+  expectScope(rel, 'const', 'keyword.other.formula.al');
+  expectScope(rel, 'field', 'keyword.other.formula.al');
+  const lbl = line("        StartedMsg: Label 'Session %1 started.', Comment = '%1 = session id', Locked = true, MaxLength = 80;");
+  expectScope(lbl, 'StartedMsg', 'variable.other.declaration.al');
+  expectScope(lbl, 'Label', 'storage.type.al');
+  expectScope(lbl, 'Comment', 'variable.other.property.al');
+  expectScope(lbl, 'Locked', 'variable.other.property.al');
+  expectScope(lbl, 'MaxLength', 'variable.other.property.al');
+  const perm = line('        tabledata "Session Event" = R,');
+  expectScope(perm, 'tabledata', 'storage.type.al');
+  expectScope(perm, '"Session Event"', 'entity.name.type.al');
+  const call = line('        RunJob(Customer); Customer.Validate(Name);');
+  expectScope(call, 'RunJob', 'entity.name.function.call.al');
+  expectScope(call, 'Validate', 'entity.name.function.member.al');
+  // A variable may be called Event: only "event Name(" in a control add-in declares an event.
+  expectNoScopePrefix(line('        Event.Get();'), 'Event', 'storage.type.function');
+  expectScope(line('    event OnControlReady(Data: Text);'), 'OnControlReady', 'entity.name.function.al');
+});
+
 test('the example workspace tokenizes without leaked strings or regions left open', () => {
   const dir = join(__dirname, '..', '..', 'examples', 'customer-card', 'src');
   const files = readdirSync(dir).filter((f) => f.endsWith('.al'));
