@@ -47,6 +47,14 @@ export class RuntimeHost implements vscode.Disposable {
     return this.state;
   }
 
+  /** The runtime process id while it runs (for the log and for tests that simulate a crash). */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  /** The last reload after a save: when, and what the runtime answered. */
+  lastReload: { at: number; objects: number; errors: number } | undefined;
+
   /** The live connection, if the runtime is running; never starts it. */
   get current(): RuntimeConnection | undefined {
     return this.connection;
@@ -142,6 +150,7 @@ export class RuntimeHost implements vscode.Disposable {
     if (!file.startsWith(c.workspace)) return;
     try {
       const r = await c.client.request('reload', {});
+      this.lastReload = { at: Date.now(), objects: r.objects, errors: r.errors.length };
       this.log.info(`runtime: reloaded ${r.objects} objects after saving ${path.relative(c.workspace, file)}`);
       for (const e of r.errors) this.log.warn(`runtime: ${e.file}:${e.line + 1}:${e.character + 1}: ${e.message}`);
       if (r.errors.length) void vscode.window.showWarningMessage(`AL Session Lab: the runtime reloaded the AL with ${r.errors.length} error(s); see the output channel.`);
