@@ -92,6 +92,10 @@ export class RuntimeHost implements vscode.Disposable {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
+    // If the extension host itself goes away without deactivating, the runtime must not outlive it.
+    const killOnExit = () => child.kill();
+    process.once('exit', killOnExit);
+    child.once('exit', () => process.off('exit', killOnExit));
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (d: string) => { for (const l of d.split('\n')) if (l.trim()) this.log.info(`runtime: ${l}`); });
     try {
