@@ -200,6 +200,7 @@ export class FakeDb {
   commits = 0;
   begin(sessionId: number): Transaction {
     const pending: { table: TableDef; row: Row }[] = [];
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
     const db = this;
     const rows = (t: TableDef) => {
       let m = db.committed.get(t.name);
