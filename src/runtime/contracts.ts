@@ -115,7 +115,8 @@ export interface Transaction {
   find(table: TableDef, options: ReadOptions): VersionedRow[];
   get(table: TableDef, primaryKey: FieldValue[]): VersionedRow | undefined;
   count(table: TableDef, options: ReadOptions): number;
-  insert(table: TableDef, row: Row): void;
+  /** Returns the stored copy with its version (extension by the store: callers may ignore it). */
+  insert(table: TableDef, row: Row): VersionedRow;
   modify(table: TableDef, row: VersionedRow): VersionedRow;
   delete(table: TableDef, row: VersionedRow): void;
   rename(table: TableDef, row: VersionedRow, newPrimaryKey: FieldValue[]): VersionedRow;
@@ -127,7 +128,11 @@ export interface Transaction {
 
 export interface VersionedRow {
   row: Row;
-  /** The committed version this copy was read from (0 for rows this transaction inserted). */
+  /**
+   * Opaque version of the row this copy was read from (a new number for every write, the session's own
+   * uncommitted writes included, so a stale copy in the same session also fails Modify as in BC).
+   * 0 = not read from the database (Init + Modify): Modify/Delete then skip the concurrency check.
+   */
   version: number;
 }
 
@@ -143,6 +148,20 @@ export interface AlErrorInfo {
   /** AL call stack, innermost first, in BC's format: `"Object"(CodeUnit 50100).OnRun line 12 - App by Publisher`. */
   callStack: string;
   location?: SourceLocation;
+}
+
+/**
+ * The exception that carries an AL run-time error through JavaScript frames (added by the values/store
+ * helper: the store, the value libraries and the interpreter all throw it; the interpreter adds the call
+ * stack and location where it catches it).
+ */
+export class AlRuntimeError extends Error {
+  readonly info: AlErrorInfo;
+  constructor(text: string, code = '', extra?: Partial<AlErrorInfo>) {
+    super(text);
+    this.name = 'AlRuntimeError';
+    this.info = { code, text, callStack: '', ...extra };
+  }
 }
 
 export interface SourceLocation {

@@ -1,0 +1,89 @@
+// Per-table facts the store computes once from a TableDef: fields by id and name, primary-key fields,
+// the key string of a row, the row comparator of a key, and BC's "Identification fields and values" text.
+import type { FieldDef, FieldValue, Row, TableDef } from '../contracts';
+import { compareValues, keyText } from '../values/compare';
+import { fieldInitValue } from '../values/defaults';
+import { formatIdentificationValue } from '../values/format';
+
+export class TableInfo {
+  readonly byId = new Map<number, FieldDef>();
+  readonly byName = new Map<string, FieldDef>();
+  readonly pk: FieldDef[];
+  private readonly sortCache = new Map<string, (a: Row, b: Row) => number>();
+
+  constructor(readonly def: TableDef) {
+    for (const f of def.fields) {
+      this.byId.set(f.id, f);
+      this.byName.set(f.name.toLowerCase(), f);
+    }
+    const pkNames = def.keys[0] ?? [];
+    if (pkNames.length === 0) throw new Error(`Table ${def.name} has no primary key (keys[0] is empty).`);
+    this.pk = pkNames.map((n) => {
+      const f = this.byName.get(n.toLowerCase());
+      if (!f) throw new Error(`Table ${def.name}: primary key field '${n}' is not a field of the table.`);
+      return f;
+    });
+  }
+
+  field(name: string): FieldDef | undefined {
+    return this.byName.get(name.toLowerCase());
+  }
+
+  /** The key string of primary-key values given in key order. */
+  keyOfValues(values: FieldValue[]): string {
+    if (this.pk.length === 1) return keyText(this.pk[0].type, values[0]);
+    let s = '';
+    for (let i = 0; i < this.pk.length; i++) s += (i ? '\u0001' : '') + keyText(this.pk[i].type, values[i]);
+    return s;
+  }
+
+  /** The key string of a row (its primary-key fields). */
+  keyOfRow(row: Row): string {
+    const pk = this.pk;
+    if (pk.length === 1) return keyText(pk[0].type, row.get(pk[0].id) ?? fieldInitValue(pk[0]));
+    let s = '';
+    for (let i = 0; i < pk.length; i++) s += (i ? '\u0001' : '') + keyText(pk[i].type, row.get(pk[i].id) ?? fieldInitValue(pk[i]));
+    return s;
+  }
+
+  pkValues(row: Row): FieldValue[] {
+    return this.pk.map((f) => row.get(f.id) ?? fieldInitValue(f));
+  }
+
+  /** `No.='10000'` or `Document Type='Order',No.='1001'`, as BC's errors list the primary key. */
+  identification(row: Row): string {
+    return this.pk.map((f) => `${f.name}='${formatIdentificationValue({ type: f.type, optionMembers: f.optionMembers }, row.get(f.id) ?? fieldInitValue(f))}'`).join(',');
+  }
+
+  /** Compares rows by the given field ids then by the primary key (BC appends the primary key to every key). */
+  comparator(keyFields: number[]): (a: Row, b: Row) => number {
+    const cacheKey = keyFields.join(',');
+    let cmp = this.sortCache.get(cacheKey);
+    if (cmp) return cmp;
+    const ids = [...keyFields];
+    for (const f of this.pk) if (!ids.includes(f.id)) ids.push(f.id);
+    const fields = ids.map((id) => {
+      const f = this.byId.get(id);
+      if (!f) throw new Error(`Table ${this.def.name} has no field with id ${id}.`);
+      return f;
+    });
+    cmp = (a: Row, b: Row) => {
+      for (const f of fields) {
+        const c = compareValues(f.type, a.get(f.id) ?? fieldInitValue(f), b.get(f.id) ?? fieldInitValue(f));
+        if (c !== 0) return c;
+      }
+      return 0;
+    };
+    this.sortCache.set(cacheKey, cmp);
+    return cmp;
+  }
+
+  /** A complete row: every normal field present (missing ones get their InitValue). */
+  complete(row: Row): Row {
+    const out: Row = new Map(row);
+    for (const f of this.def.fields) {
+      if (f.fieldClass === 'Normal' && !out.has(f.id)) out.set(f.id, fieldInitValue(f));
+    }
+    return out;
+  }
+}
