@@ -1,6 +1,6 @@
 // Business Central's error codes and texts for session behaviour (docs/bc-semantics.md §2-4), and the way the
 // session layer raises them: throwing an AlErrorCarrier that the interpreter turns into the AL error.
-import type { AlErrorCarrier, AlErrorInfo } from '../contracts';
+import { AlRuntimeError, type AlErrorCarrier, type AlErrorInfo } from '../contracts';
 
 export const BcText = {
   confirmCallback:
@@ -41,12 +41,16 @@ export function alErrorInfo(code: string, text: string): AlErrorInfo {
   return { code, text, callStack: '' };
 }
 
-/** The error object the session services throw; the interpreter recognises it by its `alError` property. */
-export class SessionAlError extends Error implements AlErrorCarrier {
-  readonly alError: AlErrorInfo;
+/**
+ * The error the session services throw: an AlRuntimeError (what the interpreter catches as an AL error) that
+ * also carries `alError` (the contract's AlErrorCarrier), so either way of recognising it works.
+ */
+export class SessionAlError extends AlRuntimeError implements AlErrorCarrier {
   constructor(code: string, text: string) {
-    super(text);
-    this.alError = alErrorInfo(code, text);
+    super(text, code);
+  }
+  get alError(): AlErrorInfo {
+    return this.info;
   }
 }
 

@@ -3,7 +3,7 @@
 // Time only moves here: sleeping sessions wake on timers; with the virtual clock, time jumps to the next timer
 // when every session waits.
 import type { StepResult } from '../contracts';
-import { isAlErrorCarrier } from '../contracts';
+import { AlRuntimeError, isAlErrorCarrier, type AlErrorInfo } from '../contracts';
 import type { SessionClock } from './clock';
 import type { SeededRandom } from './random';
 import type { CallResult, Session, WorkItem } from './session';
@@ -247,8 +247,9 @@ export class Scheduler {
   }
 }
 
-function errorOf(err: unknown): { code: string; text: string; callStack: string } {
+function errorOf(err: unknown): AlErrorInfo {
   if (isAlErrorCarrier(err)) return err.alError;
+  if (err instanceof AlRuntimeError) return err.info;
   const text = err instanceof Error ? err.message : String(err);
   return { code: 'InternalError', text: `AL Session Lab internal error: ${text}`, callStack: err instanceof Error ? (err.stack ?? '') : '' };
 }

@@ -222,6 +222,7 @@ export class FakeDb {
       count: (t) => rows(t).size,
       insert(t, r) {
         pending.push({ table: t, row: r });
+        return { row: r, version: 0 };
       },
       modify: (_t, r) => r,
       delete() {},
