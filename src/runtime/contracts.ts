@@ -430,7 +430,8 @@ export type EntryPoint =
   /**
    * Runs the named trigger of the page and then the same trigger of each page extension. `args` are plain values:
    * number, string, boolean; `Map<string, string>` for a `Dictionary of [Text, Text]` (Results of
-   * OnPageBackgroundTaskCompleted); `VarArgument` for var parameters (IsHandled), shared by page and extensions.
+   * OnPageBackgroundTaskCompleted). Var parameters (IsHandled) are passed as plain values: the execution's
+   * completed value is the argument list after the page's and extensions' triggers ran (var ones written back).
    */
   | { kind: 'pageTrigger'; page: PageInstance; trigger: string; args?: unknown[] }
   | { kind: 'pageAction'; page: PageInstance; action: string }

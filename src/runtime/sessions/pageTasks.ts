@@ -2,10 +2,10 @@
 // 5 running per parent with a queue of 100, a timeout (2 min default, 10 min cap), the completion and error
 // triggers on the page, notifications per ErrorLevel, and cancellation when the record changes, the page closes
 // or the parent session ends.
-import type { AlErrorInfo, EnqueueRequest, PageHandle, VarArgument } from '../contracts';
+import type { AlErrorInfo, EnqueueRequest, PageHandle } from '../contracts';
 import type { SessionOutcome } from '../../protocol/runtimeProtocol';
 import { BcCode, BcText, alErrorInfo, fill } from './bcErrors';
-import type { Session } from './session';
+import type { CallResult, Session } from './session';
 import type { SessionRuntime } from './runtime';
 import type { PageState } from './pages';
 
@@ -174,12 +174,13 @@ export class PageTasks {
       this.rt.pages.runTaskTrigger(page, 'OnPageBackgroundTaskCompleted', task.id, [task.id, results]);
     } else if (outcome === 'error' || outcome === 'timeout') {
       const err = error ?? alErrorInfo('', 'The page background task failed.');
-      const isHandled: VarArgument = { kind: 'var', value: false };
-      const notify = () => {
-        if (isHandled.value === true || task.errorLevel === 'Ignore') return;
+      // `var IsHandled` comes back in the trigger's completed value: the argument list after the calls.
+      const notify = (r: CallResult) => {
+        const isHandled = r.state === 'completed' && Array.isArray(r.value) && r.value[4] === true;
+        if (isHandled || task.errorLevel === 'Ignore') return;
         this.rt.timeline.emit('notification', { session: page.session.id, page: page.instance.layout.name, task: task.id, level: task.errorLevel === 'Warning' ? 'warning' : 'error', text: err.text, code: err.code });
       };
-      this.rt.pages.runTaskTrigger(page, 'OnPageBackgroundTaskError', task.id, [task.id, err.code, err.text, err.callStack, isHandled], notify);
+      this.rt.pages.runTaskTrigger(page, 'OnPageBackgroundTaskError', task.id, [task.id, err.code, err.text, err.callStack, false], notify);
     }
     this.fillSlots(slots);
   }

@@ -153,10 +153,10 @@ export class Pages {
   }
 
   /** Queues OnPageBackgroundTaskCompleted / OnPageBackgroundTaskError on the page's session (no waiting). */
-  runTaskTrigger(state: PageState, name: string, taskId: number, args: unknown[], after?: () => void): void {
+  runTaskTrigger(state: PageState, name: string, taskId: number, args: unknown[], after?: (r: CallResult) => void): void {
     if (!state.open || state.session.ended) return;
     if (!state.instance.hasTrigger(name)) {
-      after?.();
+      after?.({ state: 'completed', value: args });
       return;
     }
     const services = this.rt.servicesOf(state.session);
@@ -167,7 +167,7 @@ export class Pages {
       },
       after: (r) => {
         services.inTaskTrigger = undefined;
-        if (r.state === 'completed') after?.();
+        if (r.state === 'completed') after?.(r);
       },
     });
   }

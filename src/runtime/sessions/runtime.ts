@@ -91,7 +91,7 @@ export class SessionRuntime {
     this.engine = options.engine;
     this.db = options.db;
     this.freeRun = options.freeRun ?? false;
-    this.timeline = new Timeline(() => this.clock.now());
+    this.timeline = new Timeline(() => this.clock.elapsed());
     this.scheduler = new Scheduler(this.clock, this.rng, this.settings.sliceBudget, {
       callEnded: (s, r) => this.callEnded(s, r),
       paused: (s) => this.debugHost?.paused(s),
@@ -442,5 +442,5 @@ export class SessionRuntime {
 }
 
 export function clientType(kind: SessionKind): string {
-  return kind === 'Foreground' ? 'Web Client' : kind === 'Background' ? 'Background' : 'ChildSession';
+  return kind === 'Foreground' ? 'Web Client' : kind === 'Background' ? 'Background' : 'Child Session';
 }

@@ -3,7 +3,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { SessionRuntime } from '../../../src/runtime/sessions/runtime';
-import type { VarArgument } from '../../../src/runtime/contracts';
 import { FakeDb, FakeEngine, FakePage, cardLayout, customerTable, type Op } from './support/fakeEngine';
 
 function setup(triggers: Record<string, (ctx: { args: unknown[]; page?: unknown }) => Op[]>, codeunits: Record<number, Op[]>) {
@@ -92,7 +91,7 @@ test('IsHandled set in the error trigger suppresses the notification; Ignore sho
   const { rt, client } = setup(
     {
       OnAfterGetCurrRecord: () => [enqueue(50100, undefined, 'Error'), enqueue(50100, undefined, 'Ignore')],
-      OnPageBackgroundTaskError: (ctx) => (ctx.args[0] === 1 ? [{ call: () => ((ctx.args[4] as VarArgument).value = true) }] : []),
+      OnPageBackgroundTaskError: (ctx) => (ctx.args[0] === 1 ? [{ call: () => (ctx.args[4] = true) }] : []),
     },
     { 50100: [{ fail: 'boom' }] },
   );

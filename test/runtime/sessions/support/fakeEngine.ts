@@ -80,7 +80,7 @@ export class ScriptExecution implements Execution {
       }
       if (spent >= budget) return { state: 'yielded' };
       const op = this.ops[this.pc];
-      if (!op) return { state: 'completed' };
+      if (!op) return { state: 'completed', value: this.ctx.args };
       spent++;
       this.statements++;
       if ('work' in op) {
