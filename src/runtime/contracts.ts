@@ -95,6 +95,11 @@ export interface ReadOptions {
   ascending: boolean;
   /** MarkedOnly: only these primary keys (serialized by the store's `keyOf`). */
   markedKeys?: Set<string>;
+  /**
+   * At most this many rows (added by the store: FindFirst/FindLast pass 1, `Find('=<>')` too); in key order
+   * without own uncommitted rows the store stops scanning early.
+   */
+  limit?: number;
 }
 
 export type WriteOp = 'Insert' | 'Modify' | 'Delete' | 'ModifyAll' | 'DeleteAll' | 'Rename';

@@ -23,6 +23,22 @@ interface Visible {
 
 let nextTransactionId = 1;
 
+/**
+ * A VersionedRow whose row is copied on first access. Safe because stored rows are never mutated in place
+ * (a write stores a new Map), so the source stays the snapshot that was read. Reads that look at few of
+ * many rows (FindFirst through a large find, Count-like loops) then cost no copies.
+ */
+class LazyCopy implements VersionedRow {
+  private copy: Row | undefined;
+  constructor(private readonly source: Row, public version: number) {}
+  get row(): Row {
+    return (this.copy ??= new Map(this.source));
+  }
+  set row(value: Row) {
+    this.copy = value;
+  }
+}
+
 export class StoreTransaction implements Transaction {
   readonly id = nextTransactionId++;
   private readonly overlay = new Map<number, Map<string, OverlayEntry>>();
@@ -67,7 +83,10 @@ export class StoreTransaction implements Transaction {
       if (s) visit(s.key, s.row, s.version);
       return;
     }
-    for (const s of store.order) {
+    const [lo, hi] = this.db.orderBounds(info, store.order, options.filters);
+    const order = store.order;
+    for (let i = lo; i < hi; i++) {
+      const s = order[i];
       if (own && own.has(s.key)) continue;
       visit(s.key, s.row, s.version);
     }
@@ -77,18 +96,43 @@ export class StoreTransaction implements Transaction {
   find(table: TableDef, options: ReadOptions): VersionedRow[] {
     this.progress();
     const info = this.db.info(table);
-    const rows: Visible[] = [];
-    this.forEachVisible(table, options, (v) => rows.push(v));
     const keyFields = options.keyFields ?? [];
     const isPkOrder = keyFields.length === 0 || keyFields.every((id, i) => info.pk[i]?.id === id);
     const own = this.overlay.get(table.id);
-    if (!isPkOrder || (own && own.size > 0) || this.db.isVirtual(table)) {
-      const cmp = info.comparator(keyFields);
-      rows.sort((a, b) => cmp(a.row, b.row));
+    const limit = options.limit !== undefined && options.limit >= 0 ? options.limit : Infinity;
+    let rows: Visible[];
+    if (limit !== Infinity && isPkOrder && !(own && own.size > 0) && !this.db.isVirtual(table) && this.db.primaryKeyLookup(info, options.filters) === undefined) {
+      rows = this.scanInOrder(table, info, options, limit);
+    } else {
+      rows = [];
+      this.forEachVisible(table, options, (v) => rows.push(v));
+      if (!isPkOrder || (own && own.size > 0) || this.db.isVirtual(table)) {
+        const cmp = info.comparator(keyFields);
+        rows.sort((a, b) => cmp(a.row, b.row));
+      }
+      if (options.ascending === false) rows.reverse();
+      if (rows.length > limit) rows.length = limit;
     }
-    if (options.ascending === false) rows.reverse();
     if (this.lockedTables.has(table.id)) this.lockRows(table, info, rows);
-    return rows.map((v) => ({ row: new Map(v.row), version: v.version }));
+    return rows.map((v) => new LazyCopy(v.row, v.version));
+  }
+
+  /** Committed rows in primary-key order (forward or backward) until `limit` match: FindFirst/FindLast without a scan. */
+  private scanInOrder(table: TableDef, info: TableInfo, options: ReadOptions, limit: number): Visible[] {
+    const order = this.db.storeFor(table).order;
+    const matches = buildMatcher(this, info, options, this.db.filterOptions);
+    const marked = options.markedKeys;
+    const out: Visible[] = [];
+    const backward = options.ascending === false;
+    const [lo, hi] = this.db.orderBounds(info, order, options.filters);
+    for (let i = backward ? hi - 1 : lo; backward ? i >= lo : i < hi; backward ? i-- : i++) {
+      const s = order[i];
+      if (marked && !marked.has(s.key)) continue;
+      if (!matches(s.row)) continue;
+      out.push({ key: s.key, row: s.row, version: s.version });
+      if (out.length >= limit) break;
+    }
+    return out;
   }
 
   get(table: TableDef, primaryKey: FieldValue[]): VersionedRow | undefined {
@@ -98,7 +142,7 @@ export class StoreTransaction implements Transaction {
     const v = this.visible(table, key);
     if (!v) return undefined;
     if (this.lockedTables.has(table.id)) this.lockRows(table, info, [v]);
-    return { row: new Map(v.row), version: v.version };
+    return new LazyCopy(v.row, v.version);
   }
 
   count(table: TableDef, options: ReadOptions): number {
