@@ -227,13 +227,16 @@ export interface SessionServices {
   /** In a page background task: the parameters; elsewhere BC raises an error (the session layer throws). */
   getBackgroundParameters(): Map<string, string>;
   setBackgroundTaskResult(results: Map<string, string>): void;
+  /**
+   * Dialog.Open/Update/Close in a session with a UI (added by the interpreter; optional: a session layer
+   * without dialogs leaves it out and the calls do nothing, as in the background).
+   */
+  dialog?(action: 'open' | 'update' | 'close', text: string): void;
 
   /** Active Session / Session Event virtual tables are served through the transaction like other tables. */
 
   // Added by the session layer (optional so test doubles need not implement them; the interpreter calls them
   // with `?.` and falls back to the plain behaviour when absent).
-  /** Dialog.Open/Update/Close: shown in the foreground, silently ignored where there is no UI. */
-  dialog?(op: 'Open' | 'Update' | 'Close', text: string): void;
   /**
    * Any other client callback (Page.Run/RunModal, Report.Run/RunModal, Hyperlink, File.Upload/Download,
    * Activate...), named as the AL construct: throws BC's "Callback functions are not allowed." where there is no
@@ -387,6 +390,8 @@ export interface DebugPolicy {
   stopOnEntry: boolean;
   breakOnError: 'None' | 'All' | 'ExcludeTry';
   breakOnRecordWrite: 'None' | 'All' | 'ExcludeTemporary';
+  /** Log-point output (breakpoints with a logMessage); added by the interpreter, optional. */
+  log?(text: string, location: SourceLocation): void;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -428,6 +433,12 @@ export interface PageInstance extends PageHandle {
   fieldValues(): Map<string, string>;
   /** Triggers of the page and then of its extensions, in the order the client runs them. */
   hasTrigger(name: string): boolean;
+  /**
+   * Set by CurrPage.Update since the session layer last looked (added by the session layer; optional). The session
+   * layer clears it and refreshes the page (OnAfterGetRecord, OnAfterGetCurrRecord), except in the two page
+   * background task triggers, where BC ignores CurrPage.Update.
+   */
+  updateRequested?: boolean;
 }
 
 export type EntryPoint =

@@ -8,7 +8,7 @@ import { Database } from '../store/database';
 import { seedDatabase, SeedError, type SeedData } from '../store/seed';
 import { SessionRuntime, type RuntimeOptions } from './runtime';
 import type { SessionSettings } from './settings';
-import { ACTIVE_SESSION, SESSION_EVENT, activeSessionRows, sessionEventRows } from './systemTables';
+import { ACTIVE_SESSION, SESSION_EVENT, activeSessionRows, sessionEventRows, systemTablesAl } from './systemTables';
 import { ScenarioError, type Scenario } from './scenario';
 import { ScenarioRunner, type ScenarioResult } from './scenarioRunner';
 import type { Session } from './session';
@@ -77,7 +77,8 @@ export class RuntimeHost {
   }
 
   private load(): LoadResult {
-    const result = this.engine.load(this.files());
+    // The virtual system tables load with the workspace so AL can declare records of them.
+    const result = this.engine.load([...this.files(), ...systemTablesAl()]);
     if (this.options.strict !== false && result.errors.length > 0) {
       const e = result.errors[0];
       const more = result.errors.length > 1 ? ` (and ${result.errors.length - 1} more)` : '';
@@ -89,7 +90,7 @@ export class RuntimeHost {
   /** Re-reads the AL (running sessions keep the code they started with) and picks up changed tables. */
   reload(): LoadResult {
     this.loadResult = this.load();
-    this.db.defineTables(this.engine.tables());
+    this.db.defineTables(this.engine.tables().filter((t) => t.id !== ACTIVE_SESSION.id && t.id !== SESSION_EVENT.id));
     this.rt.setObjects(this.loadResult.objects);
     return this.loadResult;
   }

@@ -77,19 +77,39 @@ export class Pages {
     }
     this.byId.set(instance.pageInstanceId, state);
     this.rt.timeline.emit('pageOpened', { session: session.id, page: layout.name, pageId: layout.pageId, pageInstance: instance.pageInstanceId });
+    // The client's order: OnInit, OnOpenPage, then the record is fetched (a task enqueued in OnOpenPage stored
+    // the record ID before that, so it is cancelled now), OnAfterGetRecord per shown row, OnAfterGetCurrRecord.
     let r = await this.trigger(state, 'OnInit');
-    if (r.state === 'completed') {
-      state.key = key;
-      instance.setCurrentRecord(key);
-      r = await this.trigger(state, 'OnOpenPage');
-    }
+    if (r.state === 'completed') r = await this.trigger(state, 'OnOpenPage');
     if (r.state === 'failed') {
       // The page does not open when its opening triggers fail; the client shows the error.
       this.discard(state);
       return { page: state, error: r.error };
     }
+    if (state.open && table && isListPage(layout.pageType)) {
+      // A list shows several rows: OnAfterGetRecord runs for each (a task enqueued there is cancelled as soon
+      // as the next row is fetched, as bc-semantics §4 warns), then the selected row becomes current.
+      const rows = this.rows(state).slice(0, LIST_ROWS_SHOWN);
+      for (const row of rows) {
+        if (!state.open) break;
+        this.setRecord(state, row);
+        const a = await this.trigger(state, 'OnAfterGetRecord');
+        if (a.state === 'failed') return { page: state, error: a.error };
+      }
+      this.setRecord(state, key);
+      const b = await this.trigger(state, 'OnAfterGetCurrRecord');
+      return { page: state, error: b.state === 'failed' ? b.error : undefined };
+    }
+    this.setRecord(state, key);
     const error = await this.getRecord(state);
     return { page: state, error };
+  }
+
+  /** Makes a record current; tasks that stored another record ID are cancelled. */
+  private setRecord(state: PageState, key: FieldValue[] | undefined): void {
+    state.key = key;
+    state.instance.setCurrentRecord(key);
+    this.rt.pageTasks.checkRecord(state);
   }
 
   /** OnAfterGetRecord then OnAfterGetCurrRecord (what the client runs when it shows a record). */
@@ -107,10 +127,8 @@ export class Pages {
     const at = rows.findIndex((k) => JSON.stringify(k) === keyText);
     const target = rows[direction === 'next' ? at + 1 : at - 1];
     if (at < 0 || !target) throw new PageOperationError(`page ${state.instance.layout.name}: there is no ${direction} record`);
-    state.key = target;
-    state.instance.setCurrentRecord(target);
     // The tasks enqueued for the old record are cancelled before the new record's triggers run.
-    this.rt.pageTasks.checkRecord(state);
+    this.setRecord(state, target);
     const error = await this.getRecord(state);
     return error;
   }
@@ -167,6 +185,12 @@ export class Pages {
       },
       after: (r) => {
         services.inTaskTrigger = undefined;
+        if (state.instance.updateRequested) {
+          // CurrPage.Update is ignored in the two page background task triggers (bc-semantics §4): no refresh,
+          // which is also what keeps "enqueue in OnAfterGetCurrRecord" from looping.
+          state.instance.updateRequested = false;
+          this.rt.timeline.emit('pageUpdate', { session: state.session.id, page: state.instance.layout.name, ignored: true, trigger: name });
+        }
         if (r.state === 'completed') after?.(r);
       },
     });
@@ -178,6 +202,12 @@ export class Pages {
       if (state.session !== session || !state.open) continue;
       this.rt.pageTasks.checkRecord(state);
       this.refresh(state);
+      if (state.instance.updateRequested && !this.rt.servicesOf(session).inTaskTrigger) {
+        // CurrPage.Update: the client saves and shows the record again (OnAfterGetRecord, OnAfterGetCurrRecord).
+        state.instance.updateRequested = false;
+        this.rt.timeline.emit('pageUpdate', { session: session.id, page: state.instance.layout.name, ignored: false });
+        void this.getRecord(state);
+      }
     }
   }
 
@@ -249,6 +279,13 @@ export class Pages {
   private keyAt(state: PageState, index: number): FieldValue[] | undefined {
     return this.rows(state)[index];
   }
+}
+
+/** Rows a list page shows at once (each gets OnAfterGetRecord). */
+const LIST_ROWS_SHOWN = 20;
+
+function isListPage(pageType: string): boolean {
+  return ['list', 'listpart', 'worksheet', 'listplus'].includes(pageType.toLowerCase());
 }
 
 function pageObject(state: PageState): string {

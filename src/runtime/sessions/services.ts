@@ -12,6 +12,7 @@ import type {
   WriteOp,
 } from '../contracts';
 import type { SessionClock } from './clock';
+import { ReadOnlyTransaction } from './readOnlyTransaction';
 import { BcCode, BcText, fill, raise } from './bcErrors';
 import type { Session } from './session';
 import type { SessionRuntime } from './runtime';
@@ -44,7 +45,8 @@ export class SessionServicesImpl implements SessionServices {
   }
 
   transaction(): Transaction {
-    return (this.tx ??= this.rt.db.begin(this.sessionId));
+    // A page background task reads only: its transaction refuses every write (bc-semantics §4).
+    return (this.tx ??= this.readOnly ? new ReadOnlyTransaction(this.rt.db.begin(this.sessionId)) : this.rt.db.begin(this.sessionId));
   }
 
   /** True when this session has an open transaction with writes. */
@@ -95,8 +97,9 @@ export class SessionServicesImpl implements SessionServices {
     return value;
   }
 
-  dialog(op: 'Open' | 'Update' | 'Close', text: string): void {
+  dialog(action: 'open' | 'update' | 'close', text: string): void {
     // Where there is no UI, Dialog.Open/Update/Close are silently ignored (bc-semantics §3).
+    const op = action.charAt(0).toUpperCase() + action.slice(1);
     if (this.guiAllowed && !this.inTaskTrigger) this.rt.timeline.emit('dialog', { session: this.sessionId, kind: `Dialog.${op}`, text });
   }
 

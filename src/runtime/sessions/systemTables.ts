@@ -106,3 +106,20 @@ export function sessionEventRows(rt: SessionRuntime): Iterable<Row> {
       ]),
   );
 }
+
+/**
+ * The two tables as AL source, loaded into the engine with the workspace so AL code can declare
+ * `Record "Active Session"` / `Record "Session Event"`; the store then serves their rows from the runtime.
+ */
+export function systemTablesAl(): { path: string; text: string }[] {
+  return [ACTIVE_SESSION, SESSION_EVENT].map((t) => ({ path: `<system>/${t.name.replace(/ /g, '')}.Table.al`, text: tableAl(t) }));
+}
+
+function tableAl(t: TableDef): string {
+  const q = (s: string) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(s) ? s : `"${s}"`);
+  const type = (fd: FieldDef) => (fd.type === 'Text' || fd.type === 'Code' ? `${fd.type}[${fd.length}]` : fd.type);
+  const fields = t.fields
+    .map((fd) => `        field(${fd.id}; ${q(fd.name)}; ${type(fd)})${fd.optionMembers ? ` { OptionMembers = ${fd.optionMembers.map((m) => (/^[A-Za-z0-9_]+$/.test(m) ? m : `"${m}"`)).join(',')}; }` : ' { }'}`)
+    .join('\n');
+  return `// Virtual system table served by the AL Session Lab session runtime.\ntable ${t.id} ${q(t.name)}\n{\n    DataPerCompany = false;\n    fields\n    {\n${fields}\n    }\n    keys\n    {\n        key(PK; ${t.keys[0].map(q).join(', ')}) { Clustered = true; }\n    }\n}\n`;
+}

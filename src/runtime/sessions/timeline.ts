@@ -82,6 +82,27 @@ export function formatEvent(e: TimelineEvent, kinds: Map<number, string>): strin
     case 'error':
       what = `error: ${e.code ? `${e.code}: ` : ''}${e.text}`;
       break;
+    case 'step':
+      what = `-- step ${e.index}: ${e.text}`;
+      break;
+    case 'stepFailed':
+      what = `!! step ${e.index} could not be done: ${e.reason}`;
+      break;
+    case 'pageOpened':
+      what = `opened page ${e.page} (Page ${e.pageId}, instance ${e.pageInstance})`;
+      break;
+    case 'pageClosed':
+      what = `closed page ${e.page} (instance ${e.pageInstance})`;
+      break;
+    case 'sessionQueued':
+      what = `queued: ${e.object} waits for a free background session slot (${e.queued} queued)`;
+      break;
+    case 'dialog':
+      what = `${e.kind} ${q(e.text)}${e.answer !== undefined ? ` -> ${q(e.answer)}` : ''}`;
+      break;
+    case 'scheduledTask':
+      what = `TaskScheduler.CreateTask ${e.codeunit}${e.ready ? '' : ' (not ready)'}`;
+      break;
     default: {
       const { event, t: _t, session: _s, ...rest } = e;
       what = `${event} ${Object.keys(rest).length ? JSON.stringify(rest) : ''}`.trim();

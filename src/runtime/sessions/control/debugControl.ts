@@ -51,6 +51,7 @@ export class DebugControl implements DebugHost {
     for (const s of a.sessions) {
       this.owner.delete(s);
       Object.assign(s.debug, { attached: false, stopOnEntry: false, breakOnError: 'None', breakOnRecordWrite: 'None' } satisfies DebugPolicy);
+      delete s.debug.log;
       if (resume && s.paused) this.resume(s, 'continue');
     }
   }
@@ -116,5 +117,7 @@ export class DebugControl implements DebugHost {
       breakOnError: a.rules.breakOnError ?? 'All',
       breakOnRecordWrite: a.rules.breakOnRecordWrite ?? 'None',
     } satisfies DebugPolicy);
+    // Log points print to the debugger that owns the session.
+    s.debug.log = (text, location) => a.client.send('output', { category: 'console', text: text.endsWith('\n') ? text : `${text}\n`, session: s.id, file: location.file, line: location.line });
   }
 }
