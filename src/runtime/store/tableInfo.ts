@@ -55,6 +55,13 @@ export class TableInfo {
     return this.pk.map((f) => `${f.name}='${formatIdentificationValue({ type: f.type, optionMembers: f.optionMembers }, row.get(f.id) ?? fieldInitValue(f))}'`).join(',');
   }
 
+  /** The identification text of primary-key values given in key order (Get of a missing record). */
+  identificationOfKey(values: FieldValue[]): string {
+    const row: Row = new Map();
+    this.pk.forEach((f, i) => row.set(f.id, values[i] ?? fieldInitValue(f)));
+    return this.identification(row);
+  }
+
   /** Compares rows by the given field ids then by the primary key (BC appends the primary key to every key). */
   comparator(keyFields: number[]): (a: Row, b: Row) => number {
     const cacheKey = keyFields.join(',');
