@@ -5,7 +5,7 @@ import { CliError, intFlag, parseArgs, type CommandContext } from '../cliSupport
 import { RuntimeHost, WorkspaceError } from '../../runtime/sessions/host';
 import { parseScenario, ScenarioError } from '../../runtime/sessions/scenario';
 import { applySetting, loadSettings, SettingsError, type SessionSettings } from '../../runtime/sessions/settings';
-import { formatEvent } from '../../runtime/sessions/timeline';
+import { formatEvent } from '../../runtime/sessions/eventLog';
 import { createEngine } from '../../runtime/sessions/defaultEngine';
 
 /** Settings from the workspace file, then `--set key=value[,key=value]`. Bad input is a CliError. */

@@ -10,7 +10,7 @@ import { Scheduler } from './scheduler';
 import { Session, type CallResult, type WorkItem } from './session';
 import { SessionServicesImpl } from './services';
 import { DEFAULT_SETTINGS, type SessionSettings } from './settings';
-import { Timeline } from './timeline';
+import { Timeline } from './eventLog';
 import { BackgroundSessions } from './backgroundSessions';
 import { PageTasks } from './pageTasks';
 import { Pages } from './pages';

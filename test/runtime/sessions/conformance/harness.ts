@@ -3,7 +3,7 @@
 import { RuntimeHost } from '../../../../src/runtime/sessions/host';
 import { createEngine } from '../../../../src/runtime/sessions/defaultEngine';
 import type { SessionSettings } from '../../../../src/runtime/sessions/settings';
-import type { TimelineEvent } from '../../../../src/runtime/sessions/timeline';
+import type { TimelineEvent } from '../../../../src/runtime/sessions/eventLog';
 
 /** A small table every test can use, plus a list page and a card page on it. */
 export const ITEM_TABLE = `
