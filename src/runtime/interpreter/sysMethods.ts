@@ -201,6 +201,12 @@ export const systemMethods = registry({
     },
   },
   UserId: { ret: tText, max: 0, impl: (rt: Rt) => rt.services.userId },
+  UserSecurityId: { ret: tGuid, max: 0, impl: (rt: Rt) => userGuid(rt.services.userId) },
+  GlobalLanguage: { ret: tInt, max: 1, impl: () => 1033 },
+  WindowsLanguage: { ret: tInt, max: 0, impl: () => 1033 },
+  'NavApp.GetCurrentModuleInfo': { refArgs: [0], ret: tBool, min: 1, max: 1, impl: (rt: Rt, _ci, ref: { v: unknown }) => { ref.v = rt.engine.moduleInfo(); return true; } },
+  'NavApp.GetCallerModuleInfo': { refArgs: [0], ret: tBool, min: 1, max: 1, impl: (rt: Rt, _ci, ref: { v: unknown }) => { ref.v = rt.engine.moduleInfo(); return true; } },
+  'NavApp.GetModuleInfo': { refArgs: [1], ret: tBool, min: 2, max: 2, impl: (rt: Rt, _ci, id, ref: { v: unknown }) => { const m = rt.engine.moduleInfo(); if (String(id).toLowerCase() !== m.id.toLowerCase()) return false; ref.v = m; return true; } },
   CompanyName: { ret: tText, max: 0, impl: (rt: Rt) => rt.services.companyName },
   GuiAllowed: { ret: tBool, max: 0, impl: (rt: Rt) => rt.services.guiAllowed },
   SessionId: { ret: tInt, max: 0, impl: (rt: Rt) => rt.services.sessionId },
@@ -275,6 +281,18 @@ export const systemMethods = registry({
   'Text.SelectStr': { ret: tText, min: 2, max: 2, impl: (_rt: Rt, ci, n, s) => at(ci, () => text.selectStr(Number(n), str(s))) },
   'Text.MaxStrLen': { ret: tInt, min: 1, max: 1, impl: (_rt: Rt, ci) => { const t = ci.argTypes[0]; return t?.length && t.length > 0 ? t.length : 2147483647; } },
 });
+
+/** A stable Guid per user name (UserSecurityId): the same user always gets the same id. */
+function userGuid(user: string): string {
+  let h = 0x811c9dc5;
+  const hex: string[] = [];
+  for (let round = 0; round < 4; round++) {
+    for (const ch of user + round) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+    hex.push(h.toString(16).padStart(8, '0').toUpperCase());
+  }
+  const s = hex.join('');
+  return `{${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20, 32)}}`;
+}
 
 function startSession(rt: Rt, ci: CallInfo, ref: { v: unknown }, id: unknown, rest: unknown[]): boolean {
   refuseInEval(rt, 'StartSession');
