@@ -128,7 +128,7 @@ export const systemMethods = registry({
   },
   Confirm: { ret: tBool, min: 1, effect: true, impl: (rt: Rt, ci, f, def = true, ...args) => { refuseInEval(rt, 'Confirm'); return rt.services.confirm(substitute(rt, ci, 2, f, args), !!def); } },
   StrMenu: { ret: tInt, min: 1, max: 3, effect: true, impl: (rt: Rt, _ci, opts, def = 1, instr = '') => { refuseInEval(rt, 'StrMenu'); return rt.services.strMenu(str(opts), Number(def), str(instr)); } },
-  Hyperlink: { min: 1, max: 1, impl: (_rt: Rt, ci) => { throw new AlError('Hyperlink is not supported by the AL Session Lab runtime.', 'Unsupported', where(ci)); } },
+  Hyperlink: { min: 1, max: 1, effect: true, impl: (rt: Rt) => rt.services.clientCallback?.('Hyperlink') },
 
   // ---- text ----
   StrSubstNo: { ret: tText, min: 1, impl: (rt: Rt, ci, f, ...args) => substitute(rt, ci, 1, f, args) },
@@ -248,8 +248,10 @@ export const systemMethods = registry({
   'TaskScheduler.CanCreateTask': { ret: tBool, max: 0, impl: () => true },
   'Page.GetBackgroundParameters': { ret: T('Dictionary', { of: [tText, tText] }), max: 0, impl: (rt: Rt) => fromMap(rt.services.getBackgroundParameters()) },
   'Page.SetBackgroundTaskResult': { min: 1, max: 1, effect: true, impl: (rt: Rt, _ci, d) => rt.services.setBackgroundTaskResult(toMap(d)) },
-  'Page.Run': { min: 1, impl: (_rt: Rt, ci) => { throw new AlError('Page.Run is not supported by the AL Session Lab runtime (open pages through the session runtime).', 'Unsupported', where(ci)); } },
-  'Page.RunModal': { min: 1, impl: (_rt: Rt, ci) => { throw new AlError('Page.RunModal is not supported by the AL Session Lab runtime.', 'Unsupported', where(ci)); } },
+  'Page.Run': { min: 1, effect: true, impl: (rt: Rt, ci) => clientOnly(rt, ci, 'Page.Run') },
+  'Page.RunModal': { min: 1, effect: true, ret: T('Action'), impl: (rt: Rt, ci) => clientOnly(rt, ci, 'Page.RunModal') },
+  'Report.Run': { min: 1, effect: true, impl: (rt: Rt, ci) => clientOnly(rt, ci, 'Report.Run') },
+  'Report.RunModal': { min: 1, effect: true, impl: (rt: Rt, ci) => clientOnly(rt, ci, 'Report.RunModal') },
   'Codeunit.Run': { gen: true, ret: tBool, min: 1, max: 2, effect: true, impl: (rt: Rt, ci, id, rec?) => runCodeunit(rt, ci, id, rec) },
   'ErrorInfo.Create': {
     ret: T('ErrorInfo'), max: 5,
@@ -292,6 +294,16 @@ function userGuid(user: string): string {
   }
   const s = hex.join('');
   return `{${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20, 32)}}`;
+}
+
+/**
+ * Client-only methods: where there is no UI the session layer raises BC's callback error; in the foreground
+ * the runtime cannot show another page or report, and says so.
+ */
+function clientOnly(rt: Rt, ci: CallInfo, what: string): never {
+  refuseInEval(rt, what);
+  rt.services.clientCallback?.(what);
+  throw new AlError(`AL Session Lab does not support ${what} (${ci.loc.file}:${ci.loc.line + 1}): only the page opened by the session runtime is shown.`, 'Unsupported', where(ci));
 }
 
 function startSession(rt: Rt, ci: CallInfo, ref: { v: unknown }, id: unknown, rest: unknown[]): boolean {
