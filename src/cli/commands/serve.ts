@@ -1,7 +1,9 @@
 // The `al-session-lab serve` command (see docs/cli.md): hosts the session runtime for debuggers and the editor.
 // Prints `{ "port", "token" }` when ready; listens on 127.0.0.1 only; with --scenario, plays it once the first
 // debugger attached. Runs until SIGINT/SIGTERM (or the process is killed).
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { JsonSyntaxError, parseJsonWithLines } from '../../runtime/sessions/jsonWithLines';
 import { CliError, intFlag, parseArgs, type CommandContext } from '../cliSupport';
 import { RuntimeHost, WorkspaceError } from '../../runtime/sessions/host';
 import { parseScenario, ScenarioError, type Scenario } from '../../runtime/sessions/scenario';
@@ -10,7 +12,7 @@ import { createEngine } from '../../runtime/sessions/defaultEngine';
 import { clockFlag, settingsFromFlags } from './run';
 
 export async function serveCommand(args: string[], ctx: CommandContext): Promise<number> {
-  const parsed = parseArgs(args, { values: ['port', 'scenario', 'seed', 'clock', 'set', 'token'], booleans: [] });
+  const parsed = parseArgs(args, { values: ['port', 'scenario', 'seed', 'clock', 'set', 'token', 'data'], booleans: [] });
   const [workspace, ...extra] = parsed.positional;
   if (!workspace) throw new CliError('serve needs a WORKSPACE folder: al-session-lab serve WORKSPACE [--port N] [--scenario FILE]');
   if (extra.length) throw new CliError(`serve takes one WORKSPACE, got also: ${extra.join(' ')}`);
@@ -33,6 +35,24 @@ export async function serveCommand(args: string[], ctx: CommandContext): Promise
     }
     // The editor keeps working with a workspace that has errors: what loaded runs, errors are reported by reload.
     host = new RuntimeHost({ workspace, createEngine, settings, clock: clockFlag(parsed.values.get('clock'), 'real'), seed: intFlag(parsed, 'seed', 1), freeRun: true, strict: false });
+    // Data for pages to show before any scenario runs: --data FILE (a scenario file's "data", or table -> rows),
+    // else the workspace's .al-session-lab/data.json.
+    const dataFile = parsed.values.get('data') ?? [join(workspace, '.al-session-lab', 'data.json')].find((f) => existsSync(f));
+    if (dataFile) {
+      let doc;
+      try {
+        doc = parseJsonWithLines(readFileSync(dataFile, 'utf8'));
+      } catch (err) {
+        if (err instanceof JsonSyntaxError) throw new CliError(`${dataFile}:${err.line}: ${err.message}`);
+        throw new CliError(`${dataFile}: cannot read the data file`);
+      }
+      const root = doc.value as Record<string, unknown>;
+      const data = (root && typeof root === 'object' && 'data' in root ? root.data : root) as Record<string, Record<string, unknown>[]>;
+      if (!data || typeof data !== 'object' || Array.isArray(data)) throw new CliError(`${dataFile}:1: expected an object of table name -> rows`);
+      const lines: Record<string, number> = {};
+      for (const [t, rows] of Object.entries(data)) lines[t] = (Array.isArray(rows) && doc.lineOf(rows)) || 1;
+      host.seedData(data, dataFile, lines);
+    }
   } catch (err) {
     if (err instanceof ScenarioError || err instanceof WorkspaceError) throw new CliError(err.message);
     throw err;
