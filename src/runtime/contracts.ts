@@ -227,6 +227,11 @@ export interface SessionServices {
   /** In a page background task: the parameters; elsewhere BC raises an error (the session layer throws). */
   getBackgroundParameters(): Map<string, string>;
   setBackgroundTaskResult(results: Map<string, string>): void;
+  /**
+   * Dialog.Open/Update/Close in a session with a UI (added by the interpreter; optional: a session layer
+   * without dialogs leaves it out and the calls do nothing, as in the background).
+   */
+  dialog?(action: 'open' | 'update' | 'close', text: string): void;
 
   /** Active Session / Session Event virtual tables are served through the transaction like other tables. */
 
@@ -387,6 +392,8 @@ export interface DebugPolicy {
   stopOnEntry: boolean;
   breakOnError: 'None' | 'All' | 'ExcludeTry';
   breakOnRecordWrite: 'None' | 'All' | 'ExcludeTemporary';
+  /** Log-point output (breakpoints with a logMessage); added by the interpreter, optional. */
+  log?(text: string, location: SourceLocation): void;
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -106,11 +106,12 @@ export class StoreTransaction implements Transaction {
     } else {
       rows = [];
       this.forEachVisible(table, options, (v) => rows.push(v));
+      const descending = options.ascending === false;
       if (!isPkOrder || (own && own.size > 0) || this.db.isVirtual(table)) {
-        const cmp = info.comparator(keyFields);
-        rows.sort((a, b) => cmp(a.row, b.row));
+        // Descending with a limit needs the last rows: sort fully, then reverse.
+        rows = info.sortRows(rows, keyFields, descending ? Infinity : limit);
       }
-      if (options.ascending === false) rows.reverse();
+      if (descending) rows.reverse();
       if (rows.length > limit) rows.length = limit;
     }
     if (this.lockedTables.has(table.id)) this.lockRows(table, info, rows);
