@@ -7,7 +7,28 @@ import { Parser, isNameToken, isWordToken } from './parser';
 import { parseExpression } from './parseExpressions';
 
 /** Type names followed by an object reference (`Record Customer`, `Codeunit 80`). */
-const subtypeNames = new Set(['record', 'codeunit', 'page', 'report', 'query', 'xmlport', 'enum', 'interface', 'testpage', 'testrequestpage', 'dotnet', 'controladdin']);
+const subtypeNames = ['record', 'codeunit', 'page', 'report', 'query', 'xmlport', 'enum', 'interface', 'testpage', 'testrequestpage', 'dotnet', 'controladdin'];
+
+const TYPE_PLAIN = 0;
+const TYPE_GENERIC = 1;
+const TYPE_OPTION = 2;
+const TYPE_LABEL = 3;
+const TYPE_TEXTCONST = 4;
+const TYPE_SUBTYPE = 5;
+
+/** Classifies the type name at the current token without allocating (most types are plain: Integer, Code...). */
+function typeCategory(p: Parser): number {
+  const k = p.cur();
+  if (k >= SyntaxKind.FirstKeyword && k <= SyntaxKind.LastObjectKeyword) return TYPE_SUBTYPE; // Record is not a keyword; Page, Codeunit... are
+  if (k !== SyntaxKind.Identifier) return TYPE_PLAIN;
+  if (p.currentIs('record')) return TYPE_SUBTYPE;
+  if (p.currentIs('list') || p.currentIs('dictionary')) return TYPE_GENERIC;
+  if (p.currentIs('option')) return TYPE_OPTION;
+  if (p.currentIs('label')) return TYPE_LABEL;
+  if (p.currentIs('textconst')) return TYPE_TEXTCONST;
+  for (let i = 0; i < subtypeNames.length; i++) if (p.currentIs(subtypeNames[i])) return TYPE_SUBTYPE;
+  return TYPE_PLAIN;
+}
 
 /** `A.B."C"` as a QualifiedName node, or the single name token when there is no dot. */
 export function parseQualifiedName(p: Parser, what: string): SyntaxNode {
@@ -43,9 +64,9 @@ function parseDataTypeInner(p: Parser): SyntaxNode {
     p.errorExpected('a data type');
     return p.node(SyntaxKind.DataType, [p.missingToken(SyntaxKind.Identifier)]);
   }
-  const name = p.currentTextLower();
+  const category = typeCategory(p);
   const nameToken = p.takeIdentifier();
-  if ((name === 'list' || name === 'dictionary') && p.cur() === SyntaxKind.OfKeyword) {
+  if (category === TYPE_GENERIC && p.cur() === SyntaxKind.OfKeyword) {
     const childrenM = p.mark();
     p.push(nameToken);
     p.push(p.take());
@@ -58,7 +79,7 @@ function parseDataTypeInner(p: Parser): SyntaxNode {
     p.push(p.expect(SyntaxKind.CloseBracketToken, "']'"));
     return p.finish(SyntaxKind.GenericDataType, childrenM);
   }
-  if (name === 'option') {
+  if (category === TYPE_OPTION) {
     // Members: names (possibly quoted, possibly blank) separated by commas.
     const childrenM = p.mark();
     p.push(nameToken);
@@ -67,7 +88,7 @@ function parseDataTypeInner(p: Parser): SyntaxNode {
     }
     return p.finish(SyntaxKind.OptionDataType, childrenM);
   }
-  if (name === 'label') {
+  if (category === TYPE_LABEL) {
     const childrenM = p.mark();
     p.push(nameToken);
     p.push(p.expect(SyntaxKind.StringLiteral, 'a text literal'));
@@ -79,7 +100,7 @@ function parseDataTypeInner(p: Parser): SyntaxNode {
     }
     return p.finish(SyntaxKind.LabelDataType, childrenM);
   }
-  if (name === 'textconst') {
+  if (category === TYPE_TEXTCONST) {
     const childrenM = p.mark();
     p.push(nameToken);
     for (;;) {
@@ -92,7 +113,7 @@ function parseDataTypeInner(p: Parser): SyntaxNode {
   const childrenM = p.mark();
   p.push(nameToken);
   if (p.cur() === SyntaxKind.OpenBracketToken) p.push(parseLengths(p));
-  if (subtypeNames.has(name)) {
+  if (category === TYPE_SUBTYPE) {
     if (p.cur() === SyntaxKind.IntegerLiteral) p.push(p.take());
     else if (isWordToken(p.cur())) p.push(parseQualifiedName(p, 'an object name'));
   }
