@@ -50,7 +50,7 @@
           return el('div', { class: 'field' }, el('label', { for: id }, f.caption || f.name), value);
         }))));
     const taskList = el('section', { class: 'tasks', id: 'tasks' },
-      el('h2', {}, 'Page background tasks'),
+      el('h2', {}, 'Running page background tasks'),
       tasks.length
         ? el('ul', {}, ...tasks.map((t) => el('li', { 'data-session': t.id }, `task ${t.task ?? '?'} · session ${t.id} · ${t.object} · ${t.state}`)))
         : el('p', { class: 'muted' }, 'none running'));

@@ -14,5 +14,8 @@
     chart.replaceChildren(document.importNode(svg, true));
     summary.textContent = m.summary;
   });
-  vscode.postMessage({ type: 'ready' });
+  const width = () => chart.clientWidth || document.body.clientWidth;
+  let resizeTimer;
+  window.addEventListener('resize', () => { clearTimeout(resizeTimer); resizeTimer = setTimeout(() => vscode.postMessage({ type: 'resize', width: width() }), 150); });
+  vscode.postMessage({ type: 'ready', width: width() });
 })();

@@ -59,7 +59,21 @@ export function registerCommands(context: vscode.ExtensionContext, api: Extensio
     } catch (err) {
       throw new Error(`${vscode.workspace.asRelativePath(uri)} is not valid JSON: ${err instanceof Error ? err.message : err}`, { cause: err });
     }
-    const c = await runtime.ensureStarted();
+    // A scenario describes a run from its own data: it gets a fresh runtime with an empty store (asking first
+    // when sessions are alive, since they end with the old runtime).
+    const hasData = typeof scenario === 'object' && scenario !== null && 'data' in scenario;
+    let c;
+    if (hasData) {
+      const live = runtime.current ? sessions.current.sessions.length : 0;
+      if (live > 0) {
+        const go = await vscode.window.showWarningMessage(`Run ${path.basename(uri.fsPath)} in a fresh runtime with its own data? ${live} live session(s) will end.`, 'Restart and Run');
+        if (!go) return undefined;
+      }
+      log.info(`scenario ${vscode.workspace.asRelativePath(uri)} brings its data: starting a runtime with an empty store`);
+      c = await runtime.restartEmpty();
+    } else {
+      c = await runtime.ensureStarted();
+    }
     const r = await c.client.request('runScenario', { scenario });
     if (!r.ok) throw new Error(r.message ?? 'the scenario could not be played');
     log.info(`scenario ${vscode.workspace.asRelativePath(uri)} played`);

@@ -20,6 +20,7 @@ export class TimelineView implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private events: TimelineEvent[] = [];
   private ready = false;
+  private width = 900;
   private renderTimer: NodeJS.Timeout | undefined;
   private liveTimer: NodeJS.Timeout | undefined;
   private unsubscribe: (() => void)[] = [];
@@ -47,8 +48,11 @@ export class TimelineView implements vscode.Disposable {
       inlineStyle: TIMELINE_CSS + THEME_CSS,
       body: '<header><h1>Session timeline</h1><p id="summary" class="muted"></p></header><div id="chart" class="chart"></div>',
     });
-    panel.webview.onDidReceiveMessage((m: { type: string }) => {
-      if (m.type === 'ready') { this.ready = true; this.render(); }
+    panel.webview.onDidReceiveMessage((m: { type: string; width?: number }) => {
+      // The chart is drawn for the panel's width (the webview reports it on load and on resize).
+      if (typeof m.width === 'number' && m.width > 0) this.width = Math.max(300, Math.floor(m.width) - 320);
+      if (m.type === 'ready') this.ready = true;
+      this.render();
     }, undefined, this.disposables);
     panel.onDidDispose(() => {
       this.panel = undefined;
@@ -87,7 +91,7 @@ export class TimelineView implements vscode.Disposable {
   private render(): void {
     if (!this.panel || !this.ready) return;
     const now = this.live.current.sessions.length ? this.live.now() : undefined;
-    this.lastSvg = renderTimelineSvg(this.events, { now, embedStyle: false, width: 900 });
+    this.lastSvg = renderTimelineSvg(this.events, { now, embedStyle: false, width: this.width });
     void this.panel.webview.postMessage({ type: 'chart', svg: this.lastSvg, summary: summarize(this.events) });
   }
 

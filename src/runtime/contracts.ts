@@ -95,6 +95,11 @@ export interface ReadOptions {
   ascending: boolean;
   /** MarkedOnly: only these primary keys (serialized by the store's `keyOf`). */
   markedKeys?: Set<string>;
+  /**
+   * At most this many rows (added by the store: FindFirst/FindLast pass 1, `Find('=<>')` too); in key order
+   * without own uncommitted rows the store stops scanning early.
+   */
+  limit?: number;
 }
 
 export type WriteOp = 'Insert' | 'Modify' | 'Delete' | 'ModifyAll' | 'DeleteAll' | 'Rename';
@@ -222,13 +227,16 @@ export interface SessionServices {
   /** In a page background task: the parameters; elsewhere BC raises an error (the session layer throws). */
   getBackgroundParameters(): Map<string, string>;
   setBackgroundTaskResult(results: Map<string, string>): void;
+  /**
+   * Dialog.Open/Update/Close in a session with a UI (added by the interpreter; optional: a session layer
+   * without dialogs leaves it out and the calls do nothing, as in the background).
+   */
+  dialog?(action: 'open' | 'update' | 'close', text: string): void;
 
   /** Active Session / Session Event virtual tables are served through the transaction like other tables. */
 
   // Added by the session layer (optional so test doubles need not implement them; the interpreter calls them
   // with `?.` and falls back to the plain behaviour when absent).
-  /** Dialog.Open/Update/Close: shown in the foreground, silently ignored where there is no UI. */
-  dialog?(op: 'Open' | 'Update' | 'Close', text: string): void;
   /**
    * Any other client callback (Page.Run/RunModal, Report.Run/RunModal, Hyperlink, File.Upload/Download,
    * Activate...), named as the AL construct: throws BC's "Callback functions are not allowed." where there is no
@@ -382,6 +390,8 @@ export interface DebugPolicy {
   stopOnEntry: boolean;
   breakOnError: 'None' | 'All' | 'ExcludeTry';
   breakOnRecordWrite: 'None' | 'All' | 'ExcludeTemporary';
+  /** Log-point output (breakpoints with a logMessage); added by the interpreter, optional. */
+  log?(text: string, location: SourceLocation): void;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -423,6 +433,12 @@ export interface PageInstance extends PageHandle {
   fieldValues(): Map<string, string>;
   /** Triggers of the page and then of its extensions, in the order the client runs them. */
   hasTrigger(name: string): boolean;
+  /**
+   * Set by CurrPage.Update since the session layer last looked (added by the session layer; optional). The session
+   * layer clears it and refreshes the page (OnAfterGetRecord, OnAfterGetCurrRecord), except in the two page
+   * background task triggers, where BC ignores CurrPage.Update.
+   */
+  updateRequested?: boolean;
 }
 
 export type EntryPoint =
@@ -430,11 +446,18 @@ export type EntryPoint =
   /**
    * Runs the named trigger of the page and then the same trigger of each page extension. `args` are plain values:
    * number, string, boolean; `Map<string, string>` for a `Dictionary of [Text, Text]` (Results of
-   * OnPageBackgroundTaskCompleted); `VarArgument` for var parameters (IsHandled), shared by page and extensions.
+   * OnPageBackgroundTaskCompleted). Var parameters (IsHandled) are passed as plain values: the execution's
+   * completed value is the argument list after the page's and extensions' triggers ran (var ones written back).
    */
   | { kind: 'pageTrigger'; page: PageInstance; trigger: string; args?: unknown[] }
   | { kind: 'pageAction'; page: PageInstance; action: string }
-  | { kind: 'pageFieldValidate'; page: PageInstance; field: string; value: string };
+  | { kind: 'pageFieldValidate'; page: PageInstance; field: string; value: string }
+  /**
+   * Calls one procedure of a codeunit (added by the interpreter, for tests, the corpus runner and the CLI):
+   * a new instance (or the session's single instance); `args` are AL values (numbers, strings, booleans);
+   * `var` parameters receive references and the completed value is `{ result, args }` afterwards.
+   */
+  | { kind: 'procedure'; codeunit: number | string; procedure: string; args?: unknown[] };
 
 export interface Engine {
   /** Loads (or reloads) the workspace's AL; executions already running keep the code they started with. */

@@ -17,7 +17,8 @@ const LABEL_W = 280;
 const AXIS_H = 30;
 const ROW_H = 26;
 const BAR_H = 14;
-const LEGEND_H = 44;
+const LEGEND_LINE_H = 22;
+const LEGEND_TOP = (rows: number) => AXIS_H + Math.max(1, rows) * ROW_H + 18;
 const PAD = 12;
 
 export function escapeXml(s: string): string {
@@ -103,6 +104,36 @@ function markShape(m: Mark, x: number, cy: number): string {
   }
 }
 
+const LEGEND: [string, string][] = [
+  ['<rect class="bar kind-Foreground" x="0" y="-6" width="14" height="12" rx="2"/>', 'foreground'],
+  ['<rect class="bar kind-Background" x="0" y="-6" width="14" height="12" rx="2"/>', 'background session'],
+  ['<rect class="bar kind-PageBackgroundTask" x="0" y="-6" width="14" height="12" rx="2"/>', 'page background task'],
+  ['<rect class="wait" x="0" y="-6" width="14" height="12"/>', 'queue wait'],
+  ...(['cancelled', 'timeout', 'error', 'trigger', 'notification', 'message', 'commit'] as const).map((k): [string, string] => [markShape({ t: 0, kind: k, label: k }, 7, 0), k]),
+];
+
+/** Lays the legend out in lines that fit the width: [x, line] per item. */
+function legendLayout(totalW: number): [number, number][] {
+  const out: [number, number][] = [];
+  let x = PAD, line = 0;
+  for (const [, label] of LEGEND) {
+    const w = 30 + label.length * 7;
+    if (x + w > totalW - PAD && x > PAD) { x = PAD; line++; }
+    out.push([x, line]);
+    x += w;
+  }
+  return out;
+}
+
+function legendLines(totalW: number): number {
+  return legendLayout(totalW).reduce((n, [, l]) => Math.max(n, l + 1), 1);
+}
+
+function legendSvg(top: number, totalW: number): string {
+  const pos = legendLayout(totalW);
+  return `<g class="legend">${LEGEND.map(([shape, label], i) => `<g transform="translate(${pos[i][0]},${top + pos[i][1] * LEGEND_LINE_H})">${shape}<text x="18" y="4">${label}</text></g>`).join('')}</g>`;
+}
+
 function rowLabel(r: Row): string {
   if (r.kind === 'Queued') return `task ${r.task} (never started) ${r.object}`;
   return `#${r.id} ${KIND_SHORT[r.kind] ?? r.kind} ${r.object}${r.task !== undefined ? ` (task ${r.task})` : ''}`;
@@ -126,8 +157,8 @@ export function renderTimelineModelSvg(model: TimelineModel, opts: SvgOptions = 
   const t1 = Math.max(model.end, opts.now ?? model.end, t0 + 1);
   const x = (t: number) => LABEL_W + ((t - t0) / (t1 - t0)) * width;
   const rows = model.rows;
-  const height = AXIS_H + Math.max(1, rows.length) * ROW_H + LEGEND_H + PAD;
   const totalW = LABEL_W + width + PAD * 2;
+  const height = LEGEND_TOP(rows.length) + legendLines(totalW) * LEGEND_LINE_H + PAD;
   const out: string[] = [];
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" class="tl" width="${totalW}" height="${height}" viewBox="0 0 ${totalW} ${height}" role="img" aria-label="Session timeline">`);
   if (opts.embedStyle !== false) out.push(`<style>${TIMELINE_CSS}</style>`);
@@ -169,23 +200,7 @@ export function renderTimelineModelSvg(model: TimelineModel, opts: SvgOptions = 
     out.push('</g>');
   });
 
-  // Legend.
-  const ly = AXIS_H + Math.max(1, rows.length) * ROW_H + 18;
-  const legend: string[] = [];
-  let lx = PAD;
-  const item = (shape: string, label: string) => { legend.push(`<g transform="translate(${lx},${ly})">${shape}<text x="18" y="4">${label}</text></g>`); lx += 30 + label.length * 7; };
-  item(`<rect class="bar kind-Foreground" x="0" y="-6" width="14" height="12" rx="2"/>`, 'foreground');
-  item(`<rect class="bar kind-Background" x="0" y="-6" width="14" height="12" rx="2"/>`, 'background session');
-  item(`<rect class="bar kind-PageBackgroundTask" x="0" y="-6" width="14" height="12" rx="2"/>`, 'page background task');
-  item(`<rect class="wait" x="0" y="-6" width="14" height="12"/>`, 'queue wait');
-  item(markShape({ t: 0, kind: 'cancelled', label: 'cancelled' }, 7, 0), 'cancelled');
-  item(markShape({ t: 0, kind: 'timeout', label: 'timeout' }, 7, 0), 'timeout');
-  item(markShape({ t: 0, kind: 'error', label: 'error' }, 7, 0), 'error');
-  item(markShape({ t: 0, kind: 'trigger', label: 'trigger' }, 7, 0), 'trigger');
-  item(markShape({ t: 0, kind: 'notification', label: 'notification' }, 7, 0), 'notification');
-  item(markShape({ t: 0, kind: 'message', label: 'message' }, 7, 0), 'message');
-  item(markShape({ t: 0, kind: 'commit', label: 'commit' }, 7, 0), 'commit');
-  out.push(`<g class="legend">${legend.join('')}</g>`);
+  out.push(legendSvg(LEGEND_TOP(rows.length), totalW));
   out.push('</svg>');
   return out.join('\n');
 }

@@ -1,5 +1,6 @@
 // The UI suite's steps, in order; each asserts what a person would see. Later steps build on earlier ones.
 import { command, openFile, quick } from './ui.mjs';
+import { highlighted, snippet } from './uiEditorSteps.mjs';
 
 export const steps = [
   {
@@ -17,6 +18,8 @@ export const steps = [
       await screenshot('01-al-file-open');
     },
   },
+  highlighted,
+  snippet,
   {
     name: 'the status bar shows the session runtime',
     run: async ({ page }) => {

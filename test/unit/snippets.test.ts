@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expandSnippet, SnippetSyntaxError } from './snippetExpand';
+import { parseFile } from '../../src/syntax';
 
 const root = join(__dirname, '..', '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -136,4 +137,42 @@ test('tcreatetask, tguiallowed and tguiconfirm', () => {
   assert.match(code(bodyOf('tguiallowed')), /^if GuiAllowed\(\) then\n\t\S/m);
   assert.match(code(bodyOf('tguiconfirm')), /if GuiAllowed\(\) then\n\tif not Confirm\(/);
   assert.match(code(bodyOf('tsessioncodeunit')), /if GuiAllowed\(\) then\n\t+Message\(/);
+});
+
+/** How an expanded snippet is parsed: as a whole file, as members of a page extension, or as statements. */
+function asCompilationUnit(text: string): { kind: string; source: string } {
+  const firstCode = text.split('\n').find((l) => l.trim() !== '' && !l.trim().startsWith('//'))?.trim() ?? '';
+  if (/^(codeunit|page|pageextension|table|report|enum|interface)\b/i.test(firstCode)) return { kind: 'object', source: text };
+  if (/^(var|trigger|procedure|local|internal|protected)\b/i.test(firstCode)) {
+    return { kind: 'members', source: `pageextension 50100 "Snippet Host" extends "Customer Card"\n{\n${text}\n}\n` };
+  }
+  return {
+    kind: 'statements',
+    source: `codeunit 50100 "Snippet Host"\n{\n    procedure Host()\n    begin\n${text}\n    end;\n}\n`,
+  };
+}
+
+test('every expanded snippet parses with zero syntax errors (fragments wrapped in a minimal object)', () => {
+  const kinds = new Set<string>();
+  for (const [name, s] of Object.entries(snippets)) {
+    const { kind, source } = asCompilationUnit(expandSnippet(s.body).text);
+    kinds.add(kind);
+    const { errors, lineMap } = parseFile(source);
+    const described = errors.map((e) => {
+      const at = lineMap.position(e.start);
+      return `${at.line + 1}:${at.character + 1} ${e.message} near ${JSON.stringify(source.slice(e.start, e.end + 10))}`;
+    });
+    assert.deepEqual(described, [], `${name} (${kind}) has syntax errors:\n${source}`);
+  }
+  assert.deepEqual([...kinds].sort(), ['members', 'object', 'statements']);
+});
+
+test('the parse check can fail: a broken snippet body is reported', () => {
+  const broken = asCompilationUnit(expandSnippet(['if GuiAllowed() then', '\tMessage(${1:x};']).text);
+  assert.ok(parseFile(broken.source).errors.length > 0);
+});
+
+test('docs/snippets.md lists every prefix', () => {
+  const doc = readFileSync(join(root, 'docs', 'snippets.md'), 'utf8');
+  for (const s of Object.values(snippets)) assert.ok(doc.includes(`| \`${s.prefix}\` |`), `docs/snippets.md misses ${s.prefix}`);
 });

@@ -1,6 +1,8 @@
 // Set-based record operations over any Transaction: IsEmpty, ModifyAll and DeleteAll without triggers
 // (the interpreter runs OnModify/OnDelete itself row by row when RunTrigger is true).
-import type { FieldValue, ReadOptions, TableDef, Transaction } from '../contracts';
+import type { FieldValue, ReadOptions, TableDef, Transaction, VersionedRow } from '../contracts';
+import { recordNotFound } from './errors';
+import { TableInfo } from './tableInfo';
 
 export function isEmpty(tx: Transaction, table: TableDef, options: ReadOptions): boolean {
   return tx.count(table, options) === 0;
@@ -21,4 +23,15 @@ export function deleteAll(tx: Transaction, table: TableDef, options: ReadOptions
   const rows = tx.find(table, options);
   for (const r of rows) tx.delete(table, r);
   return rows.length;
+}
+
+const infos = new WeakMap<TableDef, TableInfo>();
+
+/** Rec.Get without a return value: the row, or BC's "The Customer does not exist. Identification fields and values: No.='10000'". */
+export function getOrFail(tx: Transaction, table: TableDef, primaryKey: FieldValue[]): VersionedRow {
+  const r = tx.get(table, primaryKey);
+  if (r) return r;
+  let info = infos.get(table);
+  if (!info) { info = new TableInfo(table); infos.set(table, info); }
+  throw recordNotFound(table.name, info.identificationOfKey(primaryKey));
 }

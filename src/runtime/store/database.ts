@@ -1,9 +1,10 @@
 // The in-memory database shared by all sessions: table definitions, committed rows, row locks of open
 // transactions, virtual (provider-backed) tables, and the wake-up list of sessions waiting for locks.
-import { AlRuntimeError, type FieldFilter, type Row, type TableDef } from '../contracts';
+import { AlRuntimeError, type FieldFilter, type FieldValue, type Row, type TableDef } from '../contracts';
+import { rangeCompare } from './filters';
 import type { FilterOptions } from './filters';
 import { TableInfo } from './tableInfo';
-import { TableStore } from './tableStore';
+import { TableStore, type StoredRow } from './tableStore';
 import { StoreTransaction } from './transaction';
 import type { LockConflict } from './errors';
 
@@ -79,9 +80,7 @@ export class Database {
 
   /** Starts a transaction for a session; keep using it after commit/rollback (a new one begins implicitly). */
   begin(sessionId: number): StoreTransaction {
-    const tx = new StoreTransaction(this, sessionId);
-    this.transactions.set(tx.id, tx);
-    return tx;
+    return new StoreTransaction(this, sessionId);
   }
 
   /**
@@ -135,6 +134,32 @@ export class Database {
     return info.keyOfValues(values);
   }
 
+  /**
+   * Index bounds [lo, hi) of the key-ordered rows that a SetRange on the first primary-key field can match,
+   * found by binary search (the matcher still checks every filter). The whole array without such a range.
+   */
+  orderBounds(info: TableInfo, order: StoredRow[], filters: FieldFilter[]): [number, number] {
+    const pk0 = info.pk[0];
+    const range = filters.find((f) => f.fieldId === pk0.id && f.range)?.range;
+    if (!range || (pk0.type === 'Text' && this.filterOptions.caseSensitive)) return [0, order.length];
+    const cmp = rangeCompare(pk0, this.filterOptions);
+    const id = pk0.id;
+    const valueOf = (s: StoredRow) => s.row.get(id) ?? '';
+    const firstNotBelow = (v: FieldValue, strict: boolean) => {
+      let lo = 0;
+      let hi = order.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        const c = cmp(valueOf(order[mid]), v);
+        if (c < 0 || (strict && c === 0)) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+    const to = range.to === undefined ? range.from : range.to;
+    return [firstNotBelow(range.from, false), firstNotBelow(to, true)];
+  }
+
   nextVersion(): number {
     return ++this.version;
   }
@@ -158,11 +183,14 @@ export class Database {
     if (holder === tx) return false;
     if (holder) throw new Error(`Lock ${id} is held by session ${holder.sessionId}.`);
     this.locks.set(id, tx);
+    // Only transactions holding locks are registered: they are the ones others may wait for.
+    this.transactions.set(tx.id, tx);
     return true;
   }
 
   releaseLocks(tx: StoreTransaction, ids: string[]): void {
     for (const id of ids) if (this.locks.get(id) === tx) this.locks.delete(id);
+    this.transactions.delete(tx.id);
     const callbacks = this.waiters.get(tx);
     if (callbacks && callbacks.size > 0) {
       this.waiters.delete(tx);
@@ -196,5 +224,6 @@ export class Database {
 
   forget(tx: StoreTransaction): void {
     this.transactions.delete(tx.id);
+    this.waiters.delete(tx);
   }
 }

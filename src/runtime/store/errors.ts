@@ -8,9 +8,15 @@ export const ERR_CHANGED = 'DB:ClientModifiedRecord';
 export const ERR_LOCKED = 'DB:LockTimeout';
 export const ERR_DEADLOCK = 'DB:Deadlock';
 export const ERR_READ_ONLY = 'DB:ReadOnlyTable';
+export const ERR_NOTHING_IN_FILTER = 'DB:NothingInsideFilter';
 
 export function recordNotFound(tableName: string, identification: string): AlRuntimeError {
   return new AlRuntimeError(`The ${tableName} does not exist. Identification fields and values: ${identification}`, ERR_NOT_FOUND);
+}
+
+/** FindFirst/FindLast/FindSet/Find without a result: 'There is no Customer within the filter. Filters: No.: 99999'. */
+export function nothingInFilter(tableName: string, filtersText: string): AlRuntimeError {
+  return new AlRuntimeError(`There is no ${tableName} within the filter.${filtersText ? ` Filters: ${filtersText}` : ''}`, ERR_NOTHING_IN_FILTER);
 }
 
 export function recordExists(tableName: string, identification: string): AlRuntimeError {

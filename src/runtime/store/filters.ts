@@ -147,6 +147,22 @@ function isTextType(field: FieldDef): boolean {
   return field.type === 'Text' || field.type === 'Code';
 }
 
+/** A wildcard match; the common shapes `abc*`, `*abc` and `*abc*` avoid a regular expression. */
+function wildcardPredicate(pattern: string, ci: boolean): Predicate {
+  const body = pattern.replace(/^\*+|\*+$/g, '');
+  if (!/[*?]/.test(body) && body !== '') {
+    const lead = pattern.startsWith('*');
+    const trail = pattern.endsWith('*');
+    const needle = ci ? body.toLowerCase() : body;
+    const norm = ci ? (v: FieldValue) => String(v).toLowerCase() : (v: FieldValue) => String(v);
+    if (lead && trail) return (v) => norm(v).includes(needle);
+    if (trail) return (v) => norm(v).startsWith(needle);
+    if (lead) return (v) => norm(v).endsWith(needle);
+  }
+  const re = wildcardRegex(pattern, ci);
+  return (v) => re.test(String(v));
+}
+
 function wildcardRegex(pattern: string, ci: boolean): RegExp {
   let re = '^';
   for (const c of pattern) {
@@ -186,7 +202,8 @@ function compileNode(node: FilterNode, field: FieldDef, options: FilterOptions, 
     }
     case 'range': {
       if (isTextType(field)) {
-        const ci = !options.caseSensitive || node.ci || field.type === 'Code';
+        // Code values are upper case and sort by code point: compare them as they are (after upper-casing the filter).
+        const ci = field.type === 'Text' && (!options.caseSensitive || node.ci);
         const from = node.from === undefined ? undefined : field.type === 'Code' ? node.from.toUpperCase() : node.from;
         const to = node.to === undefined ? undefined : field.type === 'Code' ? node.to.toUpperCase() : node.to;
         return (v) => {
@@ -200,14 +217,13 @@ function compileNode(node: FilterNode, field: FieldDef, options: FilterOptions, 
     }
     case 'cmp': {
       if (isTextType(field)) {
-        const ci = !options.caseSensitive || node.ci || field.type === 'Code';
-        const value = field.type === 'Code' && !node.quoted ? node.value.toUpperCase() : node.value;
+        const ci = field.type === 'Text' && (!options.caseSensitive || node.ci);
+        const value = field.type === 'Code' ? node.value.toUpperCase() : node.value;
         const wild = !node.quoted && /[*?]/.test(value);
         if (node.op === '=' || node.op === '<>') {
           let eq: Predicate;
           if (wild) {
-            const re = wildcardRegex(value, ci);
-            eq = (v) => re.test(String(v));
+            eq = wildcardPredicate(value, ci);
           } else {
             eq = (v) => textCompare(String(v), value, ci) === 0;
           }
@@ -237,16 +253,27 @@ function cmpPredicate(op: '=' | '<>' | '<' | '<=' | '>' | '>=', cmp: (v: FieldVa
 
 /** A SetRange range: equality (to undefined) or an inclusive range; no wildcard or operator meaning. */
 function compileRange(field: FieldDef, range: { from: FieldValue; to?: FieldValue }, options: FilterOptions): Predicate {
-  const ci = !options.caseSensitive;
   if (isTextType(field)) {
-    const from = String(range.from);
-    if (range.to === undefined) return (v) => textCompare(String(v), from, ci || field.type === 'Code') === 0;
-    const to = String(range.to);
+    const ci = field.type === 'Text' && !options.caseSensitive;
+    const up = (v: FieldValue) => (field.type === 'Code' ? String(v).toUpperCase() : String(v));
+    const from = up(range.from);
+    if (range.to === undefined) return (v) => textCompare(String(v), from, ci) === 0;
+    const to = up(range.to);
     return (v) => textCompare(String(v), from, ci) >= 0 && textCompare(String(v), to, ci) <= 0;
   }
   if (range.to === undefined) return (v) => compareValues(field.type, v, range.from) === 0;
   const to = range.to;
   return (v) => compareValues(field.type, v, range.from) >= 0 && compareValues(field.type, v, to) <= 0;
+}
+
+/** The collation order a range filter on the field uses (for binary searches over key-ordered rows). */
+export function rangeCompare(field: FieldDef, options: FilterOptions): (a: FieldValue, b: FieldValue) => number {
+  if (field.type === 'Text') {
+    const ci = !options.caseSensitive;
+    return (a, b) => textCompare(String(a), String(b), ci);
+  }
+  if (field.type === 'Code') return (a, b) => textCompare(String(a), String(b).toUpperCase(), false);
+  return (a, b) => compareValues(field.type, a, b);
 }
 
 /** Compiles one FieldFilter (range or expression) for a field; throws an AL error for malformed filters. */

@@ -23,6 +23,22 @@ interface Visible {
 
 let nextTransactionId = 1;
 
+/**
+ * A VersionedRow whose row is copied on first access. Safe because stored rows are never mutated in place
+ * (a write stores a new Map), so the source stays the snapshot that was read. Reads that look at few of
+ * many rows (FindFirst through a large find, Count-like loops) then cost no copies.
+ */
+class LazyCopy implements VersionedRow {
+  private copy: Row | undefined;
+  constructor(private readonly source: Row, public version: number) {}
+  get row(): Row {
+    return (this.copy ??= new Map(this.source));
+  }
+  set row(value: Row) {
+    this.copy = value;
+  }
+}
+
 export class StoreTransaction implements Transaction {
   readonly id = nextTransactionId++;
   private readonly overlay = new Map<number, Map<string, OverlayEntry>>();
@@ -67,7 +83,10 @@ export class StoreTransaction implements Transaction {
       if (s) visit(s.key, s.row, s.version);
       return;
     }
-    for (const s of store.order) {
+    const [lo, hi] = this.db.orderBounds(info, store.order, options.filters);
+    const order = store.order;
+    for (let i = lo; i < hi; i++) {
+      const s = order[i];
       if (own && own.has(s.key)) continue;
       visit(s.key, s.row, s.version);
     }
@@ -77,18 +96,44 @@ export class StoreTransaction implements Transaction {
   find(table: TableDef, options: ReadOptions): VersionedRow[] {
     this.progress();
     const info = this.db.info(table);
-    const rows: Visible[] = [];
-    this.forEachVisible(table, options, (v) => rows.push(v));
     const keyFields = options.keyFields ?? [];
     const isPkOrder = keyFields.length === 0 || keyFields.every((id, i) => info.pk[i]?.id === id);
     const own = this.overlay.get(table.id);
-    if (!isPkOrder || (own && own.size > 0) || this.db.isVirtual(table)) {
-      const cmp = info.comparator(keyFields);
-      rows.sort((a, b) => cmp(a.row, b.row));
+    const limit = options.limit !== undefined && options.limit >= 0 ? options.limit : Infinity;
+    let rows: Visible[];
+    if (limit !== Infinity && isPkOrder && !(own && own.size > 0) && !this.db.isVirtual(table) && this.db.primaryKeyLookup(info, options.filters) === undefined) {
+      rows = this.scanInOrder(table, info, options, limit);
+    } else {
+      rows = [];
+      this.forEachVisible(table, options, (v) => rows.push(v));
+      const descending = options.ascending === false;
+      if (!isPkOrder || (own && own.size > 0) || this.db.isVirtual(table)) {
+        // Descending with a limit needs the last rows: sort fully, then reverse.
+        rows = info.sortRows(rows, keyFields, descending ? Infinity : limit);
+      }
+      if (descending) rows.reverse();
+      if (rows.length > limit) rows.length = limit;
     }
-    if (options.ascending === false) rows.reverse();
     if (this.lockedTables.has(table.id)) this.lockRows(table, info, rows);
-    return rows.map((v) => ({ row: new Map(v.row), version: v.version }));
+    return rows.map((v) => new LazyCopy(v.row, v.version));
+  }
+
+  /** Committed rows in primary-key order (forward or backward) until `limit` match: FindFirst/FindLast without a scan. */
+  private scanInOrder(table: TableDef, info: TableInfo, options: ReadOptions, limit: number): Visible[] {
+    const order = this.db.storeFor(table).order;
+    const matches = buildMatcher(this, info, options, this.db.filterOptions);
+    const marked = options.markedKeys;
+    const out: Visible[] = [];
+    const backward = options.ascending === false;
+    const [lo, hi] = this.db.orderBounds(info, order, options.filters);
+    for (let i = backward ? hi - 1 : lo; backward ? i >= lo : i < hi; backward ? i-- : i++) {
+      const s = order[i];
+      if (marked && !marked.has(s.key)) continue;
+      if (!matches(s.row)) continue;
+      out.push({ key: s.key, row: s.row, version: s.version });
+      if (out.length >= limit) break;
+    }
+    return out;
   }
 
   get(table: TableDef, primaryKey: FieldValue[]): VersionedRow | undefined {
@@ -98,7 +143,7 @@ export class StoreTransaction implements Transaction {
     const v = this.visible(table, key);
     if (!v) return undefined;
     if (this.lockedTables.has(table.id)) this.lockRows(table, info, [v]);
-    return { row: new Map(v.row), version: v.version };
+    return new LazyCopy(v.row, v.version);
   }
 
   count(table: TableDef, options: ReadOptions): number {
@@ -131,7 +176,7 @@ export class StoreTransaction implements Transaction {
     this.acquire(table, key);
     const version = this.db.nextVersion();
     this.own(table).set(key, { row: full, version });
-    return { row: new Map(full), version };
+    return { row: info.withCalculated(full, row), version };
   }
 
   modify(table: TableDef, row: VersionedRow): VersionedRow {
@@ -145,7 +190,7 @@ export class StoreTransaction implements Transaction {
     this.acquire(table, key);
     const version = this.db.nextVersion();
     this.own(table).set(key, { row: full, version });
-    return { row: new Map(full), version };
+    return { row: info.withCalculated(full, row.row), version };
   }
 
   delete(table: TableDef, row: VersionedRow): void {
@@ -167,7 +212,7 @@ export class StoreTransaction implements Transaction {
     const newKey = info.keyOfRow(renamed);
     this.checkLock(table, info, oldKey, row.row);
     this.checkCurrent(table, info, oldKey, row, row.row);
-    if (newKey === oldKey) return this.modify(table, { row: renamed, version: row.version });
+    if (newKey === oldKey) return this.modify(table, { row: info.withCalculated(renamed, row.row), version: row.version });
     this.checkLock(table, info, newKey, renamed);
     if (this.visible(table, newKey)) throw recordExists(table.name, info.identification(renamed));
     this.acquire(table, oldKey);
@@ -176,7 +221,7 @@ export class StoreTransaction implements Transaction {
     own.set(oldKey, { row: null, version: this.db.nextVersion() });
     const version = this.db.nextVersion();
     own.set(newKey, { row: renamed, version });
-    return { row: new Map(renamed), version };
+    return { row: info.withCalculated(renamed, row.row), version };
   }
 
   lockTable(table: TableDef): void {

@@ -16,7 +16,7 @@ export type DateUnit = 'D' | 'WD' | 'W' | 'M' | 'Q' | 'Y';
 export type DateFormulaTerm =
   | { kind: 'shift'; n: number; unit: DateUnit }
   | { kind: 'current'; start: boolean; unit: DateUnit }
-  | { kind: 'position'; n: number; unit: DateUnit };
+  | { kind: 'position'; n: number; unit: DateUnit; back?: boolean };
 
 function invalid(text: string): AlRuntimeError {
   return new AlRuntimeError(`The date formula '${text}' is not valid. Use units D, WD, W, M, Q, Y, C (current), e.g. <1M+5D>, <CM>, <-CW>, <D15>.`);
@@ -32,7 +32,9 @@ function readUnit(s: string, i: number): [DateUnit, number] | undefined {
 /** Parses a formula with or without angle brackets; throws an AL error naming the text when invalid. */
 export function parseDateFormula(text: string): DateFormulaTerm[] {
   let s = text.trim().toUpperCase().replace(/\s+/g, '');
-  if (s.startsWith('<') && s.endsWith('>')) s = s.slice(1, -1);
+  // Brackets mark the non-localized form; BC code also joins several groups: '<CY>-<1Y>+<1D>', '<+11M><+8D>'.
+  // BC also accepts a missing closing bracket ('<-CM+2M' in Microsoft's tests).
+  if (s.startsWith('<')) s = s.replace(/[<>]/g, '');
   if (s === '') return [];
   const terms: DateFormulaTerm[] = [];
   let i = 0;
@@ -58,7 +60,7 @@ export function parseDateFormula(text: string): DateFormulaTerm[] {
       continue;
     }
     const u = readUnit(s, i);
-    if (!u || sign < 0) throw invalid(text);
+    if (!u) throw invalid(text);
     i = u[1];
     const posStart = i;
     while (i < s.length && s[i] >= '0' && s[i] <= '9') i++;
@@ -66,7 +68,7 @@ export function parseDateFormula(text: string): DateFormulaTerm[] {
     const n = parseInt(s.slice(posStart, i), 10);
     const limits: Record<DateUnit, number> = { D: 31, WD: 7, W: 53, M: 12, Q: 4, Y: 9999 };
     if (n < 1 || n > limits[u[0]] || u[0] === 'Y') throw invalid(text);
-    terms.push({ kind: 'position', n, unit: u[0] });
+    terms.push(sign < 0 ? { kind: 'position', n, unit: u[0], back: true } : { kind: 'position', n, unit: u[0] });
   }
   return terms;
 }
@@ -78,7 +80,7 @@ export function normalizeDateFormula(text: string): string {
   const parts = terms.map((t, index) => {
     if (t.kind === 'shift') return `${t.n < 0 ? '-' : index > 0 ? '+' : ''}${Math.abs(t.n)}${t.unit}`;
     if (t.kind === 'current') return `${t.start ? '-' : index > 0 ? '+' : ''}C${t.unit}`;
-    return `${index > 0 ? '+' : ''}${t.unit}${t.n}`;
+    return `${t.back ? '-' : index > 0 ? '+' : ''}${t.unit}${t.n}`;
   });
   return `<${parts.join('')}>`;
 }
@@ -122,6 +124,7 @@ function applyTerm(date: AlDate, t: DateFormulaTerm): AlDate {
     const [start, end] = periodBounds(date, t.unit);
     return t.start ? start : end;
   }
+  if (t.back) return previousPosition(date, t.n, t.unit);
   switch (t.unit) {
     case 'D': {
       // The next day n of a month (this month if not passed yet), skipping months without that day.
@@ -156,6 +159,39 @@ function applyTerm(date: AlDate, t: DateFormulaTerm): AlDate {
       const firstMonth = (t.n - 1) * 3 + 1;
       if (p.m === firstMonth && p.d === 1) return date;
       return dmy2Date(1, firstMonth, p.m < firstMonth ? p.y : p.y + 1);
+    }
+    default: return date;
+  }
+}
+
+/** `-D15`, `-WD5`, `-M3`, `-Q2`, `-W5`: the latest such day on or before the date. */
+function previousPosition(date: AlDate, n: number, unit: DateUnit): AlDate {
+  switch (unit) {
+    case 'WD': return date - ((weekday(date) - n + 7) % 7);
+    case 'D': {
+      let p = dateParts(date);
+      if (p.d >= n) return dmy2Date(n, p.m, p.y);
+      for (let guard = 0; guard < 14; guard++) {
+        const prev = addMonths(dmy2Date(1, p.m, p.y), -1);
+        p = dateParts(prev);
+        if (n <= daysInMonth(p.y, p.m)) return dmy2Date(n, p.m, p.y);
+      }
+      return date;
+    }
+    case 'M':
+    case 'Q': {
+      const p = dateParts(date);
+      const month = unit === 'M' ? n : (n - 1) * 3 + 1;
+      return dmy2Date(1, month, p.m >= month ? p.y : p.y - 1);
+    }
+    case 'W': {
+      let monday = date - weekday(date) + 1;
+      for (let guard = 0; guard < 60; guard++, monday -= 7) {
+        const thursday = monday + 3;
+        const jan1 = dmy2Date(1, 1, dateParts(thursday).y);
+        if (Math.floor((thursday - jan1) / 7) + 1 === n) return monday;
+      }
+      return date;
     }
     default: return date;
   }

@@ -43,6 +43,16 @@ interface FormatToken {
   arg?: string;
 }
 
+/** Spellings BC accepts for the same field or attribute (seen in Microsoft's code). */
+const ALIASES: Record<string, string> = {
+  'filler char': 'filler character',
+  'second dec.': 'second dec',
+  hour: 'hours24',
+  hours: 'hours24',
+  minute: 'minutes',
+  second: 'seconds',
+};
+
 function tokenize(format: string): FormatToken[] {
   const tokens: FormatToken[] = [];
   let i = 0;
@@ -53,7 +63,9 @@ function tokenize(format: string): FormatToken[] {
       if (end > i) {
         const body = format.slice(i + 1, end);
         const comma = body.indexOf(',');
-        tokens.push(comma < 0 ? { name: body.trim().toLowerCase() } : { name: body.slice(0, comma).trim().toLowerCase(), arg: body.slice(comma + 1) });
+        const raw = (comma < 0 ? body : body.slice(0, comma)).trim().toLowerCase();
+        const name = ALIASES[raw] ?? raw;
+        tokens.push(comma < 0 ? { name } : { name, arg: body.slice(comma + 1) });
         i = end + 1;
         continue;
       }
@@ -298,9 +310,19 @@ function formatWithString(ft: FormatType, value: FieldValue, format: string): st
     case 'Enum':
     case 'Text':
     case 'Code':
-    case 'Guid':
-      // Text-like values: '<Text>' stands for the value, anything else is literal.
-      return tokenize(format).map((t) => (t.literal !== undefined ? t.literal : t.name === 'text' ? formatStandard(ft, value, 0) : '')).join('');
+    case 'Guid': {
+      // Text-like values: `<Text[,len]>` the value, `<Number>` the ordinal (Option, Enum, Boolean 1/0), filled
+      // on the left to len with `<Filler Character,c>` (default a space); anything else is literal.
+      const tokens = tokenize(format);
+      const filler = tokens.find((t) => t.name === 'filler character')?.arg || ' ';
+      return tokens.map((t) => {
+        if (t.literal !== undefined) return t.literal;
+        const len = fieldLen(t.arg);
+        if (t.name === 'text') return pad(formatStandard(ft, value, 0), len, filler);
+        if (t.name === 'number') return pad(typeof value === 'boolean' ? (value ? '1' : '0') : String(value), len, filler);
+        return '';
+      }).join('');
+    }
     default:
       throw new AlRuntimeError(`Format: a format string is not supported for ${ft.type} values.`);
   }

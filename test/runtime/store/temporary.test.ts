@@ -53,3 +53,16 @@ test('MarkedOnly: markedKeys limits reads to the marked primary keys', () => {
   assert.deepEqual(tx.find(customer, { ...all, markedKeys: marked }).map((r) => r.row.get(1)), ['1', '3']);
   assert.equal(tx.count(customer, { ...all, markedKeys: marked }), 2);
 });
+
+test('getOrFail raises BC\'s not-found error with the key; nothingInFilter names the filters', async () => {
+  const { getOrFail, nothingInFilter, getFiltersText, ERR_NOT_FOUND } = await import('../../../src/runtime/store');
+  const { salesLine } = await import('./tables');
+  const db = new Database(allTables);
+  const tx = db.begin(1);
+  assert.throws(() => getOrFail(tx, salesLine, [1, '1001', 10000]), (e: unknown) => e instanceof AlRuntimeError && e.info.code === ERR_NOT_FOUND
+    && e.message === "The Sales Line does not exist. Identification fields and values: Document Type='Order',Document No.='1001',Line No.='10000'");
+  tx.insert(customer, row({ 1: '10000' }));
+  assert.equal(getOrFail(tx, customer, ['10000']).row.get(1), '10000');
+  const err = nothingInFilter('Customer', getFiltersText(customer, [{ fieldId: 1, expression: '99999' }]));
+  assert.equal(err.message, 'There is no Customer within the filter. Filters: No.: 99999');
+});

@@ -216,3 +216,31 @@ test('a redefined table keeps its committed rows', () => {
   assert.equal(r.row.get(2), 'Adatum');
   assert.equal(r.row.get(30), 0);
 });
+
+test('limit stops early in key order (FindFirst/FindLast), ranges on the primary key, and copies are independent', () => {
+  const db = new Database(allTables);
+  const a = db.begin(1);
+  for (let i = 1; i <= 50; i++) a.insert(salesLine, row({ 1: i % 2, 3: `D${String(i).padStart(3, '0')}`, 4: i * 10000 }));
+  a.commit();
+  const first = a.find(salesLine, { ...all, limit: 1 });
+  assert.deepEqual(first.map((r) => r.row.get(3)), ['D002']);
+  const last = a.find(salesLine, { ...all, ascending: false, limit: 2 });
+  assert.deepEqual(last.map((r) => r.row.get(3)), ['D049', 'D047']);
+  const ranged = a.find(salesLine, { ...all, filters: [{ fieldId: 1, range: { from: 1 } }, { fieldId: 3, range: { from: 'D010', to: 'D016' } }] });
+  assert.deepEqual(ranged.map((r) => r.row.get(3)), ['D011', 'D013', 'D015']);
+  assert.equal(a.count(salesLine, { ...all, filters: [{ fieldId: 1, range: { from: 0, to: 0 } }] }), 25);
+  assert.equal(a.count(salesLine, { ...all, filters: [{ fieldId: 1, range: { from: 1, to: 0 } }] }), 0);
+  // Own uncommitted rows take part in limited reads too.
+  a.insert(salesLine, row({ 1: 0, 3: 'A000', 4: 1 }));
+  assert.deepEqual(a.find(salesLine, { ...all, limit: 1 }).map((r) => r.row.get(3)), ['A000']);
+  const copy = a.find(salesLine, { ...all, limit: 1 })[0];
+  copy.row.set(3, 'MUTATED');
+  assert.equal(a.find(salesLine, { ...all, limit: 1 })[0].row.get(3), 'A000');
+  const got = a.get(salesLine, [0, 'A000', 1])!;
+  got.row.set(15, AlDecimal.from('9'));
+  assert.equal((a.get(salesLine, [0, 'A000', 1])!.row.get(15) as AlDecimal).toString(), '0');
+  // Code filters compare upper case: a lower-case SetRange still finds the row.
+  assert.equal(a.count(customer, { ...all, filters: [{ fieldId: 1, range: { from: 'x' } }] }), 0);
+  a.insert(customer, row({ 1: 'X' }));
+  assert.equal(a.count(customer, { ...all, filters: [{ fieldId: 1, range: { from: 'x' } }] }), 1);
+});

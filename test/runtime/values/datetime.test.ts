@@ -90,6 +90,13 @@ test('CalcDate with AL date formulas', () => {
     ['<M3>', D(2024, 5, 10), D(2025, 3, 1)],
     ['cm', D(2024, 4, 2), D(2024, 4, 30)],
     ['', D(2024, 4, 2), D(2024, 4, 2)],
+    ['<CY>-<1Y>+<1D>', D(2024, 5, 10), D(2024, 1, 1)],
+    ['<+11M><+8D>', D(2024, 1, 1), D(2024, 12, 9)],
+    ['<-WD1>', D(2024, 1, 3), D(2024, 1, 1)],
+    ['<-WD3>', D(2024, 1, 3), D(2024, 1, 3)],
+    ['<CM-WD5>', D(2024, 1, 10), D(2024, 1, 26)],
+    ['<-D15>', D(2024, 1, 10), D(2023, 12, 15)],
+    ['<-M3>', D(2024, 2, 10), D(2023, 3, 1)],
   ];
   for (const [formula, from, expected] of cases) assert.equal(calcDate(formula, from), expected, `${formula} from ${from}`);
   assert.equal(calcDate('<1D>', closingDate(D(2023, 12, 31))), D(2024, 1, 1));

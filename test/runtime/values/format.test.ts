@@ -138,3 +138,12 @@ test('Format then Evaluate round-trips values of every primitive type', () => {
     }
   }
 });
+
+test('format strings for text-like values and the spellings BC code uses', () => {
+  assert.equal(formatValue({ type: 'Option', optionMembers: ['A', 'B', 'C'] }, 2, 0, '<Number>'), '2');
+  assert.equal(formatValue({ type: 'Option', optionMembers: ['A', 'B', 'C'] }, 2, 0, '<Text>'), 'C');
+  assert.equal(formatValue('Code', '12345', 0, '<Text,8><Filler Character,0>'), '00012345');
+  assert.equal(formatValue('Integer', 42, 0, '<Integer,4><Filler Char,0>'), '0042');
+  assert.equal(formatValue('Time', hmsToTime(9, 5, 7, 250), 0, '<Hours,2>:<Minute,2>:<Second,2><Second dec.>'), '09:05:07.25');
+  assert.equal(formatValue('Boolean', true, 0, '<Number>'), '1');
+});
