@@ -119,7 +119,8 @@ export class SessionServicesImpl implements SessionServices {
 
   beforeWrite(table: TableDef, op: WriteOp, temporary: boolean): void {
     if (temporary) return;
-    if (this.readOnly) raise(BcCode.permission, fill(BcText.permission, table.name, op === 'ModifyAll' ? 'Modify' : op === 'DeleteAll' ? 'Delete' : op));
+    // BC's permission kinds are Read, Insert, Modify, Delete: ModifyAll and Rename need Modify, DeleteAll needs Delete.
+    if (this.readOnly) raise(BcCode.permission, fill(BcText.permission, table.name, op === 'ModifyAll' || op === 'Rename' ? 'Modify' : op === 'DeleteAll' ? 'Delete' : op));
     this.rt.timeline.emit('write', { session: this.sessionId, table: table.name, op });
   }
 
