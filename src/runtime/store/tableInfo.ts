@@ -134,11 +134,25 @@ export class TableInfo {
     return keyed.map((k) => k.item);
   }
 
-  /** A complete row: every normal field present (missing ones get their InitValue). */
+  /** The stored row plus the FlowField/FlowFilter values the caller's copy held (they stay in the variable, not the table). */
+  withCalculated(stored: Row, input: Row): Row {
+    const out: Row = new Map(stored);
+    for (const f of this.def.fields) {
+      if (f.fieldClass !== 'Normal' && input.has(f.id)) out.set(f.id, input.get(f.id)!);
+    }
+    return out;
+  }
+
+  /** A complete row: every normal field present (missing ones get their InitValue), no FlowField/FlowFilter values. */
   complete(row: Row): Row {
     const out: Row = new Map(row);
     for (const f of this.def.fields) {
-      if (f.fieldClass === 'Normal' && !out.has(f.id)) out.set(f.id, fieldInitValue(f));
+      if (f.fieldClass === 'Normal') {
+        if (!out.has(f.id)) out.set(f.id, fieldInitValue(f));
+      } else {
+        // FlowFields and FlowFilters hold no data in the table: a calculated value must not be stored stale.
+        out.delete(f.id);
+      }
     }
     return out;
   }

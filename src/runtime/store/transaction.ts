@@ -176,7 +176,7 @@ export class StoreTransaction implements Transaction {
     this.acquire(table, key);
     const version = this.db.nextVersion();
     this.own(table).set(key, { row: full, version });
-    return { row: new Map(full), version };
+    return { row: info.withCalculated(full, row), version };
   }
 
   modify(table: TableDef, row: VersionedRow): VersionedRow {
@@ -190,7 +190,7 @@ export class StoreTransaction implements Transaction {
     this.acquire(table, key);
     const version = this.db.nextVersion();
     this.own(table).set(key, { row: full, version });
-    return { row: new Map(full), version };
+    return { row: info.withCalculated(full, row.row), version };
   }
 
   delete(table: TableDef, row: VersionedRow): void {
@@ -212,7 +212,7 @@ export class StoreTransaction implements Transaction {
     const newKey = info.keyOfRow(renamed);
     this.checkLock(table, info, oldKey, row.row);
     this.checkCurrent(table, info, oldKey, row, row.row);
-    if (newKey === oldKey) return this.modify(table, { row: renamed, version: row.version });
+    if (newKey === oldKey) return this.modify(table, { row: info.withCalculated(renamed, row.row), version: row.version });
     this.checkLock(table, info, newKey, renamed);
     if (this.visible(table, newKey)) throw recordExists(table.name, info.identification(renamed));
     this.acquire(table, oldKey);
@@ -221,7 +221,7 @@ export class StoreTransaction implements Transaction {
     own.set(oldKey, { row: null, version: this.db.nextVersion() });
     const version = this.db.nextVersion();
     own.set(newKey, { row: renamed, version });
-    return { row: new Map(renamed), version };
+    return { row: info.withCalculated(renamed, row.row), version };
   }
 
   lockTable(table: TableDef): void {
