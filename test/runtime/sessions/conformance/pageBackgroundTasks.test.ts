@@ -281,14 +281,15 @@ test("§4 cancelled when the page closes, the session ends, or the page's curren
     actions: `action(CancelIt) { trigger OnAction() begin CurrPage.CancelBackgroundTask(TaskId); end; }`,
   };
   const h = host([TASK, page(spec)]);
-  let p = await open(h, 'A');
+  const p = await open(h, 'A');
   await h.rt.advance(100);
   await h.rt.pages.navigate(p, 'next');
   await h.rt.advance(100);
   await h.rt.pages.invokeAction(p, 'CancelIt');
   await h.rt.pages.navigate(p, 'next');
   await h.rt.pages.close(p);
-  p = await open(h, 'A');
+  const again = await open(h, 'A');
+  assert.equal(again.open, true);
   h.rt.endSession(h.clientSession(), 'completed', undefined);
   await h.rt.waitIdle();
   assert.deepEqual(events(h, 'taskCancelled').map((e) => e.reason), ['recordChanged', 'cancelled', 'pageClosed', 'sessionEnded']);
