@@ -107,9 +107,12 @@ export class SessionServicesImpl implements SessionServices {
     this.refuseCallback(what, BcText.callbackNotAllowed);
   }
 
-  updatePage(_page: PageHandle, _saveRecord: boolean): boolean {
+  updatePage(page: PageHandle, _saveRecord: boolean): boolean {
     // CurrPage.Update is ignored in the two page background task triggers (bc-semantics §4).
-    return this.inTaskTrigger === undefined;
+    if (this.inTaskTrigger === undefined) return true;
+    const state = this.rt.pages.byHandle(page);
+    this.rt.timeline.emit('pageUpdate', { session: this.sessionId, page: state?.instance.layout.name ?? '', ignored: true, trigger: this.inTaskTrigger });
+    return false;
   }
 
   private refuseCallback(_what: string, backgroundText: string): void {
