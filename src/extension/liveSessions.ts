@@ -17,6 +17,7 @@ export class LiveSessions implements vscode.Disposable {
   private unsubscribe: (() => void)[] = [];
   private timer: NodeJS.Timeout | undefined;
   private pending = false;
+  private poll: NodeJS.Timeout | undefined;
   private connection: RuntimeConnection | undefined;
   /** Clock anchor: the latest runtime time seen and when (Date.now()) it was seen. */
   private anchor = { t: 0, at: Date.now() };
@@ -73,6 +74,10 @@ export class LiveSessions implements vscode.Disposable {
       if (latest > this.anchor.t) this.anchor = { t: latest, at: Date.now() };
       this.snapshot = { sessions: r.sessions.filter((s) => s.state !== 'ended'), queued: r.queued };
       this.emitter.fire(this.snapshot);
+      // States can change without an event reaching this connection (a session stopping in another client's
+      // debugger, a Sleep ending): poll once a second while anything is alive.
+      clearTimeout(this.poll);
+      if (this.snapshot.sessions.length || this.snapshot.queued.length) this.poll = setTimeout(() => this.scheduleRefresh(), 1000);
     } catch (err) {
       if (!c.client.closed) this.log.warn(`sessions: ${err instanceof Error ? err.message : err}`);
     }
@@ -81,6 +86,7 @@ export class LiveSessions implements vscode.Disposable {
 
   dispose(): void {
     clearTimeout(this.timer);
+    clearTimeout(this.poll);
     for (const u of this.unsubscribe) u();
     this.hostSubscription.dispose();
     this.emitter.dispose();
