@@ -237,8 +237,6 @@ export interface SessionServices {
 
   // Added by the session layer (optional so test doubles need not implement them; the interpreter calls them
   // with `?.` and falls back to the plain behaviour when absent).
-  /** Dialog.Open/Update/Close: shown in the foreground, silently ignored where there is no UI. */
-  dialog?(op: 'Open' | 'Update' | 'Close', text: string): void;
   /**
    * Any other client callback (Page.Run/RunModal, Report.Run/RunModal, Hyperlink, File.Upload/Download,
    * Activate...), named as the AL construct: throws BC's "Callback functions are not allowed." where there is no
@@ -435,6 +433,12 @@ export interface PageInstance extends PageHandle {
   fieldValues(): Map<string, string>;
   /** Triggers of the page and then of its extensions, in the order the client runs them. */
   hasTrigger(name: string): boolean;
+  /**
+   * Set by CurrPage.Update since the session layer last looked (added by the session layer; optional). The session
+   * layer clears it and refreshes the page (OnAfterGetRecord, OnAfterGetCurrRecord), except in the two page
+   * background task triggers, where BC ignores CurrPage.Update.
+   */
+  updateRequested?: boolean;
 }
 
 export type EntryPoint =
@@ -442,7 +446,8 @@ export type EntryPoint =
   /**
    * Runs the named trigger of the page and then the same trigger of each page extension. `args` are plain values:
    * number, string, boolean; `Map<string, string>` for a `Dictionary of [Text, Text]` (Results of
-   * OnPageBackgroundTaskCompleted); `VarArgument` for var parameters (IsHandled), shared by page and extensions.
+   * OnPageBackgroundTaskCompleted). Var parameters (IsHandled) are passed as plain values: the execution's
+   * completed value is the argument list after the page's and extensions' triggers ran (var ones written back).
    */
   | { kind: 'pageTrigger'; page: PageInstance; trigger: string; args?: unknown[] }
   | { kind: 'pageAction'; page: PageInstance; action: string }

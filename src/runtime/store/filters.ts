@@ -147,6 +147,22 @@ function isTextType(field: FieldDef): boolean {
   return field.type === 'Text' || field.type === 'Code';
 }
 
+/** A wildcard match; the common shapes `abc*`, `*abc` and `*abc*` avoid a regular expression. */
+function wildcardPredicate(pattern: string, ci: boolean): Predicate {
+  const body = pattern.replace(/^\*+|\*+$/g, '');
+  if (!/[*?]/.test(body) && body !== '') {
+    const lead = pattern.startsWith('*');
+    const trail = pattern.endsWith('*');
+    const needle = ci ? body.toLowerCase() : body;
+    const norm = ci ? (v: FieldValue) => String(v).toLowerCase() : (v: FieldValue) => String(v);
+    if (lead && trail) return (v) => norm(v).includes(needle);
+    if (trail) return (v) => norm(v).startsWith(needle);
+    if (lead) return (v) => norm(v).endsWith(needle);
+  }
+  const re = wildcardRegex(pattern, ci);
+  return (v) => re.test(String(v));
+}
+
 function wildcardRegex(pattern: string, ci: boolean): RegExp {
   let re = '^';
   for (const c of pattern) {
@@ -207,8 +223,7 @@ function compileNode(node: FilterNode, field: FieldDef, options: FilterOptions, 
         if (node.op === '=' || node.op === '<>') {
           let eq: Predicate;
           if (wild) {
-            const re = wildcardRegex(value, ci);
-            eq = (v) => re.test(String(v));
+            eq = wildcardPredicate(value, ci);
           } else {
             eq = (v) => textCompare(String(v), value, ci) === 0;
           }

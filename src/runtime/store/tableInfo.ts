@@ -85,11 +85,74 @@ export class TableInfo {
     return cmp;
   }
 
-  /** A complete row: every normal field present (missing ones get their InitValue). */
+  /**
+   * Sorts rows by key fields then the primary key, as `comparator` orders them, but comparing precomputed
+   * sort keys (Text lower-cased once per row instead of once per comparison). With a small `limit` only
+   * the first rows are selected (no full sort). Works on any objects holding a row.
+   */
+  sortRows<T extends { row: Row }>(items: T[], keyFields: number[], limit = Infinity): T[] {
+    const ids = [...keyFields];
+    for (const f of this.pk) if (!ids.includes(f.id)) ids.push(f.id);
+    const fields = ids.map((id) => {
+      const f = this.byId.get(id);
+      if (!f) throw new Error(`Table ${this.def.name} has no field with id ${id}.`);
+      return f;
+    });
+    type Keyed = { item: T; k: FieldValue[] };
+    const keyed: Keyed[] = items.map((item) => ({
+      item,
+      k: fields.map((f) => {
+        const v = item.row.get(f.id) ?? fieldInitValue(f);
+        return f.type === 'Text' ? String(v).toLowerCase() : v;
+      }),
+    }));
+    const cmpKeyed = (a: Keyed, b: Keyed): number => {
+      for (let i = 0; i < fields.length; i++) {
+        const x = a.k[i];
+        const y = b.k[i];
+        let c: number;
+        if (typeof x === 'string' && typeof y === 'string') c = x < y ? -1 : x > y ? 1 : 0;
+        else c = compareValues(fields[i].type, x, y);
+        if (c === 0 && fields[i].type === 'Text') c = compareValues('Text', a.item.row.get(fields[i].id) ?? '', b.item.row.get(fields[i].id) ?? '');
+        if (c !== 0) return c;
+      }
+      return 0;
+    };
+    if (limit < 32 && keyed.length > 4 * limit) {
+      // Selection of the first `limit` rows: O(n * limit) instead of O(n log n).
+      const best: Keyed[] = [];
+      for (const k of keyed) {
+        if (best.length === limit && cmpKeyed(k, best[best.length - 1]) >= 0) continue;
+        let i = best.length;
+        while (i > 0 && cmpKeyed(k, best[i - 1]) < 0) i--;
+        best.splice(i, 0, k);
+        if (best.length > limit) best.pop();
+      }
+      return best.map((k) => k.item);
+    }
+    keyed.sort(cmpKeyed);
+    return keyed.map((k) => k.item);
+  }
+
+  /** The stored row plus the FlowField/FlowFilter values the caller's copy held (they stay in the variable, not the table). */
+  withCalculated(stored: Row, input: Row): Row {
+    const out: Row = new Map(stored);
+    for (const f of this.def.fields) {
+      if (f.fieldClass !== 'Normal' && input.has(f.id)) out.set(f.id, input.get(f.id)!);
+    }
+    return out;
+  }
+
+  /** A complete row: every normal field present (missing ones get their InitValue), no FlowField/FlowFilter values. */
   complete(row: Row): Row {
     const out: Row = new Map(row);
     for (const f of this.def.fields) {
-      if (f.fieldClass === 'Normal' && !out.has(f.id)) out.set(f.id, fieldInitValue(f));
+      if (f.fieldClass === 'Normal') {
+        if (!out.has(f.id)) out.set(f.id, fieldInitValue(f));
+      } else {
+        // FlowFields and FlowFilters hold no data in the table: a calculated value must not be stored stale.
+        out.delete(f.id);
+      }
     }
     return out;
   }

@@ -43,12 +43,11 @@ export class TemporaryTransaction implements Transaction {
     const marked = options.markedKeys;
     const out = s.order.filter((r) => (!marked || marked.has(r.key)) && matches(r.row));
     const keyFields = options.keyFields ?? [];
-    if (keyFields.length > 0 && !keyFields.every((id, i) => s.info.pk[i]?.id === id)) {
-      const cmp = s.info.comparator(keyFields);
-      out.sort((a, b) => cmp(a.row, b.row));
-    }
-    if (options.ascending === false) out.reverse();
-    return out.map((r) => ({ row: new Map(r.row), version: r.version }));
+    let sorted = out;
+    if (keyFields.length > 0 && !keyFields.every((id, i) => s.info.pk[i]?.id === id)) sorted = s.info.sortRows(out, keyFields);
+    if (options.ascending === false) sorted.reverse();
+    if (options.limit !== undefined && sorted.length > options.limit) sorted.length = Math.max(0, options.limit);
+    return sorted.map((r) => ({ row: new Map(r.row), version: r.version }));
   }
 
   get(table: TableDef, primaryKey: FieldValue[]): VersionedRow | undefined {

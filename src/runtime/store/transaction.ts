@@ -106,11 +106,12 @@ export class StoreTransaction implements Transaction {
     } else {
       rows = [];
       this.forEachVisible(table, options, (v) => rows.push(v));
+      const descending = options.ascending === false;
       if (!isPkOrder || (own && own.size > 0) || this.db.isVirtual(table)) {
-        const cmp = info.comparator(keyFields);
-        rows.sort((a, b) => cmp(a.row, b.row));
+        // Descending with a limit needs the last rows: sort fully, then reverse.
+        rows = info.sortRows(rows, keyFields, descending ? Infinity : limit);
       }
-      if (options.ascending === false) rows.reverse();
+      if (descending) rows.reverse();
       if (rows.length > limit) rows.length = limit;
     }
     if (this.lockedTables.has(table.id)) this.lockRows(table, info, rows);
@@ -175,7 +176,7 @@ export class StoreTransaction implements Transaction {
     this.acquire(table, key);
     const version = this.db.nextVersion();
     this.own(table).set(key, { row: full, version });
-    return { row: new Map(full), version };
+    return { row: info.withCalculated(full, row), version };
   }
 
   modify(table: TableDef, row: VersionedRow): VersionedRow {
@@ -189,7 +190,7 @@ export class StoreTransaction implements Transaction {
     this.acquire(table, key);
     const version = this.db.nextVersion();
     this.own(table).set(key, { row: full, version });
-    return { row: new Map(full), version };
+    return { row: info.withCalculated(full, row.row), version };
   }
 
   delete(table: TableDef, row: VersionedRow): void {
@@ -211,7 +212,7 @@ export class StoreTransaction implements Transaction {
     const newKey = info.keyOfRow(renamed);
     this.checkLock(table, info, oldKey, row.row);
     this.checkCurrent(table, info, oldKey, row, row.row);
-    if (newKey === oldKey) return this.modify(table, { row: renamed, version: row.version });
+    if (newKey === oldKey) return this.modify(table, { row: info.withCalculated(renamed, row.row), version: row.version });
     this.checkLock(table, info, newKey, renamed);
     if (this.visible(table, newKey)) throw recordExists(table.name, info.identification(renamed));
     this.acquire(table, oldKey);
@@ -220,7 +221,7 @@ export class StoreTransaction implements Transaction {
     own.set(oldKey, { row: null, version: this.db.nextVersion() });
     const version = this.db.nextVersion();
     own.set(newKey, { row: renamed, version });
-    return { row: new Map(renamed), version };
+    return { row: info.withCalculated(renamed, row.row), version };
   }
 
   lockTable(table: TableDef): void {

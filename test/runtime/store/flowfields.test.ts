@@ -66,3 +66,14 @@ test('FlowFields see the transaction\'s own uncommitted rows, and can be filtere
   const rich = tx.find(customer, { filters: [{ fieldId: 8, expression: '>500' }], keyFields: [], ascending: true });
   assert.deepEqual(rich.map((r) => r.row.get(1)), ['20000']);
 });
+
+test('calculated FlowField values passed in a row are not stored', () => {
+  const { tx } = setup();
+  const c = tx.get(customer, ['10000'])!;
+  c.row.set(8, AlDecimal.from('999'));
+  c.row.set(20, 5);
+  const after = tx.modify(customer, c);
+  assert.equal((after.row.get(8) as AlDecimal).toString(), '999'); // the variable keeps its calculated value
+  assert.equal(tx.get(customer, ['10000'])!.row.has(8), false);
+  assert.equal(tx.get(customer, ['10000'])!.row.has(20), false);
+});
