@@ -1,9 +1,11 @@
 // Benchmark and robustness scan of the TextMate grammar: tokenizes AL files like VS Code does and reports speed
 // plus lines where a scope leaked (string running to end of line, region left open at end of file).
-// Usage: npm run bench:grammar -- [folder] [--limit N] [--show K]   (default folder: the BCApps W1 layer)
+// With --cross-check it also compares the grammar with the parser (test/grammar/crossCheck.ts) on every file.
+// Usage: npm run bench:grammar -- [folder] [--limit N] [--show K] [--cross-check]   (default: the BCApps W1 layer)
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { loadAlGrammar } from '../test/grammar/loadGrammar';
+import { crossCheck } from '../test/grammar/crossCheck';
 import * as vsctm from 'vscode-textmate';
 
 function alFiles(dir: string, out: string[]): string[] {
@@ -25,6 +27,9 @@ async function main(): Promise<void> {
     return value;
   };
   const limit = flag('--limit', 0);
+  const crossCheckIndex = args.indexOf('--cross-check');
+  const doCrossCheck = crossCheckIndex >= 0;
+  if (doCrossCheck) args.splice(crossCheckIndex, 1);
   const show = flag('--show', 10);
   const root = args[0] ?? '/work/corpus/bcapps/src/Layers/W1';
   if (!existsSync(root)) throw new Error(`no such folder: ${root} (pass a folder of .al files)`);
@@ -72,6 +77,26 @@ async function main(): Promise<void> {
   console.log(`lines ending inside an unterminated string: ${openStringLines}`);
   console.log(`files ending inside an open region: ${openAtEof}`);
   for (const s of samples) console.log(`  ${s}`);
+
+  if (doCrossCheck) {
+    // A separate pass, so the figures above time the tokenizer alone.
+    const categories = new Map<string, { count: number; examples: string[] }>();
+    let total = 0;
+    for (const file of files) {
+      for (const m of crossCheck(grammar, readFileSync(file, 'utf8').replace(/^\uFEFF/, ''))) {
+        total++;
+        const c = categories.get(m.category) ?? { count: 0, examples: [] };
+        c.count++;
+        if (c.examples.length < show) c.examples.push(`${relative(root, file)}:${m.line}:${m.column} ${JSON.stringify(m.text)} [${m.scopes}]`);
+        categories.set(m.category, c);
+      }
+    }
+    console.log(`grammar/parser disagreements: ${total} in ${files.length} files`);
+    for (const [category, c] of [...categories].sort((a, b) => b[1].count - a[1].count)) {
+      console.log(`  ${c.count} ${category}`);
+      for (const e of c.examples) console.log(`      ${e}`);
+    }
+  }
 }
 
 main().catch((err: unknown) => {

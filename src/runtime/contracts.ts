@@ -451,7 +451,13 @@ export type EntryPoint =
    */
   | { kind: 'pageTrigger'; page: PageInstance; trigger: string; args?: unknown[] }
   | { kind: 'pageAction'; page: PageInstance; action: string }
-  | { kind: 'pageFieldValidate'; page: PageInstance; field: string; value: string };
+  | { kind: 'pageFieldValidate'; page: PageInstance; field: string; value: string }
+  /**
+   * Calls one procedure of a codeunit (added by the interpreter, for tests, the corpus runner and the CLI):
+   * a new instance (or the session's single instance); `args` are AL values (numbers, strings, booleans);
+   * `var` parameters receive references and the completed value is `{ result, args }` afterwards.
+   */
+  | { kind: 'procedure'; codeunit: number | string; procedure: string; args?: unknown[] };
 
 export interface Engine {
   /** Loads (or reloads) the workspace's AL; executions already running keep the code they started with. */

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IGrammar } from 'vscode-textmate';
 import { loadAlGrammar, tokenize, type Token } from './loadGrammar';
+import { crossCheck } from './crossCheck';
 
 let grammar: IGrammar;
 before(async () => {
@@ -409,6 +410,94 @@ test('table relations, calc formulas, label properties, permission sets and plai
   // A variable may be called Event: only "event Name(" in a control add-in declares an event.
   expectNoScopePrefix(line('        Event.Get();'), 'Event', 'storage.type.function');
   expectScope(line('    event OnControlReady(Data: Text);'), 'OnControlReady', 'entity.name.function.al');
+});
+
+test('words that are keywords only in some places', () => {
+  const src = [
+    '    foreach Id in Ids do begin',
+    '        if Id = 0 then',
+    '            continue;',
+    '        Continue := false;',
+    '    end;',
+    '    case Ok of',
+    '        true:',
+    '            exit;',
+    '    end;',
+    '    value(3; MOD) { }',
+    '            TableRelation = AllObj."Object ID" where("Object Type" = const(Table), Enabled = const(true));',
+    '        table * = X,',
+    '    # endregion Spaced directive',
+  ].join('\n');
+  const t = tokenize(grammar, src);
+  expectScope(t[0], 'foreach', 'keyword.control.al');
+  expectScope(t[0], 'in', 'keyword.operator.word.al');
+  expectScope(t[2], 'continue', 'keyword.control.al');
+  expectNoScopePrefix(t[3], 'Continue', 'keyword');
+  expectScope(t[6], 'true', 'constant.language.boolean.al');
+  expectNoScopePrefix(t[6], 'true', 'variable.other.declaration');
+  expectScope(t[9], 'MOD', 'variable.other.enummember.al');
+  expectScope(t[10], 'Table', 'variable.other.enummember.al');
+  expectScope(t[10], 'true', 'constant.language.boolean.al');
+  expectScope(t[11], 'table', 'storage.type.al');
+  expectScope(t[11], '*', 'constant.character.wildcard.al');
+  expectScope(t[12], 'endregion', 'keyword.control.directive.region.al');
+});
+
+const crossCheckSource = [
+  'namespace Contoso.Jobs;',
+  '',
+  'using Microsoft.Sales.Customer;',
+  '',
+  '/// <summary>Runs jobs.</summary>',
+  '#pragma warning disable AA0005 // why',
+  'codeunit 50110 "Job Host" implements "IJob"',
+  '{',
+  '    Permissions = tabledata Customer = R;',
+  '',
+  '    [TryFunction]',
+  '    procedure Run(var Customer: Record Customer temporary; Ids: List of [Integer]): Boolean',
+  '    var',
+  "        Msg: Label 'It''s %1', Comment = '%1 = id', Locked = true;",
+  '        When: DateTime;',
+  '        I: Integer;',
+  '    begin',
+  '        /* block',
+  '           comment */',
+  '        When := CreateDateTime(20240101D, 120000T);',
+  '        if (When = 0DT) or not Customer.IsEmpty() then',
+  '            exit(false);',
+  '        for I := 1 to 10 do',
+  '            case I mod 2 of',
+  '                0:',
+  '                    continue;',
+  '                else',
+  "                    Error(Msg, I div 2);",
+  '            end;',
+  '        repeat',
+  '            Customer."Credit Limit (LCY)" += 1.5;',
+  '        until Customer.Next() = 0;',
+  '        exit(Codeunit.Run(Codeunit::"Job Host") and (Enum::"Job Status"::Done in [Enum::"Job Status"::Done]));',
+  '    end;',
+  '}',
+].join('\n');
+
+test('the grammar agrees with the parser on every token and comment (our AL, the example workspace)', () => {
+  const sources: [string, string][] = [['crossCheckSource', crossCheckSource], ['procedureSource', procedureSource]];
+  const dir = join(__dirname, '..', '..', 'examples', 'customer-card', 'src');
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.al'))) sources.push([file, readFileSync(join(dir, file), 'utf8')]);
+  for (const [name, text] of sources) {
+    assert.deepEqual(crossCheck(grammar, text), [], name);
+  }
+});
+
+test('the cross-check catches a grammar that gets a keyword or a string wrong', async () => {
+  const raw = JSON.parse(readFileSync(join(__dirname, '..', '..', 'syntaxes', 'al.tmLanguage.json'), 'utf8'));
+  raw.repository.keywords.match = raw.repository.keywords.match.replace('begin|', '');
+  raw.repository.string.patterns = [];
+  const broken = await loadAlGrammar(JSON.stringify(raw));
+  const categories = new Set(crossCheck(broken, crossCheckSource).map((m) => m.category));
+  assert.ok(categories.has('BeginKeyword: expected keyword.control'), [...categories].join(', '));
+  assert.ok(categories.has('StringLiteral: expected string.quoted'), [...categories].join(', '));
 });
 
 test('the example workspace tokenizes without leaked strings or regions left open', () => {

@@ -15,8 +15,8 @@ function loadOniguruma(): Promise<void> {
   return onigReady;
 }
 
-/** The AL grammar as VS Code would load it (scope source.al). */
-export async function loadAlGrammar(): Promise<vsctm.IGrammar> {
+/** The AL grammar as VS Code would load it (scope source.al); `rawJson` replaces the file (tests of the tests). */
+export async function loadAlGrammar(rawJson?: string): Promise<vsctm.IGrammar> {
   await loadOniguruma();
   const registry = new vsctm.Registry({
     onigLib: Promise.resolve({
@@ -26,7 +26,7 @@ export async function loadAlGrammar(): Promise<vsctm.IGrammar> {
     loadGrammar: async (scopeName: string) => {
       if (scopeName !== 'source.al') return null;
       const path = join(root, 'syntaxes', 'al.tmLanguage.json');
-      return vsctm.parseRawGrammar(readFileSync(path, 'utf8'), path);
+      return vsctm.parseRawGrammar(rawJson ?? readFileSync(path, 'utf8'), path);
     },
   });
   const grammar = await registry.loadGrammar('source.al');

@@ -171,3 +171,8 @@ test('the parse check can fail: a broken snippet body is reported', () => {
   const broken = asCompilationUnit(expandSnippet(['if GuiAllowed() then', '\tMessage(${1:x};']).text);
   assert.ok(parseFile(broken.source).errors.length > 0);
 });
+
+test('docs/snippets.md lists every prefix', () => {
+  const doc = readFileSync(join(root, 'docs', 'snippets.md'), 'utf8');
+  for (const s of Object.values(snippets)) assert.ok(doc.includes(`| \`${s.prefix}\` |`), `docs/snippets.md misses ${s.prefix}`);
+});

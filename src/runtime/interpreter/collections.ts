@@ -55,7 +55,18 @@ export const listMethods = registry({
   AddRange: { effect: true, min: 1, impl: (_rt, _ci, l: AlList, ...vs) => void l.items.push(...vs) },
   Contains: { ret: tBool, min: 1, max: 1, impl: (_rt, _ci, l: AlList, v) => l.items.some((x) => same(x, v)) },
   Count: { ret: tInt, max: 0, impl: (_rt, _ci, l: AlList) => l.items.length },
-  Get: { ret: elem, min: 1, max: 1, impl: (_rt, ci, l: AlList, i) => l.items[index(ci, l, i)] },
+  Get: {
+    ret: (ci) => (ci.argTypes.length === 2 ? tBool : elem(ci)), min: 1, max: 2, refArgs: [1],
+    impl: (_rt, ci, l: AlList, i, out?: { v: unknown }) => {
+      if (out) {
+        const n = Number(i);
+        if (!Number.isInteger(n) || n < 1 || n > l.items.length) return false;
+        out.v = l.items[n - 1];
+        return true;
+      }
+      return l.items[index(ci, l, i)];
+    },
+  },
   Set: { effect: true, min: 2, max: 2, impl: (_rt, ci, l: AlList, i, v) => void (l.items[index(ci, l, i)] = v) },
   Insert: { effect: true, min: 2, max: 2, impl: (_rt, ci, l: AlList, i, v) => void l.items.splice(index(ci, l, i, true), 0, v) },
   IndexOf: { ret: tInt, min: 1, max: 1, impl: (_rt, _ci, l: AlList, v) => l.items.findIndex((x) => same(x, v)) + 1 },

@@ -29,6 +29,9 @@ type Binding =
   | { kind: 'field'; rec: string; fieldId: number; t: TypeRef }
   | { kind: 'expr'; c: string; t?: TypeRef };
 
+/** Types whose variables are objects the callee mutates in place (never wrapped in a `{ v }` reference). */
+const PASSED_AS_OBJECT = new Set(['Record', 'List', 'Dictionary', 'Codeunit', 'ErrorInfo', 'TextBuilder', 'Dialog']);
+
 const NAMESPACES = new Set(['system', 'session', 'taskscheduler', 'page', 'codeunit', 'report', 'database', 'dialog', 'xmlport', 'query', 'text', 'format', 'navapp', 'companyproperty', 'debugger', 'isolatedstorage', 'numbersequence', 'sessioninformation', 'productname', 'serviceinstance', 'errorinfo', 'variable', 'enum', 'json', 'recordref', 'clienttype', 'guid', 'date', 'time', 'datetime', 'duration']);
 
 export class ProcCompiler {
@@ -433,11 +436,12 @@ export class ProcCompiler {
     }
     const table = this.recTable();
     if (lower === 'rec' && table) return { kind: 'expr', c: 'self.rec', t: T('Record', { subtype: table.def.name }) };
+    if (lower === 'this' && this.obj.type === 'codeunit') return { kind: 'expr', c: 'self', t: T('Codeunit', { subtype: this.obj.name }) };
     // Codeunits with TableNo see Rec only; their fields are not in scope as bare names.
     if (this.obj.type === 'codeunit') return undefined;
     if (lower === 'xrec' && table) return { kind: 'expr', c: 'self.xrec()', t: T('Record', { subtype: table.def.name }) };
     if (lower === 'currpage' && this.pageModel()) return { kind: 'expr', c: 'self.page', t: T('CurrPage') };
-    if (lower === 'this' && (this.obj.type === 'codeunit')) return { kind: 'expr', c: 'self', t: T('Codeunit', { subtype: this.obj.name }) };
+    if (lower === 'this' && table && this.obj.type.startsWith('table')) return { kind: 'expr', c: 'self.rec', t: T('Record', { subtype: table.def.name }) };
     if (table) {
       const fm = table.fieldsByName.get(lower);
       if (fm) return { kind: 'field', rec: 'self.rec', fieldId: fm.def.id, t: fm.type };
@@ -490,7 +494,19 @@ export class ProcCompiler {
           if (fm) return this.fieldPlace(o.c, fm.def.id, fm.type, e.loc);
           throw unsupported(`the field '${e.name}' of ${ot.subtype ?? 'this record'}`, e.loc);
         }
-        throw unsupported(`assigning to '${e.name}' of this value`, e.loc);
+        // Property-style assignment (`ErrInfo.Message := x`, `CurrPage.Caption := x`): the one-argument method.
+        const reg = ot ? this.m.registries.byKind(receiverKind(ot)) : undefined;
+        const b = reg?.get(e.name.toLowerCase());
+        if (ot && b && (b.max === undefined || b.max >= 1)) {
+          const ci: CallInfo = { loc: e.loc, argTypes: [undefined], used: false, targetType: ot, name: e.name };
+          const getCi: CallInfo = { ...ci, argTypes: [], used: true };
+          return {
+            get: `${this.k(b)}.impl(rt, ${this.k(getCi)}, ${o.c})`,
+            set: (v) => `${this.k(b)}.impl(rt, ${this.k(ci)}, ${o.c}, ${v})`,
+            t: typeof b.ret === 'function' ? b.ret(getCi) : b.ret,
+          };
+        }
+        throw unsupported(`assigning to '${e.name}' of ${ot ? typeLabel(ot) : 'this value'}`, e.loc);
       }
       case 'index': {
         const o = this.expr(e.obj);
@@ -794,11 +810,18 @@ export class ProcCompiler {
         if (b) return this.builtin(b, `${fn.obj.name}.${name}`, undefined, undefined, e, used);
         throw unsupported(`the method ${fn.obj.name}.${name}`, e.loc);
       }
+      // Enum type methods: "Auto Format".FromInteger(n), Enum::"X".Names().
+      const enumT = this.enumTypeOf(fn.obj);
+      if (enumT) {
+        const b = this.m.registries.byKind('Enum')?.get(lower);
+        if (b) return this.builtin(b, `${enumT.subtype}.${name}`, { c: '0', t: enumT }, enumT, e, used);
+      }
       const target = this.expr(fn.obj);
       const tt = target.t ? normType(target.t) : undefined;
       const kind = tt ? receiverKind(tt) : 'Variant';
       if (tt && kind === 'Record') {
         const tm = this.m.tableByName(tt.subtype ?? '');
+        if (!tm) throw unsupported(`Record ${tt.subtype} (no such table in the workspace)`, e.loc);
         if (tm) {
           const tableObj = this.m.findObject('table', tm.def.name);
           const procs = tableObj ? this.findProcs(tableObj, lower, true) : undefined;
@@ -824,6 +847,13 @@ export class ProcCompiler {
       throw unsupported(`the method ${name} on ${tt ? typeLabel(tt) : 'a value of unknown type'}`, e.loc);
     }
     throw unsupported('calling this expression', e.loc);
+  }
+
+  /** `"Enum Name"` or `Enum::"Enum Name"` used as a type (not a variable). */
+  private enumTypeOf(x: Expr): TypeRef | undefined {
+    if (x.k === 'name' && !this.resolve(x.name, x.loc) && this.m.findObject('enum', x.name)) return T('Enum', { subtype: x.name });
+    if (x.k === 'scope' && !x.leftExpr && x.left.toLowerCase() === 'enum' && this.m.findObject('enum', x.right)) return T('Enum', { subtype: x.right });
+    return undefined;
   }
 
   private findProcs(o: ObjectModel, lower: string, publicOnly = false): ProcInfo[] | undefined {
@@ -929,7 +959,8 @@ export class ProcCompiler {
         const lv = this.lval(a);
         argTypes.push(lv.t);
         const lt = lv.t ? normType(lv.t) : undefined;
-        if (lt && !isScalarType(lt)) args.push(lv.get);
+        // Objects (records, lists, arrays...) are passed as themselves; everything else as a `{ v }` reference.
+        if (lt && (lt.dims || PASSED_AS_OBJECT.has(lt.name))) args.push(lv.get);
         else args.push(`{ get v() { return ${lv.get}; }, set v($v) { ${lv.set('$v')}; } }`);
       } else {
         const c = this.expr(a);

@@ -13,14 +13,14 @@ import type { EngineModel, Registries } from './engineModel';
 import { helpers, def } from './helpers';
 import type { Registry } from './methodTypes';
 import type { TypeDesc } from './typeDesc';
-import { normType, SYSTEM_ENUMS } from './typeNames';
+import { isScalarType, normType, SYSTEM_ENUMS } from './typeNames';
 import { Rt, type Frame, type SessionState } from './rt';
-import { CodeunitVar, Instance, Variant } from './objects';
+import { CodeunitVar, Instance, ModuleInfoValue, Variant } from './objects';
 import { AlRecord, setGlobalsFactory } from './record';
 import { systemMethods } from './sysMethods';
 import { recordMethods } from './recordMethods';
 import { dictionaryMethods, listMethods, AlDictionary, AlList } from './collections';
-import { anyMethods, codeunitMethods, dialogMethods, enumMethods, errorInfoMethods, textBuilderMethods, textMethods, variantMethods } from './otherMethods';
+import { anyMethods, codeunitMethods, dialogMethods, enumMethods, errorInfoMethods, moduleInfoMethods, textBuilderMethods, textMethods, variantMethods } from './otherMethods';
 import { pageMethods, PageRuntime } from './page';
 import { buildTable } from './tables';
 import { createGuid } from '../values/guid';
@@ -57,6 +57,12 @@ export class EngineImpl implements Engine, EngineModel {
   private nextProcId = 1;
   private compileErrors: LoadResult['errors'] = [];
   appName = 'AL Session Lab workspace';
+  private app = new ModuleInfoValue(undefined, 'AL Session Lab workspace', '', '1.0.0.0');
+
+  /** The workspace app as ModuleInfo (NavApp.GetCurrentModuleInfo/GetCallerModuleInfo): a copy per call. */
+  moduleInfo(): ModuleInfoValue {
+    return new ModuleInfoValue(this.app.id, this.app.name, this.app.publisher, this.app.version);
+  }
   /** Compile every procedure at load (default) so load errors and breakpoints are known up front. */
   eagerCompile = true;
 
@@ -74,6 +80,7 @@ export class EngineImpl implements Engine, EngineModel {
       ['Dialog', dialogMethods],
       ['CurrPage', pageMethods],
       ['Variant', variantMethods],
+      ['ModuleInfo', moduleInfoMethods],
     ]);
     this.registries = { system: systemMethods, any: anyMethods, byKind: (k) => kinds.get(k) };
     setGlobalsFactory((obj) => () => this.newGlobals(obj));
@@ -89,8 +96,9 @@ export class EngineImpl implements Engine, EngineModel {
     for (const f of files) {
       if (/app\.json$/i.test(f.path)) {
         try {
-          const app = JSON.parse(f.text) as { name?: string; publisher?: string };
+          const app = JSON.parse(f.text) as { id?: string; name?: string; publisher?: string; version?: string };
           if (app.name) this.appName = `${app.name}${app.publisher ? ` by ${app.publisher}` : ''}`;
+          this.app = new ModuleInfoValue(app.id ? `{${app.id.replace(/[{}]/g, '').toUpperCase()}}` : undefined, app.name ?? '', app.publisher ?? '', app.version ?? '1.0.0.0');
         } catch {
           errors.push({ file: f.path, line: 0, character: 0, message: 'app.json is not valid JSON' });
         }
@@ -505,7 +513,30 @@ export class EngineImpl implements Engine, EngineModel {
         return yield* asPage(entry.page).runAction(rt, entry.action);
       case 'pageFieldValidate':
         return yield* asPage(entry.page).validateField(rt, entry.field, entry.value);
+      case 'procedure':
+        return yield* this.callProcedure(rt, entry.codeunit, entry.procedure, entry.args ?? []);
     }
+  }
+
+  private *callProcedure(rt: Rt, codeunit: number | string, name: string, args: unknown[]): Generator<unknown, unknown, unknown> {
+    const obj = this.findObject('codeunit', String(codeunit));
+    if (!obj) throw new AlError(`Codeunit ${String(codeunit)} does not exist in the workspace.`, 'ObjectNotFound');
+    const procs = obj.procs.get(name.toLowerCase()) ?? [];
+    // Overloads: the one with as many parameters whose types take the given JS values (simple values only).
+    const simple = (t: TypeRef) => isScalarType(normType(t)) && !t.dims;
+    const p = procs.find((x) => x.decl.params.length === args.length && x.decl.params.every((par) => simple(par.type))) ?? procs.find((x) => x.decl.params.length === args.length) ?? procs[0];
+    if (!p) throw new AlError(`Codeunit ${obj.name} has no procedure ${name}.`, 'ObjectNotFound');
+    const values = p.decl.params.map((par, i) => {
+      const t = normType(par.type);
+      let v = i < args.length ? args[i] : def(rt, this.typeDesc(t, obj));
+      if (t.name === 'Decimal' && typeof v === 'number') v = helpers.toDec(v);
+      if (t.name === 'Code' && typeof v === 'string') v = v.toUpperCase().trim();
+      return par.byRef && isScalarType(t) && !t.dims ? { v } : v;
+    });
+    const inst = rt.codeunitInstanceFor(obj);
+    const fn = p.fn ?? this.compileProc(p);
+    const result = yield* fn(rt, inst, values);
+    return { result, args: values.map((v, i) => (p.decl.params[i].byRef && v && typeof v === 'object' && 'v' in v ? (v as { v: unknown }).v : v)) };
   }
 
   *runCodeunitOnRun(rt: Rt, obj: ObjectModel, rec: AlRecord | undefined): Generator<unknown, void, unknown> {

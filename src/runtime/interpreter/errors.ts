@@ -1,6 +1,6 @@
 // AL run-time errors as JS exceptions: what Error() and failing system methods throw, plus the two signals
 // that must never be caught by AL code (an abort from StopSession/timeout, and internal faults).
-import { AlRuntimeError, type AlErrorInfo, type SourceLocation } from '../contracts';
+import { AlRuntimeError, isAlErrorCarrier, type AlErrorInfo, type SourceLocation } from '../contracts';
 
 /** An AL error. `info.callStack` is filled in by the execution when the error first crosses a frame. */
 export class AlError extends AlRuntimeError {
@@ -26,6 +26,12 @@ export function unsupported(what: string, loc?: SourceLocation): AlError {
 /** Turn anything thrown while running AL (including JS faults in the runtime itself) into an AlError. */
 export function toAlError(e: unknown): AlError {
   if (e instanceof AlError) return e;
+  if (isAlErrorCarrier(e)) {
+    // Session services raise AL errors as carriers (contracts.ts): the same error at the calling statement.
+    const err = new AlError(e.alError.text, e.alError.code, e.alError.location);
+    err.info.callStack = e.alError.callStack;
+    return err;
+  }
   if (e instanceof AlRuntimeError || (e && typeof e === 'object' && 'info' in e && (e as { info?: AlErrorInfo }).info?.text !== undefined)) {
     const info = (e as { info: AlErrorInfo }).info;
     const err = new AlError(info.text, info.code, info.location);

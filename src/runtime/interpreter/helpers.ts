@@ -14,7 +14,7 @@ import { dateAddDays, dateDiff, dateTimeAdd, dateTimeDiff, timeAddMs, timeDiff }
 import type { Rt } from './rt';
 import { AlRecord } from './record';
 import { AlDictionary, AlList } from './collections';
-import { CodeunitVar, ErrorInfoValue, TextBuilderValue, Variant } from './objects';
+import { CodeunitVar, ErrorInfoValue, ModuleInfoValue, TextBuilderValue, Variant } from './objects';
 import type { TypeDesc } from './typeDesc';
 import { literalDate, literalDateTime, literalTime } from './literals';
 
@@ -345,6 +345,8 @@ export function def(rt: Rt, d: TypeDesc): unknown {
       return new ErrorInfoValue();
     case 'TextBuilder':
       return new TextBuilderValue();
+    case 'ModuleInfo':
+      return new ModuleInfoValue();
     case 'Interface':
       return null;
     default:

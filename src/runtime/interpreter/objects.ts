@@ -77,3 +77,13 @@ export class TextBuilderValue {
     return s;
   }
 }
+
+/** ModuleInfo: the workspace app (from app.json) as NavApp.GetCurrentModuleInfo returns it. */
+export class ModuleInfoValue {
+  constructor(
+    public id = '{00000000-0000-0000-0000-000000000000}',
+    public name = '',
+    public publisher = '',
+    public version = '0.0.0.0',
+  ) {}
+}

@@ -5,7 +5,7 @@ import { registry, T, tBool, tInt, tText, type CallInfo } from './methodTypes';
 import type { Rt } from './rt';
 import * as text from '../values/text';
 import { AlList } from './collections';
-import { CodeunitVar, ErrorInfoValue, TextBuilderValue, Variant } from './objects';
+import { CodeunitVar, ErrorInfoValue, ModuleInfoValue, TextBuilderValue, Variant } from './objects';
 import { toSourceLocation } from './model';
 import { fmt } from './sysMethods';
 import { AlRecord } from './record';
@@ -164,3 +164,12 @@ export const variantMethods = registry(Object.fromEntries(
     },
   ]),
 ));
+
+export const moduleInfoMethods = registry({
+  Id: { ret: T('Guid'), max: 0, impl: (_rt, _ci, m: ModuleInfoValue) => m.id },
+  Name: { ret: tText, max: 0, impl: (_rt, _ci, m: ModuleInfoValue) => m.name },
+  Publisher: { ret: tText, max: 0, impl: (_rt, _ci, m: ModuleInfoValue) => m.publisher },
+  AppVersion: { ret: tText, max: 0, impl: (_rt, _ci, m: ModuleInfoValue) => m.version },
+  DataVersion: { ret: tText, max: 0, impl: (_rt, _ci, m: ModuleInfoValue) => m.version },
+  PackageId: { ret: T('Guid'), max: 0, impl: (_rt, _ci, m: ModuleInfoValue) => m.id },
+});

@@ -342,7 +342,14 @@ function pageOf(v: unknown, ci: CallInfo): PageRuntime {
 
 /** CurrPage's methods. */
 export const pageMethods = registry({
-  Update: { max: 1, impl: (_rt: Rt, ci, p, _save = true) => { pageOf(p, ci).updateRequested = true; } },
+  Update: {
+    max: 1,
+    impl: (rt: Rt, ci, p, save = true) => {
+      const pg = pageOf(p, ci);
+      // The session layer may ignore it (inside the page background task triggers, as BC does).
+      if (rt.services.updatePage?.(pg, !!save) !== false) pg.updateRequested = true;
+    },
+  },
   Close: { max: 0, impl: (_rt: Rt, ci, p) => { pageOf(p, ci).closeRequested = true; } },
   SaveRecord: { max: 0, impl: () => undefined },
   Activate: { max: 1, impl: () => undefined },

@@ -282,7 +282,7 @@ export const recordMethods = registry({
         }
       }
       const c = rec.cursor;
-      if (steps === 0) return 0;
+      if (steps === 0 || c.rows.length === 0) return 0;
       const target = Math.max(0, Math.min(c.rows.length - 1, c.pos + steps));
       const moved = target - c.pos;
       if (moved === 0 || (steps > 0 && moved < 0) || (steps < 0 && moved > 0)) return 0;

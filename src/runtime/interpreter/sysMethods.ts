@@ -128,7 +128,7 @@ export const systemMethods = registry({
   },
   Confirm: { ret: tBool, min: 1, effect: true, impl: (rt: Rt, ci, f, def = true, ...args) => { refuseInEval(rt, 'Confirm'); return rt.services.confirm(substitute(rt, ci, 2, f, args), !!def); } },
   StrMenu: { ret: tInt, min: 1, max: 3, effect: true, impl: (rt: Rt, _ci, opts, def = 1, instr = '') => { refuseInEval(rt, 'StrMenu'); return rt.services.strMenu(str(opts), Number(def), str(instr)); } },
-  Hyperlink: { min: 1, max: 1, impl: (_rt: Rt, ci) => { throw new AlError('Hyperlink is not supported by the AL Session Lab runtime.', 'Unsupported', where(ci)); } },
+  Hyperlink: { min: 1, max: 1, effect: true, impl: (rt: Rt) => rt.services.clientCallback?.('Hyperlink') },
 
   // ---- text ----
   StrSubstNo: { ret: tText, min: 1, impl: (rt: Rt, ci, f, ...args) => substitute(rt, ci, 1, f, args) },
@@ -201,6 +201,12 @@ export const systemMethods = registry({
     },
   },
   UserId: { ret: tText, max: 0, impl: (rt: Rt) => rt.services.userId },
+  UserSecurityId: { ret: tGuid, max: 0, impl: (rt: Rt) => userGuid(rt.services.userId) },
+  GlobalLanguage: { ret: tInt, max: 1, impl: () => 1033 },
+  WindowsLanguage: { ret: tInt, max: 0, impl: () => 1033 },
+  'NavApp.GetCurrentModuleInfo': { refArgs: [0], ret: tBool, min: 1, max: 1, impl: (rt: Rt, _ci, ref: { v: unknown }) => { ref.v = rt.engine.moduleInfo(); return true; } },
+  'NavApp.GetCallerModuleInfo': { refArgs: [0], ret: tBool, min: 1, max: 1, impl: (rt: Rt, _ci, ref: { v: unknown }) => { ref.v = rt.engine.moduleInfo(); return true; } },
+  'NavApp.GetModuleInfo': { refArgs: [1], ret: tBool, min: 2, max: 2, impl: (rt: Rt, _ci, id, ref: { v: unknown }) => { const m = rt.engine.moduleInfo(); if (String(id).toLowerCase() !== m.id.toLowerCase()) return false; ref.v = m; return true; } },
   CompanyName: { ret: tText, max: 0, impl: (rt: Rt) => rt.services.companyName },
   GuiAllowed: { ret: tBool, max: 0, impl: (rt: Rt) => rt.services.guiAllowed },
   SessionId: { ret: tInt, max: 0, impl: (rt: Rt) => rt.services.sessionId },
@@ -242,8 +248,10 @@ export const systemMethods = registry({
   'TaskScheduler.CanCreateTask': { ret: tBool, max: 0, impl: () => true },
   'Page.GetBackgroundParameters': { ret: T('Dictionary', { of: [tText, tText] }), max: 0, impl: (rt: Rt) => fromMap(rt.services.getBackgroundParameters()) },
   'Page.SetBackgroundTaskResult': { min: 1, max: 1, effect: true, impl: (rt: Rt, _ci, d) => rt.services.setBackgroundTaskResult(toMap(d)) },
-  'Page.Run': { min: 1, impl: (_rt: Rt, ci) => { throw new AlError('Page.Run is not supported by the AL Session Lab runtime (open pages through the session runtime).', 'Unsupported', where(ci)); } },
-  'Page.RunModal': { min: 1, impl: (_rt: Rt, ci) => { throw new AlError('Page.RunModal is not supported by the AL Session Lab runtime.', 'Unsupported', where(ci)); } },
+  'Page.Run': { min: 1, effect: true, impl: (rt: Rt, ci) => clientOnly(rt, ci, 'Page.Run') },
+  'Page.RunModal': { min: 1, effect: true, ret: T('Action'), impl: (rt: Rt, ci) => clientOnly(rt, ci, 'Page.RunModal') },
+  'Report.Run': { min: 1, effect: true, impl: (rt: Rt, ci) => clientOnly(rt, ci, 'Report.Run') },
+  'Report.RunModal': { min: 1, effect: true, impl: (rt: Rt, ci) => clientOnly(rt, ci, 'Report.RunModal') },
   'Codeunit.Run': { gen: true, ret: tBool, min: 1, max: 2, effect: true, impl: (rt: Rt, ci, id, rec?) => runCodeunit(rt, ci, id, rec) },
   'ErrorInfo.Create': {
     ret: T('ErrorInfo'), max: 5,
@@ -275,6 +283,28 @@ export const systemMethods = registry({
   'Text.SelectStr': { ret: tText, min: 2, max: 2, impl: (_rt: Rt, ci, n, s) => at(ci, () => text.selectStr(Number(n), str(s))) },
   'Text.MaxStrLen': { ret: tInt, min: 1, max: 1, impl: (_rt: Rt, ci) => { const t = ci.argTypes[0]; return t?.length && t.length > 0 ? t.length : 2147483647; } },
 });
+
+/** A stable Guid per user name (UserSecurityId): the same user always gets the same id. */
+function userGuid(user: string): string {
+  let h = 0x811c9dc5;
+  const hex: string[] = [];
+  for (let round = 0; round < 4; round++) {
+    for (const ch of user + round) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+    hex.push(h.toString(16).padStart(8, '0').toUpperCase());
+  }
+  const s = hex.join('');
+  return `{${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20, 32)}}`;
+}
+
+/**
+ * Client-only methods: where there is no UI the session layer raises BC's callback error; in the foreground
+ * the runtime cannot show another page or report, and says so.
+ */
+function clientOnly(rt: Rt, ci: CallInfo, what: string): never {
+  refuseInEval(rt, what);
+  rt.services.clientCallback?.(what);
+  throw new AlError(`AL Session Lab does not support ${what} (${ci.loc.file}:${ci.loc.line + 1}): only the page opened by the session runtime is shown.`, 'Unsupported', where(ci));
+}
 
 function startSession(rt: Rt, ci: CallInfo, ref: { v: unknown }, id: unknown, rest: unknown[]): boolean {
   refuseInEval(rt, 'StartSession');
