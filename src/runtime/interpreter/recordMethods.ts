@@ -79,10 +79,12 @@ function* tableEvent(rt: Rt, rec: AlRecord, event: string, args: unknown[]): Gen
     const fn = s.fn ?? rt.engine.compileProc(s);
     const mapped = s.decl.params.map((p) => {
       const n = p.name.toLowerCase();
+      // Simple values go by reference only where the subscriber declares them `var`.
+      const wrap = (v: unknown) => (p.byRef ? { v } : v);
       if (n === 'rec') return rec;
       if (n === 'xrec') return rec.xrecOf();
-      if (n === 'runtrigger') return { v: args[0] ?? false };
-      if (n === 'currfieldno') return { v: args[1] ?? 0 };
+      if (n === 'runtrigger') return wrap(args[0] ?? false);
+      if (n === 'currfieldno') return wrap(args[1] ?? 0);
       return undefined;
     });
     yield* fn(rt, inst, mapped);
