@@ -136,3 +136,9 @@ test('RecordRef and FieldRef basics', () => {
     c.SetRange(City, 'Bergen'); rr.GetTable(c); Message('%1 %2', rr.Count(), rr.GetFilters());
     rr.FindFirst(); rr.SetTable(c); Message(c.Name);`), ['18 Customer 3', '2 City', 'Adatum', '100.5', '1 City: Bergen', 'Trey']);
 });
+
+test('ReadIsolation is a record property', () => {
+  assert.deepEqual(messagesOf('c: Record Customer;', `
+    c.ReadIsolation := IsolationLevel::ReadCommitted;
+    if c.ReadIsolation = IsolationLevel::ReadCommitted then Message('set');`), ['set']);
+});
