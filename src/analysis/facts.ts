@@ -1,0 +1,103 @@
+// Workspace-wide facts several rules share: where pages enqueue tasks, where sessions and scheduled tasks start, and
+// which codeunits therefore run without a client (the "background roots").
+import type { Expr, Procedure } from './model/ir';
+import { codeunitArg, resolveCall, type CodeunitArg, type ProcRef } from './model/resolve';
+import { forEachCall } from './model/visit';
+import { prop, type Workspace, type WsObject } from './model/workspace';
+import { nameKey } from './model/names';
+
+export type CallExpr = Expr & { k: 'call' };
+
+export interface CallSite {
+  obj: WsObject;
+  proc: Procedure;
+  call: CallExpr;
+  /** The codeunit argument (for enqueue/start/create calls). */
+  target: CodeunitArg;
+  /** The argument expression designating the codeunit. */
+  targetExpr?: Expr;
+}
+
+export type BackgroundKind = 'pagetask' | 'session' | 'scheduled' | 'jobqueue';
+
+export interface BackgroundRoot {
+  ref: ProcRef;
+  kinds: Set<BackgroundKind>;
+  /** The first call site that starts it (absent for job queue codeunits). */
+  origin?: CallSite;
+  /** For page tasks: the enqueuing sites. */
+  enqueuedBy: CallSite[];
+}
+
+export interface Facts {
+  enqueueSites: CallSite[];
+  startSessionSites: CallSite[];
+  createTaskSites: CallSite[];
+  roots: Map<WsObject, BackgroundRoot>;
+}
+
+const cache = new WeakMap<Workspace, { version: number; facts: Facts }>();
+
+export function computeFacts(ws: Workspace): Facts {
+  const hit = cache.get(ws);
+  if (hit && hit.version === ws.version) return hit.facts;
+  const facts: Facts = { enqueueSites: [], startSessionSites: [], createTaskSites: [], roots: new Map() };
+  for (const file of ws.files.values()) {
+    const hasEnqueue = /enqueuebackgroundtask/i.test(file.text);
+    const hasStart = /startsession/i.test(file.text);
+    const hasCreate = /createtask/i.test(file.text);
+    if (!hasEnqueue && !hasStart && !hasCreate) continue;
+    for (const obj of file.objects) {
+      for (const proc of obj.procedures) {
+        forEachCall(proc.body, (call) => {
+          const res = resolveCall(ws, obj, proc, call);
+          if (res.kind !== 'builtin') return;
+          if (res.name === 'currpage.enqueuebackgroundtask') facts.enqueueSites.push(site(ws, obj, proc, call, 1));
+          else if (res.name === 'session.startsession') facts.startSessionSites.push(site(ws, obj, proc, call, 1));
+          else if (res.name === 'taskscheduler.createtask') {
+            facts.createTaskSites.push(site(ws, obj, proc, call, 0));
+            const failure = site(ws, obj, proc, call, 1);
+            if (failure.target.form !== 'missing' && !(failure.targetExpr?.k === 'literal' && failure.targetExpr.value === '0')) facts.createTaskSites.push(failure);
+          }
+        });
+      }
+    }
+  }
+  const addRoot = (cu: WsObject | undefined, kind: BackgroundKind, origin?: CallSite) => {
+    if (!cu || cu.external) return;
+    const onRun = cu.procedures.find((p) => p.isTrigger && p.name.toLowerCase() === 'onrun');
+    if (!onRun) return;
+    let r = facts.roots.get(cu);
+    if (!r) {
+      r = { ref: { obj: cu, proc: onRun }, kinds: new Set(), origin, enqueuedBy: [] };
+      facts.roots.set(cu, r);
+    }
+    r.kinds.add(kind);
+    if (kind === 'pagetask' && origin) r.enqueuedBy.push(origin);
+  };
+  for (const s of facts.enqueueSites) addRoot(s.target.obj, 'pagetask', s);
+  for (const s of facts.startSessionSites) addRoot(s.target.obj, 'session', s);
+  for (const s of facts.createTaskSites) addRoot(s.target.obj, 'scheduled', s);
+  for (const o of ws.objects()) {
+    if (o.kind === 'codeunit' && !o.external) {
+      const t = prop(o, 'tableno');
+      if (t && nameKey(t) === 'job queue entry') addRoot(o, 'jobqueue');
+    }
+  }
+  cache.set(ws, { version: ws.version, facts });
+  return facts;
+}
+
+function site(ws: Workspace, obj: WsObject, proc: Procedure, call: CallExpr, argIndex: number): CallSite {
+  const targetExpr = call.args[argIndex];
+  return { obj, proc, call, target: codeunitArg(ws, targetExpr), targetExpr };
+}
+
+export function kindText(kinds: Set<BackgroundKind>): string {
+  const parts: string[] = [];
+  if (kinds.has('pagetask')) parts.push('a page background task');
+  if (kinds.has('session')) parts.push('a background session (StartSession)');
+  if (kinds.has('scheduled')) parts.push('a scheduled task (TaskScheduler.CreateTask)');
+  if (kinds.has('jobqueue')) parts.push('a job queue entry');
+  return parts.join(' and ');
+}

@@ -1,0 +1,42 @@
+// The contract between the lint engine and one rule: metadata plus a check over the workspace.
+import type { Finding, Fix, PathStep, Severity } from '../diagnostic';
+import type { Facts } from '../facts';
+import type { Workspace } from '../model/workspace';
+
+export interface RuleMeta {
+  id: string;
+  title: string;
+  defaultSeverity: Severity;
+  /** What the quick fix does, when the rule offers one. */
+  quickFix?: string;
+}
+
+export interface Report {
+  message: string;
+  file: string;
+  start: number;
+  end: number;
+  path?: PathStep[];
+  fixes?: Fix[];
+  /** A severity other than the rule's default for this finding (e.g. BG0012's info for bare numbers). */
+  severity?: Severity;
+}
+
+export interface RuleContext {
+  ws: Workspace;
+  facts: Facts;
+  report(r: Report): void;
+  /** Files (paths) whose objects the analysis should check; undefined means all. Rules may ignore it. */
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(ctx: RuleContext): void;
+}
+
+export type { Finding };
+
+/** `A → B → C` */
+export function pathText(path: { label: string }[]): string {
+  return path.map((p) => p.label).join(' → ');
+}
