@@ -67,7 +67,10 @@ export function findWorkspaceFiles(folders: string[]): WorkspaceFiles {
       }
     }
   };
-  for (const f of folders) walk(f, false);
+  for (const f of folders) {
+    if (f.toLowerCase().endsWith('.al')) out.alFiles.push(f);
+    else walk(f, false);
+  }
   return out;
 }
 
