@@ -34,6 +34,8 @@ let indexed = false;
 const loggedFailures = new Set<string>();
 const published = new Set<string>();
 const lineMaps = new Map<string, { text: string; map: LineMap }>();
+/** Files edited since the last analysis: their diagnostics are always re-published, even when empty. */
+const dirty = new Set<string>();
 const docsDir = resolve(__dirname, '..', 'docs', 'rules');
 
 connection.onInitialize((params: InitializeParams) => {
@@ -140,6 +142,7 @@ documents.onDidChangeContent((e) => {
   const path = fileURLToPath(e.document.uri);
   if (!path.toLowerCase().endsWith('.al')) return;
   lineMaps.delete(path);
+  dirty.add(path);
   const refusal = service.setText(path, e.document.getText());
   if (refusal) connection.console.warn(`${path}: not analysed: ${refusal}`);
   if (indexed) scheduleRelint();
@@ -207,6 +210,8 @@ function relintNow(): void {
     connection.console.error(`rule ${f.ruleId} failed and was skipped (logged once): ${f.error}`);
   }
   for (const p of published) changed.add(p);
+  for (const p of dirty) changed.add(p);
+  dirty.clear();
   for (const path of service.refused.keys()) changed.add(path);
   for (const path of changed) publish(path);
 }

@@ -10,25 +10,27 @@ export type WsObject = AlObject & { external?: boolean };
 export class Workspace {
   readonly files = new Map<string, AlFileModel>();
   private readonly packageObjects: WsObject[] = [];
-  private byName = new Map<string, WsObject[]>();
-  private byId = new Map<string, WsObject[]>();
-  private extensions = new Map<string, WsObject[]>();
-  private implementers = new Map<string, WsObject[]>();
-  private dirty = true;
+  private readonly byName = new Map<string, WsObject[]>();
+  private readonly byId = new Map<string, WsObject[]>();
+  private readonly extensions = new Map<string, WsObject[]>();
+  private readonly implementers = new Map<string, WsObject[]>();
   /** Bumped on every change; caches keyed on it know when to drop their content. */
   version = 0;
 
   setFile(model: AlFileModel): void {
+    const old = this.files.get(model.path);
+    if (old) this.unindex(old.objects);
     this.files.set(model.path, model);
-    this.dirty = true;
+    this.indexObjects(model.objects);
     this.version++;
   }
 
   removeFile(path: string): void {
-    if (this.files.delete(path)) {
-      this.dirty = true;
-      this.version++;
-    }
+    const old = this.files.get(path);
+    if (!old) return;
+    this.unindex(old.objects);
+    this.files.delete(path);
+    this.version++;
   }
 
   /** Whether symbol packages were loaded: then a codeunit missing from the index really does not exist. */
@@ -37,8 +39,9 @@ export class Workspace {
   }
 
   addPackage(pkg: AppPackage): void {
-    for (const o of pkg.objects) this.packageObjects.push(packageObjectToModel(o, pkg.path));
-    this.dirty = true;
+    const objs = pkg.objects.map((o) => packageObjectToModel(o, pkg.path));
+    this.packageObjects.push(...objs);
+    this.indexObjects(objs);
     this.version++;
   }
 
@@ -48,34 +51,30 @@ export class Workspace {
     yield* this.packageObjects;
   }
 
-  private ensureIndex(): void {
-    if (!this.dirty) return;
-    const byName = new Map<string, WsObject[]>();
-    const byId = new Map<string, WsObject[]>();
-    const extensions = new Map<string, WsObject[]>();
-    const implementers = new Map<string, WsObject[]>();
-    const push = (m: Map<string, WsObject[]>, k: string, o: WsObject) => {
-      const l = m.get(k);
-      if (l) l.push(o);
-      else m.set(k, [o]);
-    };
-    for (const o of this.objects()) {
+  // The index is updated per file (no rebuild on an edit). Source objects come before package objects in each list
+  // so a workspace object shadows a symbol of the same name.
+  private indexObjects(objs: WsObject[]): void {
+    for (const o of objs) {
       const kind = baseKind(o.kind);
-      push(byName, `${o.kind}:${nameKey(o.name)}`, o);
-      if (o.id) push(byId, `${o.kind}:${o.id}`, o);
-      if (o.extends && kind !== o.kind) push(extensions, `${kind}:${nameKey(o.extends)}`, o);
-      for (const i of o.implements) push(implementers, nameKey(i), o);
+      push(this.byName, `${o.kind}:${nameKey(o.name)}`, o);
+      if (o.id) push(this.byId, `${o.kind}:${o.id}`, o);
+      if (o.extends && kind !== o.kind) push(this.extensions, `${kind}:${nameKey(o.extends)}`, o);
+      for (const i of o.implements) push(this.implementers, nameKey(i), o);
     }
-    this.byName = byName;
-    this.byId = byId;
-    this.extensions = extensions;
-    this.implementers = implementers;
-    this.dirty = false;
+  }
+
+  private unindex(objs: WsObject[]): void {
+    for (const o of objs) {
+      const kind = baseKind(o.kind);
+      pull(this.byName, `${o.kind}:${nameKey(o.name)}`, o);
+      if (o.id) pull(this.byId, `${o.kind}:${o.id}`, o);
+      if (o.extends && kind !== o.kind) pull(this.extensions, `${kind}:${nameKey(o.extends)}`, o);
+      for (const i of o.implements) pull(this.implementers, nameKey(i), o);
+    }
   }
 
   /** Finds an object by name (quoted, namespace-qualified or plain) or by numeric id. */
   find(kind: ObjectKind, nameOrId: string | number): WsObject | undefined {
-    this.ensureIndex();
     if (typeof nameOrId === 'number') return this.byId.get(`${kind}:${nameOrId}`)?.[0];
     const t = unquote(nameOrId);
     if (/^\d+$/.test(t)) return this.byId.get(`${kind}:${Number(t)}`)?.[0];
@@ -84,12 +83,10 @@ export class Workspace {
 
   /** Extensions of a table or page (tableextension/pageextension objects). */
   extensionsOf(obj: WsObject): WsObject[] {
-    this.ensureIndex();
     return this.extensions.get(`${obj.kind}:${nameKey(obj.name)}`) ?? [];
   }
 
   implementersOf(interfaceName: string): WsObject[] {
-    this.ensureIndex();
     return this.implementers.get(nameKey(interfaceName)) ?? [];
   }
 
@@ -149,6 +146,26 @@ export class Workspace {
     }
     return undefined;
   }
+}
+
+function push(m: Map<string, WsObject[]>, k: string, o: WsObject): void {
+  const l = m.get(k);
+  if (!l) m.set(k, [o]);
+  else if (o.external) l.push(o);
+  else {
+    // Source objects first: insert before the first package object.
+    const i = l.findIndex((x) => x.external);
+    if (i < 0) l.push(o);
+    else l.splice(i, 0, o);
+  }
+}
+
+function pull(m: Map<string, WsObject[]>, k: string, o: WsObject): void {
+  const l = m.get(k);
+  if (!l) return;
+  const i = l.indexOf(o);
+  if (i >= 0) l.splice(i, 1);
+  if (l.length === 0) m.delete(k);
 }
 
 export function prop(obj: AlObject, name: string): string | undefined {
