@@ -1,6 +1,6 @@
 // Workspace-wide facts several rules share: where pages enqueue tasks, where sessions and scheduled tasks start, and
 // which codeunits therefore run without a client (the "background roots").
-import type { Expr, Procedure } from './model/ir';
+import type { AlFileModel, Expr, Procedure } from './model/ir';
 import { codeunitArg, resolveCall, type CodeunitArg, type ProcRef } from './model/resolve';
 import { forEachCall } from './model/visit';
 import { prop, type Workspace, type WsObject } from './model/workspace';
@@ -36,30 +36,53 @@ export interface Facts {
   roots: Map<WsObject, BackgroundRoot>;
 }
 
+interface RawSite {
+  kind: 'enqueue' | 'start' | 'create' | 'createFailure';
+  obj: WsObject;
+  proc: Procedure;
+  call: CallExpr;
+}
+
 const cache = new WeakMap<Workspace, { version: number; facts: Facts }>();
+/** Per file model: its call sites of the background APIs (a file's model is replaced, never mutated, on edit). */
+const fileSites = new WeakMap<AlFileModel, RawSite[]>();
+
+function sitesOf(ws: Workspace, file: AlFileModel): RawSite[] {
+  let out = fileSites.get(file);
+  if (out) return out;
+  out = [];
+  const hasEnqueue = /enqueuebackgroundtask/i.test(file.text);
+  const hasStart = /startsession/i.test(file.text);
+  const hasCreate = /createtask/i.test(file.text);
+  if (hasEnqueue || hasStart || hasCreate) {
+    for (const obj of file.objects) {
+      for (const proc of obj.procedures) {
+        forEachCall(proc.body, (call) => {
+          const res = resolveCall(ws, obj, proc, call);
+          if (res.kind !== 'builtin') return;
+          if (res.name === 'currpage.enqueuebackgroundtask') out!.push({ kind: 'enqueue', obj, proc, call });
+          else if (res.name === 'session.startsession') out!.push({ kind: 'start', obj, proc, call });
+          else if (res.name === 'taskscheduler.createtask') out!.push({ kind: 'create', obj, proc, call });
+        });
+      }
+    }
+  }
+  fileSites.set(file, out);
+  return out;
+}
 
 export function computeFacts(ws: Workspace): Facts {
   const hit = cache.get(ws);
   if (hit && hit.version === ws.version) return hit.facts;
   const facts: Facts = { enqueueSites: [], startSessionSites: [], createTaskSites: [], roots: new Map() };
   for (const file of ws.files.values()) {
-    const hasEnqueue = /enqueuebackgroundtask/i.test(file.text);
-    const hasStart = /startsession/i.test(file.text);
-    const hasCreate = /createtask/i.test(file.text);
-    if (!hasEnqueue && !hasStart && !hasCreate) continue;
-    for (const obj of file.objects) {
-      for (const proc of obj.procedures) {
-        forEachCall(proc.body, (call) => {
-          const res = resolveCall(ws, obj, proc, call);
-          if (res.kind !== 'builtin') return;
-          if (res.name === 'currpage.enqueuebackgroundtask') facts.enqueueSites.push(site(ws, obj, proc, call, 1));
-          else if (res.name === 'session.startsession') facts.startSessionSites.push(site(ws, obj, proc, call, 1));
-          else if (res.name === 'taskscheduler.createtask') {
-            facts.createTaskSites.push(site(ws, obj, proc, call, 0));
-            const failure = site(ws, obj, proc, call, 1);
-            if (failure.target.form !== 'missing' && !(failure.targetExpr?.k === 'literal' && failure.targetExpr.value === '0')) facts.createTaskSites.push(failure);
-          }
-        });
+    for (const r of sitesOf(ws, file)) {
+      if (r.kind === 'enqueue') facts.enqueueSites.push(site(ws, r.obj, r.proc, r.call, 1));
+      else if (r.kind === 'start') facts.startSessionSites.push(site(ws, r.obj, r.proc, r.call, 1));
+      else {
+        facts.createTaskSites.push(site(ws, r.obj, r.proc, r.call, 0));
+        const failure = site(ws, r.obj, r.proc, r.call, 1);
+        if (failure.target.form !== 'missing' && !(failure.targetExpr?.k === 'literal' && failure.targetExpr.value === '0')) facts.createTaskSites.push(failure);
       }
     }
   }
@@ -78,8 +101,9 @@ export function computeFacts(ws: Workspace): Facts {
   for (const s of facts.enqueueSites) addRoot(s.target.obj, 'pagetask', s);
   for (const s of facts.startSessionSites) addRoot(s.target.obj, 'session', s);
   for (const s of facts.createTaskSites) addRoot(s.target.obj, 'scheduled', s);
-  for (const o of ws.objects()) {
-    if (o.kind === 'codeunit' && !o.external) {
+  for (const file of ws.files.values()) {
+    for (const o of file.objects) {
+      if (o.kind !== 'codeunit') continue;
       const t = prop(o, 'tableno');
       if (t && nameKey(t) === 'job queue entry') addRoot(o, 'jobqueue');
     }

@@ -27,6 +27,10 @@ export interface LintOptions {
   keepHidden?: boolean;
   /** Only keep findings in these files. */
   files?: Set<string>;
+  /** Run only rules of this scope. */
+  scope?: 'local' | 'workspace';
+  /** For local rules: only check objects of these files. */
+  scopeFiles?: Set<string>;
 }
 
 export function lintWorkspace(ws: Workspace, config: LintConfig, options: LintOptions = {}): LintResult {
@@ -36,6 +40,7 @@ export function lintWorkspace(ws: Workspace, config: LintConfig, options: LintOp
   const seen = new Set<string>();
   let raw = 0;
   for (const rule of options.rules ?? allRules) {
+    if (options.scope && rule.meta.scope !== options.scope) continue;
     const action = effectiveAction(rule.meta.id, rule.meta.defaultSeverity, config);
     if (action === 'none') continue;
     if (action === 'hidden' && !options.keepHidden) continue;
@@ -43,6 +48,7 @@ export function lintWorkspace(ws: Workspace, config: LintConfig, options: LintOp
       rule.check({
         ws,
         facts,
+        scopeFiles: options.scopeFiles,
         report(r) {
           raw++;
           if (options.files && !options.files.has(r.file)) return;

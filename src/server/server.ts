@@ -143,9 +143,23 @@ documents.onDidChangeContent((e) => {
   if (!path.toLowerCase().endsWith('.al')) return;
   lineMaps.delete(path);
   dirty.add(path);
-  const refusal = service.setText(path, e.document.getText());
+  const oldText = service.ws.files.get(path)?.text;
+  const newText = e.document.getText();
+  if (oldText === newText) return;
+  const refusal = service.setText(path, newText);
   if (refusal) connection.console.warn(`${path}: not analysed: ${refusal}`);
-  if (indexed) scheduleRelint();
+  if (!indexed) return;
+  // Answer the edit at once with the local rules, then re-check the whole workspace when typing pauses.
+  try {
+    const changed = service.quickLint(path, oldText, refusal ? '' : newText);
+    changed.add(path);
+    dirty.delete(path);
+    for (const p of changed) publish(p);
+    logFailures();
+  } catch (err) {
+    connection.console.error(`analysis failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  }
+  scheduleRelint();
 });
 
 documents.onDidClose((e) => {
@@ -204,16 +218,22 @@ function relintNow(): void {
     connection.console.error(`analysis failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     return;
   }
-  for (const f of service.lastFailures) {
-    if (loggedFailures.has(f.ruleId)) continue;
-    loggedFailures.add(f.ruleId);
-    connection.console.error(`rule ${f.ruleId} failed and was skipped (logged once): ${f.error}`);
-  }
+  logFailures();
+  connection.console.log(`full analysis: ${service.lastLintMs} ms`);
   for (const p of published) changed.add(p);
   for (const p of dirty) changed.add(p);
   dirty.clear();
   for (const path of service.refused.keys()) changed.add(path);
   for (const path of changed) publish(path);
+}
+
+/** A rule that throws is logged once (per rule) and skipped; the others still report. */
+function logFailures(): void {
+  for (const f of service.lastFailures) {
+    if (loggedFailures.has(f.ruleId)) continue;
+    loggedFailures.add(f.ruleId);
+    connection.console.error(`rule ${f.ruleId} failed and was skipped (logged once): ${f.error}`);
+  }
 }
 
 function publish(path: string): void {

@@ -7,11 +7,11 @@ export interface ServerSettings {
   /** Per-rule overrides: `{ "BG0001": "error" }` or `{ "BG0001": { "enabled": false } }` or `{ "BG0001": { "severity": "info" } }`. */
   overrides: Map<string, RuleAction>;
   maxFileBytes: number;
-  /** Quiet time after an edit before the whole-workspace pass runs (ms). */
+  /** Quiet time after an edit before the whole-workspace pass runs (ms); local rules answer each edit at once. */
   debounceMs: number;
 }
 
-export const defaultSettings: ServerSettings = { enabled: true, overrides: new Map(), maxFileBytes: 8 * 1024 * 1024, debounceMs: 150 };
+export const defaultSettings: ServerSettings = { enabled: true, overrides: new Map(), maxFileBytes: 8 * 1024 * 1024, debounceMs: 600 };
 
 export function readSettings(section: unknown, alSection: unknown): ServerSettings {
   const s = section && typeof section === 'object' ? (section as Record<string, unknown>) : {};

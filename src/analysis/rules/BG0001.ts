@@ -3,10 +3,10 @@ import type { Procedure } from '../model/ir';
 import { lookupVar } from '../model/resolve';
 import type { Workspace, WsObject } from '../model/workspace';
 import { isPage, moveToAfterGetCurrRecordFix, objectTrigger, walkPage } from './pageWalk';
-import { pathText, type Rule } from './types';
+import { pathText, inScope, type Rule } from './types';
 
 export const BG0001: Rule = {
-  meta: {
+  meta: { scope: 'local',
     id: 'BG0001',
     title: 'Page background task enqueued before the record is settled',
     defaultSeverity: 'warning',
@@ -16,6 +16,7 @@ export const BG0001: Rule = {
     const { ws } = ctx;
     const pages = new Set(ctx.facts.enqueueSites.map((s) => s.obj).filter(isPage));
     for (const page of pages) {
+      if (!inScope(ctx, page.file)) continue;
       if (!ws.sourceTableName(page)) continue;
       for (const root of roots(ws, page)) {
         walkPage(ws, page, root, (v) => {

@@ -1,11 +1,11 @@
 // BG0002: EnqueueBackgroundTask reachable from OnAfterGetRecord on a list-type page (runs per row).
 import { isPage, moveToAfterGetCurrRecordFix, objectTrigger, walkPage } from './pageWalk';
-import { pathText, type Rule } from './types';
+import { pathText, inScope, type Rule } from './types';
 
 const listTypes = new Set(['list', 'listpart', 'worksheet', 'listplus']);
 
 export const BG0002: Rule = {
-  meta: {
+  meta: { scope: 'local',
     id: 'BG0002',
     title: 'Page background task enqueued per row on a list page',
     defaultSeverity: 'warning',
@@ -15,6 +15,7 @@ export const BG0002: Rule = {
     const { ws } = ctx;
     const pages = new Set(ctx.facts.enqueueSites.map((s) => s.obj).filter(isPage));
     for (const page of pages) {
+      if (!inScope(ctx, page.file)) continue;
       const type = ws.pageType(page);
       if (!type || !listTypes.has(type)) continue;
       const root = objectTrigger(page, 'OnAfterGetRecord');

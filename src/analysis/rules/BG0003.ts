@@ -1,13 +1,14 @@
 // BG0003: EnqueueBackgroundTask reachable from OnPageBackgroundTaskCompleted / OnPageBackgroundTaskError.
 import { isPage, objectTrigger, walkPage } from './pageWalk';
-import { pathText, type Rule } from './types';
+import { pathText, inScope, type Rule } from './types';
 
 export const BG0003: Rule = {
-  meta: { id: 'BG0003', title: 'Page background task enqueued from a task completion or error trigger', defaultSeverity: 'warning' },
+  meta: { scope: 'local', id: 'BG0003', title: 'Page background task enqueued from a task completion or error trigger', defaultSeverity: 'warning' },
   check(ctx) {
     const { ws } = ctx;
     const pages = new Set(ctx.facts.enqueueSites.map((s) => s.obj).filter(isPage));
     for (const page of pages) {
+      if (!inScope(ctx, page.file)) continue;
       for (const name of ['OnPageBackgroundTaskCompleted', 'OnPageBackgroundTaskError']) {
         const root = objectTrigger(page, name);
         if (!root) continue;

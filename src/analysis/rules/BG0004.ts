@@ -1,15 +1,15 @@
 // BG0004: a constant EnqueueBackgroundTask timeout above 600000 ms or not positive.
 import type { Expr } from '../model/ir';
 import { isPage } from './pageWalk';
-import type { Rule } from './types';
+import { inScope, type Rule } from './types';
 
 export const MAX_TIMEOUT_MS = 600000;
 
 export const BG0004: Rule = {
-  meta: { id: 'BG0004', title: 'Page background task timeout out of range', defaultSeverity: 'warning', quickFix: 'Use 600000' },
+  meta: { scope: 'local', id: 'BG0004', title: 'Page background task timeout out of range', defaultSeverity: 'warning', quickFix: 'Use 600000' },
   check(ctx) {
     for (const site of ctx.facts.enqueueSites) {
-      if (!isPage(site.obj)) continue;
+      if (!isPage(site.obj) || !inScope(ctx, site.obj.file)) continue;
       const arg = site.call.args[3];
       const value = arg && constantNumber(arg);
       if (value === undefined) continue;

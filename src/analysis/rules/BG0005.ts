@@ -7,7 +7,7 @@ import { pathText, type Rule } from './types';
 const writes = new Set(['record.insert', 'record.modify', 'record.delete', 'record.modifyall', 'record.deleteall', 'record.rename', 'record.locktable']);
 
 export const BG0005: Rule = {
-  meta: { id: 'BG0005', title: 'Database write in a page background task', defaultSeverity: 'error' },
+  meta: { scope: 'workspace', id: 'BG0005', title: 'Database write in a page background task', defaultSeverity: 'error' },
   check(ctx) {
     const { ws } = ctx;
     // One visited set for all task codeunits: a write is reported once, on the first path that reaches it.

@@ -10,7 +10,7 @@ const effects: Record<string, string> = {
 };
 
 export const BG0006: Rule = {
-  meta: { id: 'BG0006', title: 'User interface call in background code', defaultSeverity: 'warning', quickFix: 'Wrap in if GuiAllowed() then' },
+  meta: { scope: 'workspace', id: 'BG0006', title: 'User interface call in background code', defaultSeverity: 'warning', quickFix: 'Wrap in if GuiAllowed() then' },
   check(ctx) {
     walkBackground(ctx, uiCalls, ({ root, visit, what, last }) => {
       const effect = effects[what] ?? 'must not be used: there is no client, the call fails and ends the session';

@@ -4,7 +4,7 @@ import { flagNote, rootText, walkBackground } from './backgroundUi';
 import { pathText, type Rule } from './types';
 
 export const BG0007: Rule = {
-  meta: { id: 'BG0007', title: 'Message in background code', defaultSeverity: 'info', quickFix: 'Wrap in if GuiAllowed() then' },
+  meta: { scope: 'workspace', id: 'BG0007', title: 'Message in background code', defaultSeverity: 'info', quickFix: 'Wrap in if GuiAllowed() then' },
   check(ctx) {
     walkBackground(ctx, { 'dialog.message': 'Message' }, ({ root, visit, last }) => {
       const fix = guardFix(ctx.ws, last.file, visit.call);

@@ -10,7 +10,7 @@ import { pathText, type Rule } from './types';
 const loopWords: Record<string, string> = { repeat: 'repeat ... until', while: 'while', for: 'for', foreach: 'foreach' };
 
 export const BG0008: Rule = {
-  meta: { id: 'BG0008', title: 'StartSession in a loop', defaultSeverity: 'warning' },
+  meta: { scope: 'workspace', id: 'BG0008', title: 'StartSession in a loop', defaultSeverity: 'warning' },
   check(ctx) {
     const { ws } = ctx;
     const reach = startSessionReachers(ws);

@@ -2,10 +2,10 @@
 import type { Fix } from '../diagnostic';
 import type { Workspace, WsObject } from '../model/workspace';
 import { indentAt, isPage, objectTrigger, pageFamily } from './pageWalk';
-import type { Rule, RuleContext } from './types';
+import { inScope, type Rule, type RuleContext } from './types';
 
 export const BG0009: Rule = {
-  meta: { id: 'BG0009', title: 'Page enqueues background tasks but has no OnPageBackgroundTaskCompleted', defaultSeverity: 'warning', quickFix: 'Add the trigger skeleton' },
+  meta: { scope: 'local', id: 'BG0009', title: 'Page enqueues background tasks but has no OnPageBackgroundTaskCompleted', defaultSeverity: 'warning', quickFix: 'Add the trigger skeleton' },
   check(ctx) {
     missingTrigger(ctx, 'OnPageBackgroundTaskCompleted', 'TaskId: Integer; Results: Dictionary of [Text, Text]', (page) =>
       `Page ${page.kind === 'pageextension' ? 'extension ' : ''}"${page.name}" enqueues background tasks but has no OnPageBackgroundTaskCompleted trigger: the tasks' results never reach the page, so each task costs a child session for nothing.`,
@@ -19,7 +19,7 @@ export function missingTrigger(ctx: RuleContext, trigger: string, params: string
   const done = new Set<WsObject>();
   for (const site of ctx.facts.enqueueSites) {
     const page = site.obj;
-    if (!isPage(page) || done.has(page)) continue;
+    if (!isPage(page) || done.has(page) || !inScope(ctx, page.file)) continue;
     done.add(page);
     const family = pageFamily(ws, page);
     if ([...family].some((o) => objectTrigger(o, trigger))) continue;

@@ -3,7 +3,7 @@ import { walk } from '../model/walk';
 import type { Rule } from './types';
 
 export const BG0010: Rule = {
-  meta: { id: 'BG0010', title: 'Background task codeunit never sets a result', defaultSeverity: 'warning' },
+  meta: { scope: 'workspace', id: 'BG0010', title: 'Background task codeunit never sets a result', defaultSeverity: 'warning' },
   check(ctx) {
     for (const root of ctx.facts.roots.values()) {
       if (!root.kinds.has('pagetask')) continue;

@@ -8,7 +8,7 @@ import { isPage, objectTrigger } from './pageWalk';
 import type { Rule, RuleContext } from './types';
 
 export const BG0011: Rule = {
-  meta: { id: 'BG0011', title: 'Dictionary key read that nobody sets', defaultSeverity: 'warning' },
+  meta: { scope: 'workspace', id: 'BG0011', title: 'Dictionary key read that nobody sets', defaultSeverity: 'warning' },
   check(ctx) {
     checkParameters(ctx);
     checkResults(ctx);

@@ -2,10 +2,10 @@
 // bare number.
 import type { CallSite } from '../facts';
 import { objectLabel } from '../model/resolve';
-import type { Rule, RuleContext } from './types';
+import { inScope, type Rule, type RuleContext } from './types';
 
 export const BG0012: Rule = {
-  meta: { id: 'BG0012', title: 'Background codeunit missing, without OnRun, or given by number', defaultSeverity: 'warning', quickFix: 'Use Codeunit::"Name"' },
+  meta: { scope: 'local', id: 'BG0012', title: 'Background codeunit missing, without OnRun, or given by number', defaultSeverity: 'warning', quickFix: 'Use Codeunit::"Name"' },
   check(ctx) {
     const f = ctx.facts;
     for (const s of f.enqueueSites) check(ctx, s, 'EnqueueBackgroundTask');
@@ -17,7 +17,7 @@ export const BG0012: Rule = {
 function check(ctx: RuleContext, s: CallSite, what: string): void {
   const t = s.target;
   const arg = s.targetExpr;
-  if (!arg || t.form === 'dynamic' || t.form === 'missing') return;
+  if (!arg || t.form === 'dynamic' || t.form === 'missing' || !inScope(ctx, s.obj.file)) return;
   const file = s.obj.file;
   if (!t.obj) {
     // Without symbol packages a name we cannot find may live in a dependency: only report numbers and names when

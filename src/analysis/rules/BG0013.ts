@@ -5,7 +5,7 @@ import { startSessionReachers } from './sessionReach';
 import { pathText, type Report, type Rule, type RuleContext } from './types';
 
 export const BG0013: Rule = {
-  meta: { id: 'BG0013', title: 'StartSession in install or upgrade code', defaultSeverity: 'error' },
+  meta: { scope: 'workspace', id: 'BG0013', title: 'StartSession in install or upgrade code', defaultSeverity: 'error' },
   check(ctx) {
     for (const obj of ctx.ws.objects()) {
       if (obj.kind !== 'codeunit' || obj.external) continue;

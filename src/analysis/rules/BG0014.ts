@@ -4,7 +4,7 @@ import { sessionFromRoots } from './BG0013';
 import { pathText, type Rule } from './types';
 
 export const BG0014: Rule = {
-  meta: { id: 'BG0014', title: 'StartSession in a test', defaultSeverity: 'warning' },
+  meta: { scope: 'workspace', id: 'BG0014', title: 'StartSession in a test', defaultSeverity: 'warning' },
   check(ctx) {
     const runners = [...ctx.ws.objects()].filter((o) => o.kind === 'codeunit' && (prop(o, 'subtype') ?? '').toLowerCase() === 'testrunner');
     if (runners.some((r) => (prop(r, 'testisolation') ?? '').toLowerCase() === 'disabled')) return;

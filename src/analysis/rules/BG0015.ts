@@ -1,15 +1,16 @@
 // BG0015: one trigger's path makes more than 5 EnqueueBackgroundTask calls outside loops.
 import { isPage, walkPage } from './pageWalk';
-import type { Rule } from './types';
+import { inScope, type Rule } from './types';
 
 export const MAX_CONCURRENT_CHILD_SESSIONS = 5;
 
 export const BG0015: Rule = {
-  meta: { id: 'BG0015', title: 'More than five background tasks from one trigger', defaultSeverity: 'info' },
+  meta: { scope: 'local', id: 'BG0015', title: 'More than five background tasks from one trigger', defaultSeverity: 'info' },
   check(ctx) {
     const { ws } = ctx;
     const pages = new Set(ctx.facts.enqueueSites.map((s) => s.obj).filter(isPage));
     for (const page of pages) {
+      if (!inScope(ctx, page.file)) continue;
       for (const trigger of page.procedures.filter((p) => p.isTrigger)) {
         const calls: { start: number; end: number }[] = [];
         walkPage(ws, page, trigger, (v) => {

@@ -2,16 +2,17 @@
 import { lookupVar } from '../model/resolve';
 import { mentionsIdent } from '../model/visit';
 import { indentAt, isPage, objectTrigger, pageFamily, walkPage } from './pageWalk';
-import { pathText, type Rule } from './types';
+import { pathText, inScope, type Rule } from './types';
 
 const repeating = new Set(['onaftergetcurrrecord', 'onaftergetrecord']);
 
 export const BG0017: Rule = {
-  meta: { id: 'BG0017', title: 'Racing background tasks', defaultSeverity: 'info', quickFix: 'Insert CurrPage.CancelBackgroundTask(TaskId)' },
+  meta: { scope: 'local', id: 'BG0017', title: 'Racing background tasks', defaultSeverity: 'info', quickFix: 'Insert CurrPage.CancelBackgroundTask(TaskId)' },
   check(ctx) {
     const { ws } = ctx;
     const pages = new Set(ctx.facts.enqueueSites.map((s) => s.obj).filter(isPage));
     for (const page of pages) {
+      if (!inScope(ctx, page.file)) continue;
       const completed = [...pageFamily(ws, page)].map((o) => objectTrigger(o, 'OnPageBackgroundTaskCompleted')).find((t) => t);
       if (!completed || completed.params.length === 0) continue;
       if (mentionsIdent(completed.body, completed.params[0].name.toLowerCase())) continue;

@@ -3,7 +3,7 @@ import { missingTrigger } from './BG0009';
 import type { Rule } from './types';
 
 export const BG0018: Rule = {
-  meta: { id: 'BG0018', title: 'Page enqueues background tasks but has no OnPageBackgroundTaskError', defaultSeverity: 'hidden', quickFix: 'Add the trigger skeleton' },
+  meta: { scope: 'local', id: 'BG0018', title: 'Page enqueues background tasks but has no OnPageBackgroundTaskError', defaultSeverity: 'hidden', quickFix: 'Add the trigger skeleton' },
   check(ctx) {
     missingTrigger(
       ctx,

@@ -9,6 +9,12 @@ export interface RuleMeta {
   defaultSeverity: Severity;
   /** What the quick fix does, when the rule offers one. */
   quickFix?: string;
+  /**
+   * `local`: findings depend only on the reporting object (a page with its base page and extensions) and the objects its calls name, so the
+   * language server re-checks them at once for the edited file; `workspace`: paths cross the workspace, re-checked
+   * after the edits pause.
+   */
+  scope: 'local' | 'workspace';
 }
 
 export interface Report {
@@ -26,7 +32,13 @@ export interface RuleContext {
   ws: Workspace;
   facts: Facts;
   report(r: Report): void;
-  /** Files (paths) whose objects the analysis should check; undefined means all. Rules may ignore it. */
+  /** For `local` rules: only objects in these files need checking (undefined: all). */
+  scopeFiles?: Set<string>;
+}
+
+/** Whether a local rule should check an object of this file. */
+export function inScope(ctx: RuleContext, file: string): boolean {
+  return !ctx.scopeFiles || ctx.scopeFiles.has(file);
 }
 
 export interface Rule {
