@@ -80,7 +80,9 @@ export function computeFacts(ws: Workspace): Facts {
       if (r.kind === 'enqueue') facts.enqueueSites.push(site(ws, r.obj, r.proc, r.call, 1));
       else if (r.kind === 'start') facts.startSessionSites.push(site(ws, r.obj, r.proc, r.call, 1));
       else {
-        facts.createTaskSites.push(site(ws, r.obj, r.proc, r.call, 0));
+        // Codeunit 0 means "none" for CreateTask (tests create placeholder tasks so).
+        const main = site(ws, r.obj, r.proc, r.call, 0);
+        if (!(main.targetExpr?.k === 'literal' && main.targetExpr.value === '0')) facts.createTaskSites.push(main);
         const failure = site(ws, r.obj, r.proc, r.call, 1);
         if (failure.target.form !== 'missing' && !(failure.targetExpr?.k === 'literal' && failure.targetExpr.value === '0')) facts.createTaskSites.push(failure);
       }
@@ -114,7 +116,7 @@ export function computeFacts(ws: Workspace): Facts {
 
 function site(ws: Workspace, obj: WsObject, proc: Procedure, call: CallExpr, argIndex: number): CallSite {
   const targetExpr = call.args[argIndex];
-  return { obj, proc, call, target: codeunitArg(ws, targetExpr), targetExpr };
+  return { obj, proc, call, target: codeunitArg(ws, targetExpr, obj.file), targetExpr };
 }
 
 export function kindText(kinds: Set<BackgroundKind>): string {

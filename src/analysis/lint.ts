@@ -19,6 +19,8 @@ export interface LintResult {
   failures: RuleFailure[];
   /** Findings counted before severities and suppressions (for statistics). */
   raw: number;
+  /** Milliseconds per rule (and `facts`), for `lint --timings` and the benchmark. */
+  timings: Record<string, number>;
 }
 
 export interface LintOptions {
@@ -34,7 +36,10 @@ export interface LintOptions {
 }
 
 export function lintWorkspace(ws: Workspace, config: LintConfig, options: LintOptions = {}): LintResult {
+  const timings: Record<string, number> = {};
+  let t0 = performance.now();
   const facts = computeFacts(ws);
+  timings.facts = Math.round(performance.now() - t0);
   const findings: Finding[] = [];
   const failures: RuleFailure[] = [];
   const seen = new Set<string>();
@@ -44,6 +49,7 @@ export function lintWorkspace(ws: Workspace, config: LintConfig, options: LintOp
     const action = effectiveAction(rule.meta.id, rule.meta.defaultSeverity, config);
     if (action === 'none') continue;
     if (action === 'hidden' && !options.keepHidden) continue;
+    t0 = performance.now();
     try {
       rule.check({
         ws,
@@ -66,7 +72,8 @@ export function lintWorkspace(ws: Workspace, config: LintConfig, options: LintOp
     } catch (err) {
       failures.push({ ruleId: rule.meta.id, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
     }
+    timings[rule.meta.id] = Math.round(performance.now() - t0);
   }
   findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.start - b.start || (a.ruleId < b.ruleId ? -1 : 1)));
-  return { findings, failures, raw };
+  return { findings, failures, raw, timings };
 }

@@ -1,6 +1,8 @@
 // Loading a workspace from disk: every .al file of the folders (decoded safely) and the symbol packages in
 // .alpackages, into a Workspace; files that cannot be read are listed, never fatal.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseJsonc } from './config/jsonc';
 import { readAppPackage } from './packages/appPackage';
 import { decodeAlFile, findWorkspaceFiles, DEFAULT_MAX_FILE_BYTES } from './files';
 import { buildFileModel } from './model/fromTree';
@@ -22,6 +24,8 @@ export interface LoadedWorkspace {
 export function loadWorkspace(folders: string[], maxFileBytes = DEFAULT_MAX_FILE_BYTES): LoadedWorkspace {
   const ws = new Workspace();
   const found = findWorkspaceFiles(folders);
+  const symbols = new Set<string>();
+  for (const f of folders) for (const s of readPreprocessorSymbols(f)) symbols.add(s);
   const skipped: SkippedFile[] = [];
   let syntaxErrors = 0;
   for (const path of found.alFiles) {
@@ -37,7 +41,7 @@ export function loadWorkspace(folders: string[], maxFileBytes = DEFAULT_MAX_FILE
       skipped.push({ path, reason: decoded.reason });
       continue;
     }
-    const model = buildFileModel(path, decoded.text);
+    const model = buildFileModel(path, decoded.text, { lazyBodies: true, preprocessorSymbols: symbols });
     syntaxErrors += model.syntaxErrors;
     ws.setFile(model);
   }
@@ -51,4 +55,14 @@ export function loadWorkspace(folders: string[], maxFileBytes = DEFAULT_MAX_FILE
     }
   }
   return { ws, files: found.alFiles.length - skipped.filter((s) => s.path.toLowerCase().endsWith('.al')).length, skipped, packages, syntaxErrors };
+}
+
+/** app.json `preprocessorSymbols` of a folder (none when absent or invalid: lint then reports on the `#else` view). */
+export function readPreprocessorSymbols(folder: string): string[] {
+  try {
+    const json = parseJsonc(readFileSync(join(folder, 'app.json'), 'utf8')) as Record<string, unknown>;
+    return Array.isArray(json?.preprocessorSymbols) ? json.preprocessorSymbols.filter((s): s is string => typeof s === 'string') : [];
+  } catch {
+    return [];
+  }
 }

@@ -31,11 +31,13 @@ export class LanguageService {
   lastFailures: RuleFailure[] = [];
   lastLintMs = 0;
   lastQuickMs = 0;
+  /** app.json `preprocessorSymbols` of the workspace. */
+  preprocessorSymbols: ReadonlySet<string> = new Set();
 
   constructor(private readonly options: ServiceOptions) {}
 
   /** Replaces one file's text; returns a reason when the text is refused (then the file's old model is dropped). */
-  setText(path: string, text: string): string | undefined {
+  setText(path: string, text: string, lazyBodies = false): string | undefined {
     const refusal = checkText(text, this.options.maxFileBytes);
     if (refusal) {
       this.ws.removeFile(path);
@@ -43,7 +45,7 @@ export class LanguageService {
       return refusal;
     }
     this.refused.delete(path);
-    this.ws.setFile(buildFileModel(path, text));
+    this.ws.setFile(buildFileModel(path, text, { lazyBodies, preprocessorSymbols: this.preprocessorSymbols }));
     return undefined;
   }
 

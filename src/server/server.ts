@@ -22,6 +22,7 @@ import { decodeAlFile, findWorkspaceFiles, LineMap } from '../analysis/files';
 import { readAppPackage } from '../analysis/packages/appPackage';
 import { ruleMetas } from '../analysis/rules';
 import { LanguageService } from '../ide/service';
+import { readPreprocessorSymbols } from '../analysis/project';
 import { defaultSettings, readSettings, type ServerSettings } from './settings';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -97,6 +98,7 @@ async function indexWorkspace(): Promise<void> {
   progress.begin('AL Session Lab: indexing', 0, 'finding files', false);
   const found = findWorkspaceFiles(folders);
   service = new LanguageService({ maxFileBytes: settings.maxFileBytes });
+  service.preprocessorSymbols = new Set(folders.flatMap((f) => readPreprocessorSymbols(f)));
   applyConfig();
   const total = found.alFiles.length;
   let done = 0;
@@ -107,7 +109,7 @@ async function indexWorkspace(): Promise<void> {
     else {
       try {
         const decoded = decodeAlFile(await readFile(path), settings.maxFileBytes);
-        if (decoded.ok) service.setText(path, decoded.text);
+        if (decoded.ok) service.setText(path, decoded.text, true);
         else service.refused.set(path, decoded.reason);
       } catch (err) {
         service.refused.set(path, err instanceof Error ? err.message : String(err));

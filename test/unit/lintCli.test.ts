@@ -22,7 +22,7 @@ test('lint examples/customer-card: no BG0002 on the card page extension; the bar
   assert.equal(typeof out.ms, 'number');
   assert.deepEqual(out.diagnostics.map((d: { code: string; severity: string; file: string }) => `${d.code} ${d.severity} ${d.file}`), ['BG0012 info examples/customer-card/src/CustomerCardExt.PageExt.al']);
   const d = out.diagnostics[0];
-  assert.deepEqual(d.range.start, { line: 81, character: 47 });
+  assert.deepEqual(d.range.start, { line: 74, character: 51 });
 });
 
 test('lint: error severity exits 1; SARIF 2.1.0; text; --rules filter; --ruleset', () => {

@@ -5,9 +5,14 @@ export function nameKey(raw: string): string {
   return lastSegment(raw).toLowerCase();
 }
 
-/** Removes quotes and any namespace prefix: the object's own name as written. */
+/**
+ * Removes quotes and any namespace prefix: the object's own name as written. Once a name is unquoted its dots are
+ * part of the name (`Purch.-Post (Yes/No)`); only an unquoted dotted path of plain identifiers
+ * (`Microsoft.Sales.Customer`) is a namespace-qualified name.
+ */
 export function lastSegment(raw: string): string {
   const s = raw.trim();
+  if (!s.includes('"')) return /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+$/.test(s) ? s.slice(s.lastIndexOf('.') + 1) : s;
   // Split on dots outside quotes; the last part is the object name.
   let last = '';
   let cur = '';

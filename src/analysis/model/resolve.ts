@@ -41,7 +41,7 @@ export function lookupVar(ws: Workspace, obj: WsObject, proc: Procedure | undefi
     const base = ws.baseObject(obj) ?? obj;
     const temp =
       (prop(base, 'sourcetabletemporary') ?? '').toLowerCase() === 'true' ||
-      (ws.find('table', table) ? (prop(ws.find('table', table)!, 'tabletype') ?? '').toLowerCase() === 'temporary' : false);
+      (ws.find('table', table, obj.file) ? (prop(ws.find('table', table, obj.file)!, 'tabletype') ?? '').toLowerCase() === 'temporary' : false);
     return { name: key === 'rec' ? 'Rec' : 'xRec', type: anyType('record', table, temp), scope: 'implicit' };
   }
   if (key === 'currpage' && (obj.kind === 'page' || obj.kind === 'pageextension')) return { name: 'CurrPage', type: anyType('currpage'), scope: 'implicit' };
@@ -95,8 +95,8 @@ export function resolveCall(ws: Workspace, obj: WsObject, proc: Procedure | unde
       return found ? { kind: 'proc', targets: [found] } : { kind: 'unknown' };
     }
     const v = lookupVar(ws, obj, proc, recv.name);
-    if (v) return resolveOnVar(ws, v, method, callee.name, call, recv);
-    if (staticClasses.has(rname)) return resolveStatic(ws, rname, method, call);
+    if (v) return resolveOnVar(ws, v, method, callee.name, call, recv, obj.file);
+    if (staticClasses.has(rname)) return resolveStatic(ws, rname, method, call, obj.file);
     if (rname === 'currpage') return { kind: 'builtin', name: `currpage.${method}` };
     return { kind: 'unknown' };
   }
@@ -132,17 +132,17 @@ function resolveBare(ws: Workspace, obj: WsObject, proc: Procedure | undefined, 
   return { kind: 'unknown' };
 }
 
-function resolveOnVar(ws: Workspace, v: VarInfo, method: string, methodName: string, call: Expr & { k: 'call' }, recvExpr: Expr): ResolvedCall {
+function resolveOnVar(ws: Workspace, v: VarInfo, method: string, methodName: string, call: Expr & { k: 'call' }, recvExpr: Expr, from: string): ResolvedCall {
   const t = v.type;
   switch (t.name) {
     case 'record': {
       if (recordMethods.has(method)) return { kind: 'builtin', name: `record.${method}`, receiver: v, receiverExpr: recvExpr };
-      const table = t.subtype ? ws.find('table', t.subtype) : undefined;
+      const table = t.subtype ? ws.find('table', t.subtype, from) : undefined;
       const found = table && ws.findProcedure(table, methodName);
       return found ? { kind: 'proc', targets: [found], receiver: v } : { kind: 'unknown' };
     }
     case 'codeunit': {
-      const cu = t.subtype ? ws.find('codeunit', t.subtype) : undefined;
+      const cu = t.subtype ? ws.find('codeunit', t.subtype, from) : undefined;
       if (!cu) return { kind: 'unknown' };
       if (method === 'run') {
         const onRun = cu.procedures.find((p) => p.isTrigger && p.name.toLowerCase() === 'onrun');
@@ -155,14 +155,14 @@ function resolveOnVar(ws: Workspace, v: VarInfo, method: string, methodName: str
     case 'testpage':
       if (method === 'run' || method === 'runmodal') return { kind: 'builtin', name: `page.${method}`, receiver: v };
       {
-        const pg = t.subtype ? ws.find('page', t.subtype) : undefined;
+        const pg = t.subtype ? ws.find('page', t.subtype, from) : undefined;
         const found = pg && ws.findProcedure(pg, methodName);
         return found ? { kind: 'proc', targets: [found] } : { kind: 'unknown' };
       }
     case 'report':
       if (method === 'run' || method === 'runmodal') return { kind: 'builtin', name: `report.${method}`, receiver: v };
       {
-        const rp = t.subtype ? ws.find('report', t.subtype) : undefined;
+        const rp = t.subtype ? ws.find('report', t.subtype, from) : undefined;
         const found = rp && ws.findProcedure(rp, methodName);
         return found ? { kind: 'proc', targets: [found] } : { kind: 'unknown' };
       }
@@ -188,9 +188,9 @@ function resolveOnVar(ws: Workspace, v: VarInfo, method: string, methodName: str
   }
 }
 
-function resolveStatic(ws: Workspace, cls: string, method: string, call: Expr & { k: 'call' }): ResolvedCall {
+function resolveStatic(ws: Workspace, cls: string, method: string, call: Expr & { k: 'call' }, from: string): ResolvedCall {
   if (cls === 'codeunit' && method === 'run') {
-    const target = codeunitArg(ws, call.args[0]);
+    const target = codeunitArg(ws, call.args[0], from);
     if (target.obj) {
       const onRun = target.obj.procedures.find((p) => p.isTrigger && p.name.toLowerCase() === 'onrun');
       if (onRun) return { kind: 'proc', targets: [{ obj: target.obj, proc: onRun }], via: 'codeunit.run' };
@@ -213,14 +213,14 @@ export interface CodeunitArg {
   obj?: WsObject;
 }
 
-export function codeunitArg(ws: Workspace, e: Expr | undefined): CodeunitArg {
+export function codeunitArg(ws: Workspace, e: Expr | undefined, from?: string): CodeunitArg {
   if (!e) return { form: 'missing' };
   if (e.k === 'scope' && e.left.toLowerCase() === 'codeunit') {
-    return { form: 'name', text: e.right, obj: ws.find('codeunit', e.right) };
+    return { form: 'name', text: e.right, obj: ws.find('codeunit', e.right, from) };
   }
   if (e.k === 'literal' && e.type === 'number' && /^\d+$/.test(e.value)) {
     const id = Number(e.value);
-    return { form: 'number', text: e.value, id, obj: ws.find('codeunit', id) };
+    return { form: 'number', text: e.value, id, obj: ws.find('codeunit', id, from) };
   }
   return { form: 'dynamic' };
 }

@@ -37,9 +37,16 @@ export interface Visit {
   path: PathStep[];
 }
 
+/** What is known about the session the walked code runs in. */
+export interface WalkEnv {
+  /** `ChildSession` for page background tasks, `Background` for sessions, scheduled tasks and job queue entries. */
+  clientType?: 'ChildSession' | 'Background';
+}
+
 export interface WalkSpec {
   /** Shared by walks whose findings do not depend on the root (keeps the total cost linear). */
   visited: Set<string>;
+  env?: WalkEnv;
   /** Called for every call; return true to descend into its procedure targets. */
   onCall(v: Visit): boolean;
   /** Called when a procedure with a body is entered (for dependency tracking). */
@@ -79,17 +86,26 @@ function frameSig(f: Frame): string {
 }
 
 class Walker {
+  private readonly atom: ((e: Expr, frame?: Frame) => boolean | undefined) | undefined;
   constructor(
     private readonly ws: Workspace,
     private readonly spec: WalkSpec,
-  ) {}
+  ) {
+    const env = spec.env;
+    this.atom = env?.clientType ? (e) => envAtom(ws, env, e, this.current) : undefined;
+  }
+  /** The frame whose statements are being walked (for resolving calls in conditions). */
+  private current: Frame | undefined;
 
   enter(frame: Frame, flow: Flow, path: PathStep[]): void {
     const body = frame.ref.proc.body;
     if (!body) return;
     this.spec.onEnter?.(frame.ref);
     const guiVars = guiLocals(frame.ref.proc);
+    const outer = this.current;
+    this.current = frame;
     this.stmt(body, frame, flow, path, guiVars);
+    this.current = outer;
   }
 
   /** Walks one statement; returns false when the statement always leaves the procedure (exit/Error). */
@@ -102,10 +118,11 @@ class Walker {
         return true;
       case 'if': {
         this.expr(s.cond, frame, flow, path);
-        const value = evalBool(s.cond, frame.bindings);
+        const value = evalBool(s.cond, frame.bindings, this.atom);
         const flags = globalBoolFlags(this.ws, frame.ref, s.cond);
-        const thenFlow = branchFlow(flow, s.cond, true, guiVars, flags);
-        const elseFlow = branchFlow(flow, s.cond, false, guiVars, flags);
+        const atom = (a: Expr) => isGuiAtom(a, guiVars) || isGuiWrapper(this.ws, frame, a);
+        const thenFlow = branchFlow(flow, s.cond, true, atom, flags);
+        const elseFlow = branchFlow(flow, s.cond, false, atom, flags);
         let thenCont = true;
         let elseCont = true;
         if (s.then && value !== false) thenCont = this.stmt(s.then, frame, thenFlow, path, guiVars);
@@ -204,7 +221,7 @@ class Walker {
         this.expr(e.left, frame, flow, path);
         // `A and B`: B runs only when A is true, so A's guarantees hold for calls in B.
         if (e.op === 'and') {
-          const rf = branchFlow(flow, e.left, true, new Set(), []);
+          const rf = branchFlow(flow, e.left, true, (a) => isGuiAtom(a, new Set()) || isGuiWrapper(this.ws, frame, a), []);
           this.expr(e.right, frame, rf, path);
         } else this.expr(e.right, frame, flow, path);
         return;
@@ -241,6 +258,7 @@ class Walker {
             ? [...path, { ...here[here.length - 1], label: procLabel(target) }]
             : here;
       this.enter(callee, cf, step);
+      this.current = frame;
       flow.positioned ||= cf.positioned;
     }
   }
@@ -297,8 +315,75 @@ export function isTempInfo(v: VarInfo, frame: Frame): boolean {
   return false;
 }
 
-/** Tri-state evaluation of a condition from literals and bound parameters. */
-export function evalBool(e: Expr, bindings: Map<string, boolean>): boolean | undefined {
+/**
+ * Facts of the session kind: `CurrentClientType = ClientType::ChildSession` is true in a page background task, and a
+ * [TryFunction] that only reads Page.GetBackgroundParameters() succeeds there (Microsoft's way of asking "am I a page
+ * task?"). GuiAllowed() is false in every background session.
+ */
+function envAtom(ws: Workspace, env: WalkEnv, e: Expr, frame: Frame | undefined): boolean | undefined {
+  if (e.k === 'binary' && (e.op === '=' || e.op === '<>')) {
+    const isClientType = (x: Expr) =>
+      (x.k === 'ident' && x.name.toLowerCase() === 'currentclienttype') ||
+      (x.k === 'call' && ((x.callee.k === 'ident' && /^(currentclienttype|getcurrentclienttype)$/i.test(x.callee.name)) || (x.callee.k === 'member' && /^(currentclienttype|getcurrentclienttype)$/i.test(x.callee.name))));
+    const clientValue = (x: Expr) => (x.k === 'scope' && x.left.toLowerCase() === 'clienttype' ? x.right.toLowerCase() : undefined);
+    const v = isClientType(e.left) ? clientValue(e.right) : isClientType(e.right) ? clientValue(e.left) : undefined;
+    if (v === undefined || !env.clientType) return undefined;
+    const eq = v === env.clientType.toLowerCase();
+    return e.op === '=' ? eq : !eq;
+  }
+  if (env.clientType && isGuiAtom(e, new Set())) return false;
+  if (env.clientType === 'ChildSession' && e.k === 'call' && frame) {
+    const r = resolveCall(ws, frame.ref.obj, frame.ref.proc, e);
+    if (r.kind === 'proc' && r.targets.length === 1 && r.targets[0].proc.attributes.includes('tryfunction')) {
+      const t = r.targets[0];
+      let readsParams = false;
+      let other = false;
+      forEachCallShallow(t.proc.body, (c) => {
+        const cr = resolveCall(ws, t.obj, t.proc, c);
+        if (cr.kind === 'builtin' && cr.name === 'page.getbackgroundparameters') readsParams = true;
+        else other = true;
+      });
+      if (readsParams && !other) return true;
+    }
+  }
+  return undefined;
+}
+
+function forEachCallShallow(body: Stmt | undefined, fn: (c: CallExpr) => void): void {
+  const visitE = (x: Expr): void => {
+    if (x.k === 'call') {
+      fn(x);
+      x.args.forEach(visitE);
+    } else if (x.k === 'member') visitE(x.obj);
+    else if (x.k === 'binary') {
+      visitE(x.left);
+      visitE(x.right);
+    } else if (x.k === 'unary') visitE(x.operand);
+    else if (x.k === 'other') x.children.forEach(visitE);
+  };
+  const visitS = (s: Stmt | undefined): void => {
+    if (!s) return;
+    if (s.k === 'block') s.stmts.forEach(visitS);
+    else if (s.k === 'assign') {
+      visitE(s.target);
+      visitE(s.value);
+    } else if (s.k === 'expr') visitE(s.expr);
+    else if (s.k === 'exit' && s.value) visitE(s.value);
+    else if (s.k === 'if') {
+      visitE(s.cond);
+      visitS(s.then);
+      visitS(s.else);
+    }
+  };
+  visitS(body);
+}
+
+/** Tri-state evaluation of a condition from literals, bound parameters and (optionally) facts of the session. */
+export function evalBool(e: Expr, bindings: Map<string, boolean>, atom?: (e: Expr) => boolean | undefined): boolean | undefined {
+  if (atom) {
+    const a = atom(e);
+    if (a !== undefined) return a;
+  }
   switch (e.k) {
     case 'literal':
       if (e.type === 'boolean') return e.value.toLowerCase() === 'true';
@@ -307,25 +392,27 @@ export function evalBool(e: Expr, bindings: Map<string, boolean>): boolean | und
       return bindings.get(e.name.toLowerCase());
     case 'unary': {
       if (e.op !== 'not') return undefined;
-      const v = evalBool(e.operand, bindings);
+      const v = evalBool(e.operand, bindings, atom);
       return v === undefined ? undefined : !v;
     }
     case 'binary': {
       if (e.op !== 'and' && e.op !== 'or') return undefined;
-      const l = evalBool(e.left, bindings);
-      const r = evalBool(e.right, bindings);
+      const l = evalBool(e.left, bindings, atom);
+      const r = evalBool(e.right, bindings, atom);
       if (e.op === 'and') return l === false || r === false ? false : l === true && r === true ? true : undefined;
       return l === true || r === true ? true : l === false && r === false ? false : undefined;
     }
+    case 'other':
+      return e.children.length === 1 ? evalBool(e.children[0], bindings, atom) : undefined;
     default:
       return undefined;
   }
 }
 
 /** The flow inside a branch taken when `cond` has the value `truth`. */
-function branchFlow(flow: Flow, cond: Expr, truth: boolean, guiVars: Set<string>, flags: string[]): Flow {
+function branchFlow(flow: Flow, cond: Expr, truth: boolean, guiAtom: (e: Expr) => boolean, flags: string[]): Flow {
   return {
-    gui: flow.gui || implies(cond, truth, (a) => isGuiAtom(a, guiVars)),
+    gui: flow.gui || implies(cond, truth, guiAtom),
     canStart: flow.canStart || implies(cond, truth, isCanStartAtom),
     positioned: flow.positioned,
     flags: flags.length ? [...flow.flags, ...flags.filter((f) => !flow.flags.includes(f))] : flow.flags,
@@ -363,13 +450,53 @@ function isGuiAtom(e: Expr, guiVars: Set<string>): boolean {
 
 /** `X.CanStartSession()` or `Session.GetExecutionContext() = ExecutionContext::Normal`. */
 function isCanStartAtom(e: Expr): boolean {
-  if (e.k === 'call' && e.callee.k === 'member' && e.callee.name.toLowerCase() === 'canstartsession') return true;
+  if (e.k === 'call' && e.callee.k === 'member' && /^(canstartsession|cancreatetask)$/i.test(e.callee.name)) return true;
   if (e.k === 'binary' && (e.op === '=' || e.op === '<>')) {
     const isCtx = (x: Expr) => x.k === 'call' && ((x.callee.k === 'member' && x.callee.name.toLowerCase() === 'getexecutioncontext') || (x.callee.k === 'ident' && x.callee.name.toLowerCase() === 'getexecutioncontext'));
     const isNormal = (x: Expr) => x.k === 'scope' && x.left.toLowerCase() === 'executioncontext' && x.right.toLowerCase() === 'normal';
     return (isCtx(e.left) && isNormal(e.right)) || (isCtx(e.right) && isNormal(e.left));
   }
   return false;
+}
+
+const guiWrapperCache = new WeakMap<Procedure, boolean>();
+
+/**
+ * A call of a Boolean procedure that answers GuiAllowed(): every `exit(value)` in it implies GuiAllowed() (e.g.
+ * System Application's `IsGuiAllowed()`, which only lets a test event override the answer).
+ */
+function isGuiWrapper(ws: Workspace, frame: Frame, e: Expr): boolean {
+  let target: Procedure | undefined;
+  if (e.k === 'ident') target = ws.findProcedure(frame.ref.obj, e.name)?.proc;
+  else if (e.k === 'call') {
+    const r = resolveCall(ws, frame.ref.obj, frame.ref.proc, e);
+    if (r.kind === 'proc' && r.targets.length === 1) target = r.targets[0].proc;
+  }
+  if (!target || target.returnType?.name !== 'boolean') return false;
+  let known = guiWrapperCache.get(target);
+  if (known === undefined) {
+    let some = false;
+    let all = true;
+    forEachStmtShallow(target.body, (st) => {
+      if (st.k === 'exit' && st.value) {
+        if (implies(st.value, true, (a) => isGuiAtom(a, new Set()))) some = true;
+        else all = false;
+      }
+    });
+    known = some && all;
+    guiWrapperCache.set(target, known);
+  }
+  return known;
+}
+
+function forEachStmtShallow(s: Stmt | undefined, fn: (s: Stmt) => void): void {
+  if (!s) return;
+  fn(s);
+  if (s.k === 'block') s.stmts.forEach((c) => forEachStmtShallow(c, fn));
+  else if (s.k === 'if') {
+    forEachStmtShallow(s.then, fn);
+    forEachStmtShallow(s.else, fn);
+  }
 }
 
 const guiLocalsCache = new WeakMap<Procedure, Set<string>>();

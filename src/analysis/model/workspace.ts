@@ -74,11 +74,16 @@ export class Workspace {
   }
 
   /** Finds an object by name (quoted, namespace-qualified or plain) or by numeric id. */
-  find(kind: ObjectKind, nameOrId: string | number): WsObject | undefined {
-    if (typeof nameOrId === 'number') return this.byId.get(`${kind}:${nameOrId}`)?.[0];
-    const t = unquote(nameOrId);
-    if (/^\d+$/.test(t)) return this.byId.get(`${kind}:${Number(t)}`)?.[0];
-    return this.byName.get(`${kind}:${nameKey(nameOrId)}`)?.[0];
+  find(kind: ObjectKind, nameOrId: string | number, fromFile?: string): WsObject | undefined {
+    let list: WsObject[] | undefined;
+    if (typeof nameOrId === 'number') list = this.byId.get(`${kind}:${nameOrId}`);
+    else {
+      const t = unquote(nameOrId);
+      list = /^\d+$/.test(t) ? this.byId.get(`${kind}:${Number(t)}`) : this.byName.get(`${kind}:${nameKey(nameOrId)}`);
+    }
+    if (!list || list.length === 0) return undefined;
+    if (list.length === 1 || !fromFile) return list[0];
+    return closest(list, fromFile);
   }
 
   /** Extensions of a table or page (tableextension/pageextension objects). */
@@ -92,8 +97,8 @@ export class Workspace {
 
   /** For a page extension: the base page; for a table extension: the table; otherwise the object itself. */
   baseObject(obj: WsObject): WsObject | undefined {
-    if (obj.kind === 'pageextension' && obj.extends) return this.find('page', obj.extends);
-    if (obj.kind === 'tableextension' && obj.extends) return this.find('table', obj.extends);
+    if (obj.kind === 'pageextension' && obj.extends) return this.find('page', obj.extends, obj.file);
+    if (obj.kind === 'tableextension' && obj.extends) return this.find('table', obj.extends, obj.file);
     return obj;
   }
 
@@ -110,11 +115,11 @@ export class Workspace {
     if (obj.kind === 'tableextension') return this.baseObject(obj);
     if (obj.kind === 'codeunit') {
       const t = prop(obj, 'tableno');
-      return t ? this.find('table', t) : undefined;
+      return t ? this.find('table', t, obj.file) : undefined;
     }
     const base = this.baseObject(obj);
     const st = base && prop(base, 'sourcetable');
-    return st ? this.find('table', st) : undefined;
+    return st ? this.find('table', st, obj.file) : undefined;
   }
 
   /** Name of the source table even when the table itself is not in the workspace. */
@@ -146,6 +151,25 @@ export class Workspace {
     }
     return undefined;
   }
+}
+
+/**
+ * Several objects share a name when a workspace holds several apps (two "Create Gen. Journal Line" codeunits in W1):
+ * the one in the same app wins, approximated by the longest common folder prefix with the referencing file.
+ */
+function closest(list: WsObject[], fromFile: string): WsObject {
+  let best = list[0];
+  let bestLen = -1;
+  for (const o of list) {
+    let i = 0;
+    const a = o.file;
+    while (i < a.length && i < fromFile.length && a.charCodeAt(i) === fromFile.charCodeAt(i)) i++;
+    if (i > bestLen) {
+      best = o;
+      bestLen = i;
+    }
+  }
+  return best;
 }
 
 function push(m: Map<string, WsObject[]>, k: string, o: WsObject): void {

@@ -18,6 +18,7 @@ export const BG0005: Rule = {
       const by = enq ? ` (enqueued by ${enq.obj.kind} "${enq.obj.name}")` : '';
       walk(ws, root.ref, {
         visited,
+        env: { clientType: 'ChildSession' },
         onCall(v) {
           const r = v.res;
           if (r.kind === 'builtin') {

@@ -10,6 +10,7 @@ export const BG0010: Rule = {
       let found = false;
       walk(ctx.ws, root.ref, {
         visited: new Set(),
+        env: { clientType: 'ChildSession' },
         onCall(v) {
           if (found) return false;
           if (v.res.kind === 'builtin' && v.res.name === 'page.setbackgroundtaskresult') found = true;

@@ -34,7 +34,7 @@ export const BG0017: Rule = {
           const indent = file ? indentAt(file.text, last.start) : '';
           let ls = last.start;
           while (file && ls > 0 && file.text[ls - 1] !== '\n') ls--;
-          const onOwnLine = file && file.text.slice(ls, last.start).trim() === '';
+          const onOwnLine = file && file.text.slice(ls, last.start).replace(/\/\*.*?\*\//g, '').trim() === '';
           ctx.report({
             file: last.file,
             start: last.start,

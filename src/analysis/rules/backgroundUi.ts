@@ -2,6 +2,7 @@
 import type { PathStep } from '../diagnostic';
 import { kindText, type BackgroundRoot } from '../facts';
 import { walk, type Visit } from '../model/walk';
+import { forEachCall } from '../model/visit';
 import type { RuleContext } from './types';
 
 export const uiCalls: Record<string, string> = {
@@ -16,6 +17,15 @@ export const uiCalls: Record<string, string> = {
   'file.download': 'File.Download',
   'file.uploadintostream': 'UploadIntoStream',
   'file.downloadfromstream': 'DownloadFromStream',
+};
+
+/**
+ * Calls BC ignores without a client (BG0007, info): Message goes to the event log, a Dialog window is not shown.
+ * Dialog.Open is listed in rules.md under BG0006, but it does not fail, so reporting it as a warning would cry wolf on
+ * every progress window of Microsoft's posting code; it is reported as information instead.
+ */
+export const ignoredCalls: Record<string, string> = {
+  'dialog.message': 'Message',
   'dialog.open': 'Dialog.Open',
 };
 
@@ -28,23 +38,54 @@ export interface UiHit {
 
 /** Walks every background root once (shared visited set), calling `hit` for unguarded calls matching `names`. */
 export function walkBackground(ctx: RuleContext, names: Record<string, string>, hit: (h: UiHit) => void): void {
-  const visited = new Set<string>();
+  // One visited set per session kind: what the walk can rule out depends on it (CurrentClientType checks).
+  const visitedByKind = new Map<string, Set<string>>();
   for (const root of ctx.facts.roots.values()) {
+    const onlyTask = root.kinds.size === 1 && root.kinds.has('pagetask');
+    const clientType = onlyTask ? 'ChildSession' : root.kinds.has('pagetask') ? undefined : 'Background';
+    const key = clientType ?? 'mixed';
+    let visited = visitedByKind.get(key);
+    if (!visited) visitedByKind.set(key, (visited = new Set()));
     walk(ctx.ws, root.ref, {
       visited,
+      env: { clientType },
       onCall(v) {
         // A call site known to run only with a client (GuiAllowed() true) is not followed.
         if (v.flow.gui) return false;
         const r = v.res;
         if (r.kind === 'builtin') {
           const what = names[r.name];
-          if (what) hit({ root, visit: v, what, last: v.path[v.path.length - 1] });
+          if (what && !runsReportWithoutRequestPage(v)) hit({ root, visit: v, what, last: v.path[v.path.length - 1] });
           return false;
         }
         return r.kind === 'proc';
       },
     });
   }
+}
+
+/**
+ * A report run without its request page needs no client: `Report.Run(Id, false, ...)`, or a report variable on which
+ * the same procedure calls `UseRequestPage(false)` (how job queues and Microsoft's demo data run processing reports).
+ */
+function runsReportWithoutRequestPage(v: Visit): boolean {
+  const r = v.res;
+  if (r.kind !== 'builtin' || (r.name !== 'report.run' && r.name !== 'report.runmodal')) return false;
+  const callee = v.call.callee;
+  if (callee.k === 'member' && callee.obj.k === 'ident' && callee.obj.name.toLowerCase() === 'report') {
+    const req = v.call.args[1];
+    return !!req && req.k === 'literal' && req.type === 'boolean' && req.value === 'false';
+  }
+  if (!r.receiver) return false;
+  const name = r.receiver.name.toLowerCase();
+  let off = false;
+  forEachCall(v.frame.ref.proc.body, (c) => {
+    if (c.callee.k === 'member' && c.callee.name.toLowerCase() === 'userequestpage' && c.callee.obj.k === 'ident' && c.callee.obj.name.toLowerCase() === name) {
+      const a = c.args[0];
+      if (a && a.k === 'literal' && a.value === 'false') off = true;
+    }
+  });
+  return off;
 }
 
 export function rootText(root: BackgroundRoot): string {

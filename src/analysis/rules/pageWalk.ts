@@ -48,7 +48,15 @@ export function statementLines(text: string, s: { start: number; end: number }):
   while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
   if (text[end] === ';') end++;
   let lineStart = s.start;
-  while (lineStart > 0 && (text[lineStart - 1] === ' ' || text[lineStart - 1] === '\t')) lineStart--;
+  // Whitespace and block comments (`/* ... */`) before the statement on its line belong to it.
+  for (;;) {
+    while (lineStart > 0 && (text[lineStart - 1] === ' ' || text[lineStart - 1] === '\t')) lineStart--;
+    if (lineStart >= 2 && text[lineStart - 1] === '/' && text[lineStart - 2] === '*') {
+      const open = text.lastIndexOf('/*', lineStart - 2);
+      if (open < 0 || text.slice(open, lineStart).includes('\n')) break;
+      lineStart = open;
+    } else break;
+  }
   let lineEnd = end;
   while (lineEnd < text.length && (text[lineEnd] === ' ' || text[lineEnd] === '\t')) lineEnd++;
   const wholeLines = (lineStart === 0 || text[lineStart - 1] === '\n') && (lineEnd >= text.length || text[lineEnd] === '\n' || text[lineEnd] === '\r');

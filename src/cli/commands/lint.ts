@@ -20,7 +20,7 @@ const fsAdapter = {
 };
 
 export async function lintCommand(args: string[], ctx: CommandContext): Promise<number> {
-  const parsed = parseArgs(args, { values: ['format', 'ruleset', 'rules'], booleans: [] });
+  const parsed = parseArgs(args, { values: ['format', 'ruleset', 'rules'], booleans: ['timings'] });
   const format = parsed.values.get('format') ?? 'text';
   if (!['text', 'json', 'sarif'].includes(format)) throw new CliError(`--format must be text, json or sarif, got '${format}'`);
   const folders = (parsed.positional.length ? parsed.positional : ['.']).map((p) => resolve(ctx.cwd, p));
@@ -49,11 +49,14 @@ export async function lintCommand(args: string[], ctx: CommandContext): Promise<
   }
   for (const p of config.problems) ctx.stderr(`al-session-lab: warning: ${p}\n`);
   config.only = only;
+  const loadStarted = Date.now();
   const loaded = loadWorkspaceFromPaths(folders);
+  const loadMs = Date.now() - loadStarted;
   for (const s of loaded.skipped) ctx.stderr(`al-session-lab: skipped ${s.path}: ${s.reason}\n`);
   const result = lintWorkspace(loaded.ws, config);
   for (const f of result.failures) ctx.stderr(`al-session-lab: rule ${f.ruleId} failed and was skipped: ${f.error.split('\n')[0]}\n`);
   const ms = Date.now() - started;
+  if (parsed.booleans.has('timings')) ctx.stderr(`timings (ms): ${JSON.stringify({ load: loadMs, ...result.timings, total: ms })}\n`);
   const items = positionFindings(result.findings, (file) => loaded.ws.files.get(file)?.text, ctx.cwd);
   if (format === 'json') ctx.stdout(formatJson(items, loaded.files, ms));
   else if (format === 'sarif') ctx.stdout(formatSarif(items, docsDir(), version()));

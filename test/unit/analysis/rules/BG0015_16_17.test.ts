@@ -62,7 +62,7 @@ test('BG0017: re-enqueue into a global id without cancel while the completion ig
 `);
   const [f] = expectMarked(files(p), ['BG0017']);
   const fixed = applyEdits(files(p), f.fixes![0].edits);
-  assert.match(fixed['P.Page.al'], /CurrPage\.CancelBackgroundTask\(TaskId\);\s+CurrPage\.EnqueueBackgroundTask/);
+  assert.match(fixed['P.Page.al'], /CurrPage\.CancelBackgroundTask\(TaskId\);\s+(\/\*!BG0017\*\/)?CurrPage\.EnqueueBackgroundTask/);
   workspaceOf(fixed);
   assert.deepEqual(lintFiles(fixed, undefined, ['BG0017']).findings, []);
 });
