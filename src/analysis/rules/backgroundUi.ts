@@ -36,8 +36,25 @@ export interface UiHit {
   last: PathStep;
 }
 
-/** Walks every background root once (shared visited set), calling `hit` for unguarded calls matching `names`. */
+const hitCache = new WeakMap<object, { version: number; hits: UiHit[] }>();
+
+/**
+ * Walks every background root once (one visited set per session kind) and calls `hit` for the unguarded calls matching
+ * `names`. BG0006 and BG0007 share one walk per workspace version: it is the most expensive walk of the catalogue.
+ */
 export function walkBackground(ctx: RuleContext, names: Record<string, string>, hit: (h: UiHit) => void): void {
+  let cached = hitCache.get(ctx.ws);
+  if (!cached || cached.version !== ctx.ws.version) {
+    const hits: UiHit[] = [];
+    // The walk keeps mutating its flow objects after a hit: keep a snapshot of the flags.
+    walkAll(ctx, { ...uiCalls, ...ignoredCalls }, (h) => hits.push({ ...h, visit: { ...h.visit, flow: { ...h.visit.flow, flags: [...h.visit.flow.flags] } } }));
+    cached = { version: ctx.ws.version, hits };
+    hitCache.set(ctx.ws, cached);
+  }
+  for (const h of cached.hits) if (h.visit.res.kind === 'builtin' && names[h.visit.res.name]) hit(h);
+}
+
+function walkAll(ctx: RuleContext, names: Record<string, string>, hit: (h: UiHit) => void): void {
   // One visited set per session kind: what the walk can rule out depends on it (CurrentClientType checks).
   const visitedByKind = new Map<string, Set<string>>();
   for (const root of ctx.facts.roots.values()) {
