@@ -3,7 +3,7 @@
 //   additive    + - or xor
 //   multiplicative  * / div mod and
 //   unary       not - +
-//   postfix     .member  (args)  [index]  ::value
+//   postfix     .member  (args)  [index]  ::value  is T  as T
 // Ranges (a..b) appear only in set literals and case labels (parseRangeOrExpression).
 import { SyntaxKind } from './syntaxKind';
 import type { SyntaxNode } from './node';
@@ -40,17 +40,10 @@ export function canStartExpression(k: SyntaxKind): boolean {
 export function parseExpression(p: Parser): SyntaxNode {
   if (!p.enter()) return p.depthErrorNode();
   let left = parseAdditive(p);
-  for (;;) {
-    const k = p.cur();
-    if (isRelational(k)) {
-      const op = p.take();
-      const right = parseAdditive(p);
-      left = p.node(SyntaxKind.BinaryExpression, [left, op, right]);
-    } else if ((k === SyntaxKind.IsKeyword || k === SyntaxKind.AsKeyword) && isWordToken(p.peek(1))) {
-      // Interface type test and cast: `Connector is "Email Connector v2"`, `Connector as "Email Connector v2"`.
-      const op = p.take();
-      left = p.node(k === SyntaxKind.IsKeyword ? SyntaxKind.IsExpression : SyntaxKind.AsExpression, [left, op, parseQualifiedName(p, 'a type name')]);
-    } else break;
+  while (isRelational(p.cur())) {
+    const op = p.take();
+    const right = parseAdditive(p);
+    left = p.node(SyntaxKind.BinaryExpression, [left, op, right]);
   }
   if (p.cur() === SyntaxKind.QuestionToken) {
     const q = p.take();
@@ -113,10 +106,16 @@ function parsePostfix(p: Parser): SyntaxNode {
     } else if (k === SyntaxKind.OpenParenToken) {
       e = p.node(SyntaxKind.CallExpression, [e, parseArgumentList(p)]);
     } else if (k === SyntaxKind.OpenBracketToken) {
-      const children = [e, p.take()];
-      parseExpressionListInto(p, children, SyntaxKind.CloseBracketToken);
-      children.push(p.expect(SyntaxKind.CloseBracketToken, "']'"));
-      e = p.node(SyntaxKind.IndexExpression, children);
+      const childrenM = p.mark();
+      p.push(e);
+      p.push(p.take());
+      parseExpressionListInto(p, SyntaxKind.CloseBracketToken);
+      p.push(p.expect(SyntaxKind.CloseBracketToken, "']'"));
+      e = p.finish(SyntaxKind.IndexExpression, childrenM);
+    } else if ((k === SyntaxKind.IsKeyword || k === SyntaxKind.AsKeyword) && isWordToken(p.peek(1))) {
+      // Interface type test and cast bind tighter than `or`/`and`: `A is "I1" or B is "I2"`.
+      const op = p.take();
+      e = p.node(k === SyntaxKind.IsKeyword ? SyntaxKind.IsExpression : SyntaxKind.AsExpression, [e, op, parseQualifiedName(p, 'a type name')]);
     } else if (k === SyntaxKind.ColonColonToken) {
       const op = p.take();
       const name = parseMemberName(p);
@@ -137,19 +136,20 @@ function parseMemberName(p: Parser): SyntaxNode {
 
 /** `(` expr, expr, ... `)` */
 export function parseArgumentList(p: Parser): SyntaxNode {
-  const children = [p.expect(SyntaxKind.OpenParenToken, "'('")];
-  parseExpressionListInto(p, children, SyntaxKind.CloseParenToken);
-  children.push(p.expect(SyntaxKind.CloseParenToken, "')'"));
-  return p.node(SyntaxKind.ArgumentList, children);
+  const childrenM = p.mark();
+  p.push(p.expect(SyntaxKind.OpenParenToken, "'('"));
+  parseExpressionListInto(p, SyntaxKind.CloseParenToken);
+  p.push(p.expect(SyntaxKind.CloseParenToken, "')'"));
+  return p.finish(SyntaxKind.ArgumentList, childrenM);
 }
 
-/** Appends `expr (, expr)*` to children, unless the list is empty (current token is `close`). */
-function parseExpressionListInto(p: Parser, children: SyntaxNode[], close: SyntaxKind): void {
+/** Pushes `expr (, expr)*` on the parser stack, unless the list is empty (current token is `close`). */
+function parseExpressionListInto(p: Parser, close: SyntaxKind): void {
   if (p.cur() === close) return;
-  children.push(parseExpression(p));
+  p.push(parseExpression(p));
   while (p.cur() === SyntaxKind.CommaToken) {
-    children.push(p.take());
-    children.push(parseExpression(p));
+    p.push(p.take());
+    p.push(parseExpression(p));
   }
 }
 
@@ -172,16 +172,17 @@ function parsePrimary(p: Parser): SyntaxNode {
 
 /** `[` element, element `]` where an element is an expression or a range `a..b`. */
 function parseSetExpression(p: Parser): SyntaxNode {
-  const children = [p.take()];
+  const childrenM = p.mark();
+  p.push(p.take());
   if (p.cur() !== SyntaxKind.CloseBracketToken) {
-    children.push(parseRangeOrExpression(p));
+    p.push(parseRangeOrExpression(p));
     while (p.cur() === SyntaxKind.CommaToken) {
-      children.push(p.take());
-      children.push(parseRangeOrExpression(p));
+      p.push(p.take());
+      p.push(parseRangeOrExpression(p));
     }
   }
-  children.push(p.expect(SyntaxKind.CloseBracketToken, "']'"));
-  return p.node(SyntaxKind.SetExpression, children);
+  p.push(p.expect(SyntaxKind.CloseBracketToken, "']'"));
+  return p.finish(SyntaxKind.SetExpression, childrenM);
 }
 
 /** An expression, or a range `a..b`, `a..`, `..b` (RangeExpression with the absent bound left out). */

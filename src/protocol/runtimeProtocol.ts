@@ -1,0 +1,213 @@
+// The runtime control protocol: messages between the hosted session runtime (`al-session-lab serve`) and its
+// clients (the debug adapter, the extension's views). One source of truth imported by both ends.
+//
+// Transport: TCP on the loopback address; each message is one line of UTF-8 JSON terminated by "\n".
+// The framing mirrors DAP (request / response / event with seq numbers) so the debug adapter maps 1:1.
+// Invariant: a connection's first request must be `hello` with the token printed by `serve`; any other first
+// message, or a wrong token, gets an error response and the connection is closed.
+// Positions are 0-based line and character; the debug adapter converts to the client's convention.
+
+export const PROTOCOL_VERSION = 1;
+
+export interface RequestMessage<C extends string = string, A = unknown> {
+  type: 'request';
+  seq: number;
+  command: C;
+  arguments: A;
+}
+
+export interface ResponseMessage<B = unknown> {
+  type: 'response';
+  request_seq: number;
+  command: string;
+  success: boolean;
+  /** A one-line reason when success is false. */
+  message?: string;
+  body?: B;
+}
+
+export interface EventMessage<E extends string = string, B = unknown> {
+  type: 'event';
+  seq: number;
+  event: E;
+  body: B;
+}
+
+export type ProtocolMessage = RequestMessage | ResponseMessage | EventMessage;
+
+// ---------------------------------------------------------------------------------------------------------
+// Shared data shapes
+// ---------------------------------------------------------------------------------------------------------
+
+export type SessionKind = 'Foreground' | 'Background' | 'PageBackgroundTask';
+export type SessionState = 'queued' | 'running' | 'sleeping' | 'blocked' | 'stopped' | 'ended';
+export type SessionOutcome = 'completed' | 'error' | 'cancelled' | 'timeout' | 'stopped';
+
+export interface SessionInfo {
+  id: number;
+  kind: SessionKind;
+  parent: number | null;
+  /** e.g. "Codeunit 50100" */
+  object: string;
+  /** Display name, e.g. "PBTWaitCodeunit". */
+  objectName: string;
+  state: SessionState;
+  /** Page background tasks: the task id on the parent page. */
+  taskId?: number;
+  userId: string;
+  startedAt: number;
+  /** Effective timeout in ms (after default and cap), and the clock time it expires. */
+  timeoutMs?: number;
+  deadline?: number;
+  /** Page background task parameters. */
+  parameters?: Record<string, string>;
+  /** Stopped in a debugger: why. */
+  stoppedReason?: string;
+}
+
+export interface QueuedTaskInfo {
+  task: number;
+  parentSession: number;
+  codeunit: string;
+  enqueuedAt: number;
+}
+
+export interface Position {
+  file: string;
+  line: number;
+  character: number;
+}
+
+export interface BreakpointRequest {
+  line: number;
+  condition?: string;
+  hitCondition?: string;
+  logMessage?: string;
+}
+
+export interface BreakpointResult {
+  id: number;
+  verified: boolean;
+  line: number;
+  message?: string;
+}
+
+export interface FrameData {
+  id: number;
+  name: string;
+  file: string;
+  line: number;
+  character: number;
+  endLine: number;
+  endCharacter: number;
+}
+
+export interface VariableData {
+  name: string;
+  value: string;
+  type: string;
+  /** Non-zero: expandable with `variables`. */
+  reference: number;
+  editable: boolean;
+}
+
+export interface ErrorData {
+  code: string;
+  text: string;
+  callStack: string;
+}
+
+/** A timeline event exactly as `al-session-lab run --json` prints it (see docs/cli.md): `event`, `t`, ... */
+export interface TimelineEvent {
+  event: string;
+  t: number;
+  session?: number;
+  [field: string]: unknown;
+}
+
+export interface PageStateData {
+  pageInstanceId: number;
+  session: number;
+  pageId: number;
+  name: string;
+  caption: string;
+  pageType: string;
+  groups: { name: string; caption: string; fields: { name: string; caption: string; value: string; editable: boolean }[] }[];
+  actions: { name: string; caption: string }[];
+  /** Current record's RecordId text, e.g. "Customer: 10000". */
+  recordId: string;
+  open: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Requests: command name -> [arguments, response body]
+// ---------------------------------------------------------------------------------------------------------
+
+export interface AttachArguments {
+  breakOnNext?: 'WebClient' | 'Background' | 'PageBackgroundTask' | 'Any';
+  sessionId?: number;
+  userId?: string;
+  breakOnError?: 'None' | 'All' | 'ExcludeTry';
+  breakOnRecordWrite?: 'None' | 'All' | 'ExcludeTemporary';
+  stopOnEntry?: boolean;
+}
+
+export interface Requests {
+  hello: [{ token: string; client: string }, { protocolVersion: number; workspace: string; clock: 'virtual' | 'real' }];
+  /** Become the debugger of sessions per these rules (replaces earlier attach settings of this connection). */
+  attach: [AttachArguments, { sessions: SessionInfo[] }];
+  /** Stop debugging: every session stopped for this connection resumes; the runtime keeps running. */
+  detach: [Record<string, never>, Record<string, never>];
+  sessions: [Record<string, never>, { sessions: SessionInfo[]; queued: QueuedTaskInfo[] }];
+  setBreakpoints: [{ file: string; breakpoints: BreakpointRequest[] }, { breakpoints: BreakpointResult[] }];
+  setExceptionBreakpoints: [{ breakOnError: 'None' | 'All' | 'ExcludeTry'; breakOnRecordWrite: 'None' | 'All' | 'ExcludeTemporary' }, Record<string, never>];
+  continue: [{ session: number }, Record<string, never>];
+  next: [{ session: number }, Record<string, never>];
+  stepIn: [{ session: number }, Record<string, never>];
+  stepOut: [{ session: number }, Record<string, never>];
+  pause: [{ session: number }, Record<string, never>];
+  stackTrace: [{ session: number }, { frames: FrameData[] }];
+  scopes: [{ session: number; frame: number }, { scopes: { name: string; reference: number; expensive: boolean }[] }];
+  variables: [{ session: number; reference: number }, { variables: VariableData[] }];
+  evaluate: [{ session: number; frame: number; expression: string }, VariableData];
+  setVariable: [{ session: number; reference: number; name: string; value: string }, VariableData];
+  exceptionInfo: [{ session: number }, ErrorData];
+  stopSession: [{ session: number; comment?: string }, Record<string, never>];
+  openPage: [{ page: string | number; record?: Record<string, string> }, PageStateData];
+  pageState: [{ pageInstanceId: number }, PageStateData];
+  navigate: [{ pageInstanceId: number; direction: 'next' | 'previous' }, PageStateData];
+  invokeAction: [{ pageInstanceId: number; action: string }, PageStateData];
+  setField: [{ pageInstanceId: number; field: string; value: string }, PageStateData];
+  closePage: [{ pageInstanceId: number }, Record<string, never>];
+  runCodeunit: [{ codeunit: string | number }, { session: number }];
+  /** Play a scenario (the JSON of docs/cli.md's scenario file). */
+  runScenario: [{ scenario: unknown }, { ok: boolean; message?: string }];
+  /** Re-read the workspace's AL; running sessions keep the code they started with. */
+  reload: [Record<string, never>, { objects: number; errors: { file: string; line: number; character: number; message: string }[] }];
+  /** All timeline events so far (for a view that connects late). */
+  timeline: [Record<string, never>, { events: TimelineEvent[] }];
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Events: event name -> body
+// ---------------------------------------------------------------------------------------------------------
+
+export interface Events {
+  /** Every timeline event as it happens. */
+  timeline: TimelineEvent;
+  sessionStarted: SessionInfo;
+  sessionEnded: { session: number; outcome: SessionOutcome; error?: ErrorData };
+  /** A session this connection debugs stopped. */
+  stopped: { session: number; reason: 'breakpoint' | 'step' | 'pause' | 'entry' | 'exception' | 'recordWrite'; description?: string; text?: string; breakpointIds?: number[] };
+  continued: { session: number };
+  /** Logpoint output, Message text, runtime log lines. */
+  output: { category: 'console' | 'stdout' | 'stderr'; text: string; session?: number; file?: string; line?: number };
+  pageChanged: PageStateData;
+  /** The runtime is shutting down (or reloaded with a fatal error). */
+  terminated: { reason: string };
+}
+
+export type RequestName = keyof Requests;
+export type EventName = keyof Events;
+export type ArgumentsOf<C extends RequestName> = Requests[C][0];
+export type BodyOf<C extends RequestName> = Requests[C][1];

@@ -1,0 +1,472 @@
+// The contracts between the runtime's parts: value representation, record store, interpreter (engine) and the
+// session layer that hosts it. One source of truth so the parts can be built and tested separately.
+//
+// Conventions:
+// - Positions are 0-based line and character (as in LSP); the debug adapter converts at its edge.
+// - Time is milliseconds on the session clock (`Clock.now()`), virtual or real; never Date.now() directly.
+// - Invariant: the interpreter never blocks the event loop for long; it returns control to the scheduler at
+//   statement boundaries when its step budget is spent, and whenever it has to wait (Sleep, a lock, a dialog).
+
+// ---------------------------------------------------------------------------------------------------------
+// Values
+// ---------------------------------------------------------------------------------------------------------
+
+/**
+ * How AL values are represented at run time (and in the record store's rows):
+ * - Integer, Option, Enum (ordinal), Char, Byte: `number` (an int32; overflow is an AL error, not wrap-around)
+ * - BigInteger, Duration: `bigint` is avoided for speed; they are `number` kept within Number.MAX_SAFE_INTEGER
+ *   (overflow beyond that is an AL error)
+ * - Decimal: `AlDecimal` (exact decimal arithmetic, src/runtime/values/decimal.ts)
+ * - Boolean: `boolean`
+ * - Text, Code, Label, Guid: `string` (Code already upper-cased and trimmed; Guid as `{XXXXXXXX-...}` upper case)
+ * - Date: `AlDate` number of days, Time: ms since midnight + 1 (0 = undefined time 0T), DateTime: ms since epoch
+ *   (0 = 0DT). Their helpers live in src/runtime/values/datetime.ts.
+ * - Everything else (Record, Dictionary, List, Codeunit, Page, RecordRef, Variant, ErrorInfo...) is an object
+ *   defined by the interpreter.
+ */
+export type FieldValue = number | string | boolean | AlDecimalLike;
+
+/** The shape of the exact decimal type that the record store needs for comparisons and keys. */
+export interface AlDecimalLike {
+  readonly isDecimal: true;
+  compare(other: AlDecimalLike): number;
+  toString(): string;
+}
+
+/** The AL data types a table field can have, as the record store and filters need them. */
+export type FieldType =
+  | 'Integer' | 'BigInteger' | 'Decimal' | 'Boolean' | 'Text' | 'Code' | 'Option' | 'Enum' | 'Date' | 'Time'
+  | 'DateTime' | 'Duration' | 'Guid' | 'Blob' | 'Media' | 'MediaSet' | 'RecordId' | 'TableFilter' | 'DateFormula';
+
+// ---------------------------------------------------------------------------------------------------------
+// Tables and the record store
+// ---------------------------------------------------------------------------------------------------------
+
+export interface FieldDef {
+  id: number;
+  name: string;
+  type: FieldType;
+  /** Declared length for Text/Code (0 = unlimited). */
+  length: number;
+  /** Option members (Option) or enum value names by ordinal (Enum). */
+  optionMembers?: string[];
+  enumName?: string;
+  /** Normal, FlowField or FlowFilter. */
+  fieldClass: 'Normal' | 'FlowField' | 'FlowFilter';
+  /** For FlowFields: the parsed CalcFormula (the interpreter evaluates it through the store). */
+  calcFormula?: CalcFormula;
+  initValue?: FieldValue;
+}
+
+export interface CalcFormula {
+  method: 'Count' | 'Sum' | 'Average' | 'Min' | 'Max' | 'Exist' | 'Lookup';
+  table: string;
+  /** Field summed / looked up (Sum, Average, Min, Max, Lookup). */
+  field?: string;
+  /** `where(Field = field(OtherField), Field2 = const(X), Field3 = filter(A..B))` conditions. */
+  where: { field: string; kind: 'field' | 'const' | 'filter'; value: string }[];
+}
+
+export interface TableDef {
+  id: number;
+  name: string;
+  fields: FieldDef[];
+  /** Keys as field names; keys[0] is the primary key. */
+  keys: string[][];
+  /** Table is TableType = Temporary, or a virtual system table (Active Session, Session Event). */
+  temporaryOnly?: boolean;
+}
+
+/** A row as stored: field values by field id. */
+export type Row = Map<number, FieldValue>;
+
+/** One filter on one field, in AL filter syntax (already substituted: `%1` placeholders resolved). */
+export interface FieldFilter {
+  fieldId: number;
+  /** `SetRange` style (from..to, or a single value when to is undefined), or `SetFilter` text. */
+  range?: { from: FieldValue; to?: FieldValue };
+  expression?: string;
+}
+
+export interface ReadOptions {
+  filters: FieldFilter[];
+  /** Sort order: field ids of the current key (SetCurrentKey), else the primary key. */
+  keyFields: number[];
+  ascending: boolean;
+  /** MarkedOnly: only these primary keys (serialized by the store's `keyOf`). */
+  markedKeys?: Set<string>;
+  /**
+   * At most this many rows (added by the store: FindFirst/FindLast pass 1, `Find('=<>')` too); in key order
+   * without own uncommitted rows the store stops scanning early.
+   */
+  limit?: number;
+}
+
+export type WriteOp = 'Insert' | 'Modify' | 'Delete' | 'ModifyAll' | 'DeleteAll' | 'Rename';
+
+/**
+ * A session's view of the database: reads see committed data plus this transaction's own writes; writes are
+ * invisible to other sessions until `commit()`; `rollback()` discards them. Optimistic concurrency: a Modify,
+ * Delete or Rename of a row whose committed version changed since this session read it fails with BC's
+ * "Another user has modified the record..." error (thrown as `AlRuntimeError`), so no update is lost silently.
+ * `LockTable` makes later reads take update locks: another session's write to a locked row waits (the store
+ * reports `blocked`), never corrupts.
+ */
+export interface Transaction {
+  readonly sessionId: number;
+  table(name: string): TableDef;
+  tableById(id: number): TableDef;
+  /** Rows matching the options, in key order. Each row is a fresh copy carrying its version. */
+  find(table: TableDef, options: ReadOptions): VersionedRow[];
+  get(table: TableDef, primaryKey: FieldValue[]): VersionedRow | undefined;
+  count(table: TableDef, options: ReadOptions): number;
+  /** Returns the stored copy with its version (extension by the store: callers may ignore it). */
+  insert(table: TableDef, row: Row): VersionedRow;
+  modify(table: TableDef, row: VersionedRow): VersionedRow;
+  delete(table: TableDef, row: VersionedRow): void;
+  rename(table: TableDef, row: VersionedRow, newPrimaryKey: FieldValue[]): VersionedRow;
+  lockTable(table: TableDef): void;
+  hasWrites(): boolean;
+  commit(): void;
+  rollback(): void;
+}
+
+export interface VersionedRow {
+  row: Row;
+  /**
+   * Opaque version of the row this copy was read from (a new number for every write, the session's own
+   * uncommitted writes included, so a stale copy in the same session also fails Modify as in BC).
+   * 0 = not read from the database (Init + Modify): Modify/Delete then skip the concurrency check.
+   */
+  version: number;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Errors
+// ---------------------------------------------------------------------------------------------------------
+
+/** An AL run-time error: what `Error()` raises, and what every failed system method raises. */
+export interface AlErrorInfo {
+  /** BC's error code where one exists (e.g. 'ChildSessionTaskTimeout', 'DB:RecordNotFound'), else ''. */
+  code: string;
+  text: string;
+  /** AL call stack, innermost first, in BC's format: `"Object"(CodeUnit 50100).OnRun line 12 - App by Publisher`. */
+  callStack: string;
+  location?: SourceLocation;
+}
+
+/**
+ * The exception that carries an AL run-time error through JavaScript frames (added by the values/store
+ * helper: the store, the value libraries and the interpreter all throw it; the interpreter adds the call
+ * stack and location where it catches it).
+ */
+export class AlRuntimeError extends Error {
+  readonly info: AlErrorInfo;
+  constructor(text: string, code = '', extra?: Partial<AlErrorInfo>) {
+    super(text);
+    this.name = 'AlRuntimeError';
+    this.info = { code, text, callStack: '', ...extra };
+  }
+}
+
+export interface SourceLocation {
+  /** Absolute path of the .al file. */
+  file: string;
+  line: number;
+  character: number;
+  endLine: number;
+  endCharacter: number;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The session services the interpreter calls (implemented by the session layer)
+// ---------------------------------------------------------------------------------------------------------
+
+export type SessionKind = 'Foreground' | 'Background' | 'PageBackgroundTask';
+
+export interface Clock {
+  now(): number;
+}
+
+/**
+ * What one session offers to the AL code running in it. The interpreter calls these for every system method
+ * whose behaviour depends on the session (dialogs, sessions, page tasks, time, data). A method that cannot
+ * complete now (a Confirm waiting for an answer) may return a `Wait` and the interpreter suspends until the
+ * scheduler resumes it.
+ */
+export interface SessionServices {
+  readonly sessionId: number;
+  readonly kind: SessionKind;
+  /** False in background sessions and page background tasks. */
+  readonly guiAllowed: boolean;
+  /** True in page background tasks: writes fail with the permission error. */
+  readonly readOnly: boolean;
+  readonly userId: string;
+  readonly companyName: string;
+  readonly clock: Clock;
+  /** The session's current transaction (a new one begins after each commit). */
+  transaction(): Transaction;
+  commit(): void;
+
+  /** Message: shown (foreground) or suppressed and logged (background). */
+  message(text: string): void;
+  /** Confirm/StrMenu: answered by the host in the foreground; an AL error (BC's text) in the background. */
+  confirm(question: string, defaultAnswer: boolean): boolean;
+  strMenu(options: string, defaultNumber: number, instruction: string): number;
+  /** Report a write before it happens (record-write breakpoints, timeline events); throws in read-only sessions. */
+  beforeWrite(table: TableDef, op: WriteOp, temporary: boolean): void;
+
+  startSession(request: StartSessionRequest): { ok: true; sessionId: number } | { ok: false; error: AlErrorInfo };
+  stopSession(sessionId: number, comment: string): void;
+  isSessionActive(sessionId: number): boolean;
+  createTask(request: CreateTaskRequest): string;
+
+  /** Page background tasks; `page` is the interpreter's page instance handle. */
+  enqueueBackgroundTask(page: PageHandle, request: EnqueueRequest): { ok: true; taskId: number } | { ok: false; error: AlErrorInfo };
+  cancelBackgroundTask(page: PageHandle, taskId: number): void;
+  /** In a page background task: the parameters; elsewhere BC raises an error (the session layer throws). */
+  getBackgroundParameters(): Map<string, string>;
+  setBackgroundTaskResult(results: Map<string, string>): void;
+  /**
+   * Dialog.Open/Update/Close in a session with a UI (added by the interpreter; optional: a session layer
+   * without dialogs leaves it out and the calls do nothing, as in the background).
+   */
+  dialog?(action: 'open' | 'update' | 'close', text: string): void;
+
+  /** Active Session / Session Event virtual tables are served through the transaction like other tables. */
+
+  // Added by the session layer (optional so test doubles need not implement them; the interpreter calls them
+  // with `?.` and falls back to the plain behaviour when absent).
+  /**
+   * Any other client callback (Page.Run/RunModal, Report.Run/RunModal, Hyperlink, File.Upload/Download,
+   * Activate...), named as the AL construct: throws BC's "Callback functions are not allowed." where there is no
+   * UI and in the two page background task triggers; returns normally in the foreground.
+   */
+  clientCallback?(what: string): void;
+  /** CurrPage.Update: false when it is ignored (inside OnPageBackgroundTaskCompleted / OnPageBackgroundTaskError). */
+  updatePage?(page: PageHandle, saveRecord: boolean): boolean;
+}
+
+/**
+ * How session services (and the store) raise an AL run-time error: they throw an object carrying `alError`.
+ * The interpreter turns it into the AL error at the calling statement (filling `callStack`/`location` if empty),
+ * so `if Codeunit.Run` / try functions can catch it like any other AL error.
+ */
+export interface AlErrorCarrier {
+  readonly alError: AlErrorInfo;
+}
+
+export function isAlErrorCarrier(value: unknown): value is AlErrorCarrier {
+  return typeof value === 'object' && value !== null && typeof (value as { alError?: unknown }).alError === 'object';
+}
+
+/**
+ * A `var` argument passed to a page trigger by the session layer (`var IsHandled: Boolean` of
+ * OnPageBackgroundTaskError): the interpreter binds the parameter to `value` and writes the final value back
+ * into it when the trigger (page and extensions) ends.
+ */
+export interface VarArgument {
+  readonly kind: 'var';
+  value: unknown;
+}
+
+export interface StartSessionRequest {
+  codeunitId: number;
+  company?: string;
+  /** A copy of the caller's record, passed to OnRun. */
+  record?: unknown;
+  timeoutMs?: number;
+}
+
+export interface CreateTaskRequest {
+  codeunitId: number;
+  failureCodeunitId: number;
+  isReady: boolean;
+  company?: string;
+  notBefore?: number;
+  record?: unknown;
+  timeoutMs?: number;
+}
+
+export interface EnqueueRequest {
+  codeunitId: number;
+  parameters: Map<string, string>;
+  /** As given in the call (undefined = default); the session layer applies default and cap. */
+  timeoutMs?: number;
+  errorLevel: 'Error' | 'Warning' | 'Ignore';
+}
+
+/** Opaque handle for a page instance; the session layer maps it to its page state (current record, tasks). */
+export interface PageHandle {
+  readonly pageInstanceId: number;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Executions (what the scheduler drives)
+// ---------------------------------------------------------------------------------------------------------
+
+/** Why an execution returned control to the scheduler. */
+export type StepResult =
+  | { state: 'completed'; value?: unknown }
+  /** The step budget was spent; runnable again right away. */
+  | { state: 'yielded' }
+  /** Sleep: runnable again at `until` on the session clock. StopSession wakes it early. */
+  | { state: 'sleeping'; until: number }
+  /** Waiting for something the session layer will signal (a lock, a dialog answer). */
+  | { state: 'blocked'; reason: string }
+  /** Stopped in the debugger (breakpoint, step, pause, exception); resumes with `resume()`. */
+  | { state: 'paused'; reason: PauseReason }
+  | { state: 'failed'; error: AlErrorInfo };
+
+export type PauseReason = 'breakpoint' | 'step' | 'pause' | 'entry' | 'exception' | 'recordWrite';
+
+/** A running AL call (a trigger, a procedure, OnRun) inside one session. */
+export interface Execution {
+  /** Run at most `budget` statements. */
+  run(budget: number): StepResult;
+  /** Make the next `run` stop with an AL error at the next statement boundary (StopSession, timeout). */
+  abort(error: AlErrorInfo): void;
+  readonly debug: ExecutionDebug;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Debugging (used by the session layer's control protocol; knows nothing of DAP)
+// ---------------------------------------------------------------------------------------------------------
+
+export interface ResolvedBreakpoint {
+  id: number;
+  verified: boolean;
+  /** Where it really is: the executable statement at or after the requested line. */
+  line: number;
+  message?: string;
+}
+
+export interface BreakpointSpec {
+  line: number;
+  condition?: string;
+  hitCondition?: string;
+  logMessage?: string;
+}
+
+export interface FrameInfo {
+  index: number;
+  /** e.g. `PBTWaitCodeunit.OnRun` */
+  name: string;
+  objectType: string;
+  objectId: number;
+  objectName: string;
+  location: SourceLocation;
+}
+
+export interface VariableInfo {
+  name: string;
+  /** AL-formatted value (what Format would print, quoted for text). */
+  value: string;
+  type: string;
+  /** Non-zero when the value has children (records, dictionaries, lists, arrays). */
+  reference: number;
+  editable: boolean;
+}
+
+export interface ExecutionDebug {
+  /** Request a pause at the next statement boundary. */
+  pause(): void;
+  resume(mode: 'continue' | 'stepIn' | 'stepOver' | 'stepOut'): void;
+  frames(): FrameInfo[];
+  /** Scopes of a frame: Locals, Globals, Rec (when the object has a current record), Parameters. */
+  scopes(frameIndex: number): { name: string; reference: number }[];
+  variables(reference: number): VariableInfo[];
+  /** Evaluate an AL expression in a frame without side effects (no writes, no procedure calls with effects). */
+  evaluate(frameIndex: number, expression: string): VariableInfo;
+  setVariable(reference: number, name: string, value: string): VariableInfo;
+  /** The error that paused the execution, with the AL call stack. */
+  exception(): AlErrorInfo | undefined;
+}
+
+/** How an execution behaves under the debugger; the session layer owns it and may change it while it runs. */
+export interface DebugPolicy {
+  /** Breakpoints, pause and stepping apply only to attached sessions (a debugger chose this session). */
+  attached: boolean;
+  stopOnEntry: boolean;
+  breakOnError: 'None' | 'All' | 'ExcludeTry';
+  breakOnRecordWrite: 'None' | 'All' | 'ExcludeTemporary';
+  /** Log-point output (breakpoints with a logMessage); added by the interpreter, optional. */
+  log?(text: string, location: SourceLocation): void;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The engine (implemented by the interpreter) and pages
+// ---------------------------------------------------------------------------------------------------------
+
+export interface LoadedObject {
+  type: 'Table' | 'TableExtension' | 'Page' | 'PageExtension' | 'Codeunit' | 'Enum' | 'EnumExtension' | 'Interface' | 'Report' | 'Query' | 'XmlPort' | string;
+  id: number;
+  name: string;
+  file: string;
+}
+
+export interface LoadResult {
+  objects: LoadedObject[];
+  /** Files that did not load (syntax errors, unsupported constructs found at load): the rest still loads. */
+  errors: { file: string; line: number; character: number; message: string }[];
+}
+
+/** The layout of a page for a client: groups with fields and the actions, after applying page extensions. */
+export interface PageLayout {
+  pageId: number;
+  name: string;
+  caption: string;
+  pageType: string;
+  sourceTable?: string;
+  groups: { name: string; caption: string; fields: { name: string; caption: string; editable: boolean }[] }[];
+  actions: { name: string; caption: string }[];
+}
+
+/** A page instance inside a session (page variables, page extension variables, Rec, CurrPage). */
+export interface PageInstance extends PageHandle {
+  readonly layout: PageLayout;
+  /** Position the page on a record of its source table (by primary key values); undefined = no record. */
+  setCurrentRecord(primaryKey: FieldValue[] | undefined): void;
+  /** The current record's RecordId text (e.g. `Customer: 10000`), used to cancel tasks when it changes. */
+  currentRecordId(): string;
+  /** Shown values of the page's fields, formatted as the client would show them, by field control name. */
+  fieldValues(): Map<string, string>;
+  /** Triggers of the page and then of its extensions, in the order the client runs them. */
+  hasTrigger(name: string): boolean;
+  /**
+   * Set by CurrPage.Update since the session layer last looked (added by the session layer; optional). The session
+   * layer clears it and refreshes the page (OnAfterGetRecord, OnAfterGetCurrRecord), except in the two page
+   * background task triggers, where BC ignores CurrPage.Update.
+   */
+  updateRequested?: boolean;
+}
+
+export type EntryPoint =
+  | { kind: 'codeunitRun'; codeunit: number | string; record?: unknown }
+  /**
+   * Runs the named trigger of the page and then the same trigger of each page extension. `args` are plain values:
+   * number, string, boolean; `Map<string, string>` for a `Dictionary of [Text, Text]` (Results of
+   * OnPageBackgroundTaskCompleted). Var parameters (IsHandled) are passed as plain values: the execution's
+   * completed value is the argument list after the page's and extensions' triggers ran (var ones written back).
+   */
+  | { kind: 'pageTrigger'; page: PageInstance; trigger: string; args?: unknown[] }
+  | { kind: 'pageAction'; page: PageInstance; action: string }
+  | { kind: 'pageFieldValidate'; page: PageInstance; field: string; value: string }
+  /**
+   * Calls one procedure of a codeunit (added by the interpreter, for tests, the corpus runner and the CLI):
+   * a new instance (or the session's single instance); `args` are AL values (numbers, strings, booleans);
+   * `var` parameters receive references and the completed value is `{ result, args }` afterwards.
+   */
+  | { kind: 'procedure'; codeunit: number | string; procedure: string; args?: unknown[] };
+
+export interface Engine {
+  /** Loads (or reloads) the workspace's AL; executions already running keep the code they started with. */
+  load(files: { path: string; text: string }[], options?: { preprocessorSymbols?: string[] }): LoadResult;
+  tables(): TableDef[];
+  /** Creates a page instance in a session (no trigger runs yet). */
+  openPage(services: SessionServices, page: number | string): PageInstance;
+  /** Starts an AL call; the scheduler drives it with `run(budget)`. */
+  start(services: SessionServices, entry: EntryPoint, debug: DebugPolicy): Execution;
+  /** Breakpoints for one file (replacing that file's previous ones); resolved to statements once. */
+  setBreakpoints(file: string, specs: BreakpointSpec[]): ResolvedBreakpoint[];
+}

@@ -1,0 +1,40 @@
+// The UI suite's steps, in order; each asserts what a person would see. Later steps build on earlier ones.
+import { command, openFile, quick } from './ui.mjs';
+import { highlighted, snippet } from './uiEditorSteps.mjs';
+
+export const steps = [
+  {
+    name: 'the extension activates and logs its activation time',
+    run: async ({ page }) => {
+      await command(page, 'AL Session Lab: Show Runtime Log');
+      await page.waitForSelector('.part.panel .monaco-editor .view-lines:has-text("activated in")');
+    },
+  },
+  {
+    name: 'an .al file opens in the AL language',
+    run: async ({ page, screenshot }) => {
+      await openFile(page, 'PBTWaitCodeunit.Codeunit.al', 'PBTWaitCodeunit');
+      await page.waitForSelector('.statusbar-item[id$="status.editor.mode"]:has-text("AL")');
+      await screenshot('01-al-file-open');
+    },
+  },
+  highlighted,
+  snippet,
+  {
+    name: 'the status bar shows the session runtime',
+    run: async ({ page }) => {
+      await page.waitForSelector('.statusbar-item:has-text("AL runtime:")');
+    },
+  },
+  {
+    name: 'the Sessions view opens from the status bar item',
+    run: async ({ page, screenshot }) => {
+      await page.click('.statusbar-item:has-text("AL runtime:")');
+      await page.waitForSelector('.part.sidebar .composite.title:has-text("Sessions")');
+      await page.waitForSelector('.part.sidebar .welcome-view-content:has-text("No sessions yet")');
+      await screenshot('02-sessions-view');
+    },
+  },
+];
+
+export { quick };
