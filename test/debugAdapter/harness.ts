@@ -150,11 +150,18 @@ export function serve(workspace: string, ...args: string[]): Promise<Served> {
   });
 }
 
-/** Stops the adapter without failing the test when it is already gone. */
+/**
+ * Stops the adapter without failing the test when it is already gone. DebugClient.stop() sends `disconnect` with
+ * no timeout, so it would wait forever for an adapter that already ended after an earlier disconnect.
+ */
 export async function stopAdapter(dc: DebugClient): Promise<void> {
-  try {
-    await dc.stop();
-  } catch {
-    /* already stopped */
+  const internals = dc as unknown as { _adapterProcess: ChildProcess | null; stopAdapter(): void };
+  const proc = internals._adapterProcess;
+  if (!proc || proc.exitCode !== null || proc.signalCode !== null) {
+    internals.stopAdapter();
+    return;
   }
+  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+  await Promise.race([dc.stop().catch(() => undefined), exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+  internals.stopAdapter();
 }

@@ -42,7 +42,9 @@ test('hit counts and log messages are checked before the runtime sees them', () 
   assert.match(checkHitCondition('often')!, /hit count 'often' is not understood/);
   assert.match(checkHitCondition('% 0')!, /would never stop/);
   assert.match(checkHitCondition('5 times')!, /not understood/);
-  assert.equal(checkLogMessage('Total is {Total} {{literal}}'), undefined);
+  assert.equal(checkLogMessage('Total is {Total} after {Counter} rounds'), undefined);
+  assert.match(checkLogMessage('a {} b')!, /empty \{\}/);
+  assert.match(checkLogMessage('a {b {c}}')!, /inside an \{expression\}/);
   assert.match(checkLogMessage('Total is {Total')!, /not closed/);
   assert.match(checkLogMessage('a } b')!, /without '\{'/);
 });
