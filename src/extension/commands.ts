@@ -2,11 +2,15 @@
 import * as vscode from 'vscode';
 import * as path from 'node:path';
 import { reportError } from './log';
-import { workspaceObjects } from './workspaceObjects';
+import { findObject, revealObject, workspaceObjects } from './workspaceObjects';
+import { parseRecordKey } from './pagePreview';
+import { attachConfiguration } from './debugConfig';
+import type { SessionNode } from './sessionsView';
+import { RuntimeHost } from './runtimeHost';
 import type { ExtensionApi } from './extension';
 
 export function registerCommands(context: vscode.ExtensionContext, api: ExtensionApi): void {
-  const { runtime, log } = api;
+  const { runtime, log, pages, timeline, sessions, sessionsView } = api;
   const register = (id: string, what: string, fn: (...args: any[]) => unknown) =>
     context.subscriptions.push(vscode.commands.registerCommand(id, async (...args: any[]) => {
       // Every command reports its failure as a notification instead of failing silently.
@@ -55,10 +59,79 @@ export function registerCommands(context: vscode.ExtensionContext, api: Extensio
     } catch (err) {
       throw new Error(`${vscode.workspace.asRelativePath(uri)} is not valid JSON: ${err instanceof Error ? err.message : err}`, { cause: err });
     }
-    const c = await runtime.ensureStarted();
+    // A scenario describes a run from its own data: it gets a fresh runtime with an empty store (asking first
+    // when sessions are alive, since they end with the old runtime).
+    const hasData = typeof scenario === 'object' && scenario !== null && 'data' in scenario;
+    let c;
+    if (hasData) {
+      const live = runtime.current ? sessions.current.sessions.length : 0;
+      if (live > 0) {
+        const go = await vscode.window.showWarningMessage(`Run ${path.basename(uri.fsPath)} in a fresh runtime with its own data? ${live} live session(s) will end.`, 'Restart and Run');
+        if (!go) return undefined;
+      }
+      log.info(`scenario ${vscode.workspace.asRelativePath(uri)} brings its data: starting a runtime with an empty store`);
+      c = await runtime.restartEmpty();
+    } else {
+      c = await runtime.ensureStarted();
+    }
     const r = await c.client.request('runScenario', { scenario });
     if (!r.ok) throw new Error(r.message ?? 'the scenario could not be played');
     log.info(`scenario ${vscode.workspace.asRelativePath(uri)} played`);
     return r;
   });
+
+  register('alSessionLab.openPage', 'opening the page', async (page?: string | number, record?: Record<string, string>) => {
+    let target = page;
+    let key = record;
+    if (target === undefined) {
+      const list = (await workspaceObjects()).filter((o) => o.type === 'Page');
+      if (!list.length) throw new Error('no page is declared in this workspace');
+      const pick = await vscode.window.showQuickPick(list.map((o) => ({ label: `${o.id} ${o.name}`, description: vscode.workspace.asRelativePath(o.uri), id: o.id })),
+        { title: 'AL Session Lab: Open Page', placeHolder: 'Opens the page in a preview driven by the local runtime' });
+      if (!pick) return undefined;
+      target = pick.id;
+      const text = await vscode.window.showInputBox({ title: 'AL Session Lab: Open Page', prompt: 'Which record? field=value (e.g. No.=10000); empty for the first record', validateInput: (v) => { try { parseRecordKey(v); return undefined; } catch (e) { return e instanceof Error ? e.message : String(e); } } });
+      if (text === undefined) return undefined;
+      key = parseRecordKey(text);
+    }
+    const p = await pages.openPage(target, key);
+    return { pageInstanceId: p.pageInstanceId, session: p.current.session };
+  });
+  register('alSessionLab.showTimeline', 'showing the timeline', () => timeline.show());
+  const sessionOf = (arg: SessionNode | number | undefined): number | undefined =>
+    typeof arg === 'number' ? arg : arg?.type === 'session' ? arg.info.id : undefined;
+  register('alSessionLab.stopSession', 'stopping the session', async (arg?: SessionNode | number) => {
+    const id = sessionOf(arg);
+    if (id === undefined) throw new Error('choose a session in the Sessions view');
+    const c = runtime.current;
+    if (!c) throw new Error('the local session runtime is not running');
+    await c.client.request('stopSession', { session: id, comment: 'Stopped from VS Code' });
+    log.info(`session ${id}: stop requested`);
+    void sessions.refresh();
+  });
+  register('alSessionLab.debugSession', 'attaching the debugger', async (arg?: SessionNode | number) => {
+    const id = sessionOf(arg);
+    if (id === undefined) throw new Error('choose a session in the Sessions view');
+    const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.fsPath === RuntimeHost.workspaceFolder());
+    const ok = await vscode.debug.startDebugging(folder, attachConfiguration('Any', { name: `AL Session Lab: session ${id}`, sessionId: id }));
+    if (!ok) throw new Error(`the debugger did not attach to session ${id}`);
+  });
+  register('alSessionLab.goToObject', 'going to the object', async (arg?: SessionNode | string) => {
+    const ref = typeof arg === 'string' ? arg : arg?.type === 'session' ? arg.info.object : arg?.type === 'task' ? arg.info.codeunit : undefined;
+    if (!ref) throw new Error('choose a session in the Sessions view');
+    const o = await findObject(ref);
+    if (!o) throw new Error(`${ref} is not declared in this workspace`);
+    await revealObject(o);
+  });
+
+  // Test-only commands: the integration tests run in the extension host, where the webviews' DOM is out of reach.
+  if (context.extensionMode === vscode.ExtensionMode.Test) {
+    register('alSessionLab.test.pagePreview', 'test: page preview', () => {
+      const p = pages.latest;
+      return p ? { state: p.current, rendered: p.lastRendered } : undefined;
+    });
+    register('alSessionLab.test.pagePreviewPost', 'test: page preview message', (msg: any) => pages.latest?.onMessage(msg));
+    register('alSessionLab.test.sessionsView', 'test: sessions view', async () => { await sessions.refresh(); return sessionsView.describe(); });
+    register('alSessionLab.test.timeline', 'test: timeline', () => ({ events: timeline.eventCount, svg: timeline.lastSvg }));
+  }
 }

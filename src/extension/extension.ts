@@ -9,6 +9,10 @@ import { RuntimeHost } from './runtimeHost';
 import { StatusBar } from './statusBar';
 import { registerDebugging } from './debugConfig';
 import { registerCommands } from './commands';
+import { LiveSessions } from './liveSessions';
+import { SessionsView } from './sessionsView';
+import { PagePreviews } from './pagePreview';
+import { TimelineView } from './timelineView';
 
 /** What activate returns: used by the integration tests, and by anyone scripting the extension. */
 export interface ExtensionApi {
@@ -18,6 +22,10 @@ export interface ExtensionApi {
   statusBar: StatusBar;
   languageClient: LanguageClient | undefined;
   log: Log;
+  sessions: LiveSessions;
+  sessionsView: SessionsView;
+  pages: PagePreviews;
+  timeline: TimelineView;
 }
 
 let client: LanguageClient | undefined;
@@ -40,18 +48,31 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   context.subscriptions.push(runtime.onDidChangeState((s) => statusBar.setState(s)));
 
   try {
-    client = createLanguageClient(context, log);
-    // Starting is asynchronous and not part of activation time; failures become a notification.
-    client.start().catch((err) => reportError(log, 'the language server did not start', err));
+    const c = createLanguageClient(context, log);
+    client = c;
+    // start() forks the server process synchronously before its first await (tens of ms): run it after
+    // activation returns so it never delays the extension host. Failures become a notification.
+    setImmediate(() => {
+      const started = performance.now();
+      c.start().then(() => log.info(`language server ready in ${(performance.now() - started).toFixed(0)} ms`),
+        (err) => reportError(log, 'the language server did not start', err));
+    });
   } catch (err) {
     reportError(log, 'the language client could not be created', err);
   }
 
   mark('client');
-  const api: ExtensionApi = { activationMs: 0, runtime, statusBar, languageClient: client, log };
+  const sessions = new LiveSessions(runtime, log);
+  const sessionsView = new SessionsView(sessions);
+  const pages = new PagePreviews(context, runtime, sessions, log);
+  const timeline = new TimelineView(context, runtime, sessions, log);
+  context.subscriptions.push(sessions, sessionsView, pages, timeline,
+    sessions.onDidChange((s) => statusBar.setSessions(s.sessions.length)));
+  const api: ExtensionApi = { activationMs: 0, runtime, statusBar, languageClient: client, log, sessions, sessionsView, pages, timeline };
   for (const [what, register] of [
     ['debugging', () => registerDebugging(context, runtime, log)],
     ['commands', () => registerCommands(context, api)],
+    ['the Sessions view', () => context.subscriptions.push(vscode.window.registerTreeDataProvider('alSessionLab.sessions', sessionsView))],
   ] as const) {
     // One feature failing to register must not take the others down with it.
     try { register(); } catch (err) { reportError(log, `${what} could not be set up`, err); }

@@ -7,6 +7,10 @@ import * as fs from 'node:fs';
 import { RuntimeClient } from '../protocol/client';
 import type { Log } from './log';
 import type { RuntimeState } from './statusBar';
+import { runtimeSetFlag } from './settings';
+
+/** Workspace data loaded into a fresh runtime (the same shape as a scenario's `data`). */
+export const DATA_FILES = ['alsessionlab.data.json', path.join('.al-session-lab', 'data.json')];
 
 export interface RuntimeConnection {
   port: number;
@@ -40,12 +44,26 @@ export class RuntimeHost implements vscode.Disposable {
     this.disposables.push(
       vscode.workspace.onDidGrantWorkspaceTrust(() => { if (this.state === 'disabled') this.setState('stopped'); }),
       vscode.workspace.onDidSaveTextDocument((doc) => this.onSave(doc)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (this.connection && e.affectsConfiguration('alSessionLab.runtime')) {
+          void vscode.window.showInformationMessage('AL Session Lab: the runtime limits changed; they apply when the runtime restarts.', 'Restart Runtime')
+            .then((c) => { if (c) void vscode.commands.executeCommand('alSessionLab.restartRuntime'); });
+        }
+      }),
     );
   }
 
   get currentState(): RuntimeState {
     return this.state;
   }
+
+  /** The runtime process id while it runs (for the log and for tests that simulate a crash). */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  /** The last reload after a save: when, and what the runtime answered. */
+  lastReload: { at: number; objects: number; errors: number } | undefined;
 
   /** The live connection, if the runtime is running; never starts it. */
   get current(): RuntimeConnection | undefined {
@@ -76,14 +94,20 @@ export class RuntimeHost implements vscode.Disposable {
     this.setState('starting');
     this.stopping = false;
     const started = Date.now();
-    this.log.info(`runtime: starting ${cli} serve ${workspace}`);
+    const set = runtimeSetFlag();
+    const args = [cli, 'serve', workspace, ...(set ? ['--set', set] : [])];
+    this.log.info(`runtime: starting ${args.join(' ')}`);
     // In desktop VS Code process.execPath is Electron: ELECTRON_RUN_AS_NODE makes it a plain Node.
-    const child = spawn(process.execPath, [cli, 'serve', workspace], {
+    const child = spawn(process.execPath, args, {
       cwd: workspace,
       env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
+    // If the extension host itself goes away without deactivating, the runtime must not outlive it.
+    const killOnExit = () => child.kill();
+    process.once('exit', killOnExit);
+    child.once('exit', () => process.off('exit', killOnExit));
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (d: string) => { for (const l of d.split('\n')) if (l.trim()) this.log.info(`runtime: ${l}`); });
     try {
@@ -97,6 +121,7 @@ export class RuntimeHost implements vscode.Disposable {
       client.onClose(() => { if (this.connection?.client === client) { this.connection = undefined; this.connectionEmitter.fire(undefined); } });
       child.once('exit', (code, signal) => this.onExit(child, code, signal));
       this.log.info(`runtime: ready on 127.0.0.1:${port} (${client.clock} clock) in ${Date.now() - started} ms`);
+      await this.seedWorkspaceData(this.connection);
       this.setState('running');
       this.connectionEmitter.fire(this.connection);
       return this.connection;
@@ -133,6 +158,27 @@ export class RuntimeHost implements vscode.Disposable {
     this.ensureStarted().catch((err) => this.log.error(`runtime: restart failed: ${err instanceof Error ? err.message : err}`));
   }
 
+  /** Loads the workspace's data file, if any, into the fresh runtime; a bad file is reported, not fatal. */
+  private async seedWorkspaceData(c: RuntimeConnection): Promise<void> {
+    if (this.skipSeedOnce) { this.skipSeedOnce = false; return; }
+    const file = DATA_FILES.map((f) => path.join(c.workspace, f)).find((f) => fs.existsSync(f));
+    if (!file) return;
+    const rel = path.relative(c.workspace, file);
+    let data: unknown;
+    try {
+      data = JSON.parse(fs.readFileSync(file, 'utf8'));
+    } catch (err) {
+      void vscode.window.showWarningMessage(`AL Session Lab: ${rel} is not valid JSON (${err instanceof Error ? err.message : err}); the runtime starts without data.`);
+      return;
+    }
+    const r = await c.client.request('runScenario', { scenario: { description: `workspace data (${rel})`, data, steps: [] } });
+    if (r.ok) this.log.info(`runtime: loaded the data in ${rel}`);
+    else {
+      this.log.warn(`runtime: ${rel}: ${r.message}`);
+      void vscode.window.showWarningMessage(`AL Session Lab: the data in ${rel} was not loaded: ${r.message}`);
+    }
+  }
+
   /** Saving AL reloads the workspace into the runtime; running sessions keep the code they started with. */
   private async onSave(doc: vscode.TextDocument): Promise<void> {
     const c = this.connection;
@@ -142,12 +188,23 @@ export class RuntimeHost implements vscode.Disposable {
     if (!file.startsWith(c.workspace)) return;
     try {
       const r = await c.client.request('reload', {});
+      this.lastReload = { at: Date.now(), objects: r.objects, errors: r.errors.length };
       this.log.info(`runtime: reloaded ${r.objects} objects after saving ${path.relative(c.workspace, file)}`);
       for (const e of r.errors) this.log.warn(`runtime: ${e.file}:${e.line + 1}:${e.character + 1}: ${e.message}`);
       if (r.errors.length) void vscode.window.showWarningMessage(`AL Session Lab: the runtime reloaded the AL with ${r.errors.length} error(s); see the output channel.`);
     } catch (err) {
       this.log.error(`runtime: reload failed: ${err instanceof Error ? err.message : err}`);
     }
+  }
+
+  /** True for the next start only: a scenario with its own data needs a store without the workspace data. */
+  private skipSeedOnce = false;
+
+  /** Restarts the runtime with an empty store (for a scenario that brings its own data). */
+  async restartEmpty(): Promise<RuntimeConnection> {
+    await this.stop();
+    this.skipSeedOnce = true;
+    return this.ensureStarted();
   }
 
   /** Stops the runtime (deactivate, or the Stop command). */

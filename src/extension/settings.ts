@@ -35,3 +35,23 @@ export function readRuntimeLimits(scope?: vscode.ConfigurationScope): RuntimeLim
     backgroundSessionsMaxConcurrency: c.get<number>('backgroundSessionsMaxConcurrency', 10),
   };
 }
+
+/** The runtime limits the user set explicitly (any scope), as `serve --set` pairs; defaults are left to the
+ * runtime and to the workspace's own settings file. */
+export function runtimeSetFlag(scope?: vscode.ConfigurationScope): string | undefined {
+  const c = vscode.workspace.getConfiguration(`${SECTION}.runtime`, scope);
+  const names: [keyof RuntimeLimits, string][] = [
+    ['childSessionsMaxConcurrency', 'childSessionsMaxConcurrency'],
+    ['childSessionsMaxQueueLength', 'childSessionsMaxQueueLength'],
+    ['pageBackgroundTaskDefaultTimeoutMs', 'pageBackgroundTaskDefaultTimeout'],
+    ['pageBackgroundTaskMaxTimeoutMs', 'pageBackgroundTaskMaxTimeout'],
+    ['backgroundSessionsMaxConcurrency', 'backgroundSessionsMaxConcurrency'],
+  ];
+  const pairs: string[] = [];
+  for (const [setting, key] of names) {
+    const i = c.inspect<number>(setting);
+    const v = i?.workspaceFolderValue ?? i?.workspaceValue ?? i?.globalValue;
+    if (typeof v === 'number' && Number.isFinite(v)) pairs.push(`${key}=${Math.floor(v)}`);
+  }
+  return pairs.length ? pairs.join(',') : undefined;
+}

@@ -10,7 +10,7 @@ export class StatusBar implements vscode.Disposable {
 
   constructor() {
     this.item.name = 'AL Session Lab';
-    this.item.command = 'alSessionLab.showLog';
+    this.item.command = 'alSessionLab.sessions.focus';
     this.render();
     this.item.show();
   }

@@ -2,27 +2,14 @@
 // ("Run Codeunit", "Open Page") and "Go to Object". A header scan, not a parse: it only needs the first line.
 import * as vscode from 'vscode';
 
-export interface AlObjectRef {
-  type: string;
-  id: number;
-  name: string;
+import { scanObjectHeaders, type ObjectHeader } from './objectHeaders';
+
+export interface AlObjectRef extends ObjectHeader {
   uri: vscode.Uri;
-  line: number;
 }
 
-// Object headers: `codeunit 50100 PBTWaitCodeunit`, `page 21 "Customer Card"`, at the start of a line.
-const HEADER = /^[ \t]*(codeunit|page|table|report|query|xmlport|enum|pageextension|tableextension|enumextension)[ \t]+(\d+)[ \t]+("(?:[^"]|"")+"|[A-Za-z_][\w]*)/gim;
-
 export function scanObjects(text: string, uri: vscode.Uri): AlObjectRef[] {
-  const out: AlObjectRef[] = [];
-  for (const m of text.matchAll(HEADER)) {
-    const before = text.slice(0, m.index);
-    const line = before.split('\n').length - 1;
-    const type = m[1].charAt(0).toUpperCase() + m[1].slice(1).toLowerCase();
-    const name = m[3].startsWith('"') ? m[3].slice(1, -1).replace(/""/g, '"') : m[3];
-    out.push({ type: type === 'Pageextension' ? 'PageExtension' : type === 'Tableextension' ? 'TableExtension' : type === 'Enumextension' ? 'EnumExtension' : type, id: Number(m[2]), name, uri, line });
-  }
-  return out;
+  return scanObjectHeaders(text).map((h) => ({ ...h, uri }));
 }
 
 export async function workspaceObjects(): Promise<AlObjectRef[]> {

@@ -95,6 +95,11 @@ export interface ReadOptions {
   ascending: boolean;
   /** MarkedOnly: only these primary keys (serialized by the store's `keyOf`). */
   markedKeys?: Set<string>;
+  /**
+   * At most this many rows (added by the store: FindFirst/FindLast pass 1, `Find('=<>')` too); in key order
+   * without own uncommitted rows the store stops scanning early.
+   */
+  limit?: number;
 }
 
 export type WriteOp = 'Insert' | 'Modify' | 'Delete' | 'ModifyAll' | 'DeleteAll' | 'Rename';
@@ -115,7 +120,8 @@ export interface Transaction {
   find(table: TableDef, options: ReadOptions): VersionedRow[];
   get(table: TableDef, primaryKey: FieldValue[]): VersionedRow | undefined;
   count(table: TableDef, options: ReadOptions): number;
-  insert(table: TableDef, row: Row): void;
+  /** Returns the stored copy with its version (extension by the store: callers may ignore it). */
+  insert(table: TableDef, row: Row): VersionedRow;
   modify(table: TableDef, row: VersionedRow): VersionedRow;
   delete(table: TableDef, row: VersionedRow): void;
   rename(table: TableDef, row: VersionedRow, newPrimaryKey: FieldValue[]): VersionedRow;
@@ -127,7 +133,11 @@ export interface Transaction {
 
 export interface VersionedRow {
   row: Row;
-  /** The committed version this copy was read from (0 for rows this transaction inserted). */
+  /**
+   * Opaque version of the row this copy was read from (a new number for every write, the session's own
+   * uncommitted writes included, so a stale copy in the same session also fails Modify as in BC).
+   * 0 = not read from the database (Init + Modify): Modify/Delete then skip the concurrency check.
+   */
   version: number;
 }
 
@@ -143,6 +153,20 @@ export interface AlErrorInfo {
   /** AL call stack, innermost first, in BC's format: `"Object"(CodeUnit 50100).OnRun line 12 - App by Publisher`. */
   callStack: string;
   location?: SourceLocation;
+}
+
+/**
+ * The exception that carries an AL run-time error through JavaScript frames (added by the values/store
+ * helper: the store, the value libraries and the interpreter all throw it; the interpreter adds the call
+ * stack and location where it catches it).
+ */
+export class AlRuntimeError extends Error {
+  readonly info: AlErrorInfo;
+  constructor(text: string, code = '', extra?: Partial<AlErrorInfo>) {
+    super(text);
+    this.name = 'AlRuntimeError';
+    this.info = { code, text, callStack: '', ...extra };
+  }
 }
 
 export interface SourceLocation {
@@ -203,13 +227,16 @@ export interface SessionServices {
   /** In a page background task: the parameters; elsewhere BC raises an error (the session layer throws). */
   getBackgroundParameters(): Map<string, string>;
   setBackgroundTaskResult(results: Map<string, string>): void;
+  /**
+   * Dialog.Open/Update/Close in a session with a UI (added by the interpreter; optional: a session layer
+   * without dialogs leaves it out and the calls do nothing, as in the background).
+   */
+  dialog?(action: 'open' | 'update' | 'close', text: string): void;
 
   /** Active Session / Session Event virtual tables are served through the transaction like other tables. */
 
   // Added by the session layer (optional so test doubles need not implement them; the interpreter calls them
   // with `?.` and falls back to the plain behaviour when absent).
-  /** Dialog.Open/Update/Close: shown in the foreground, silently ignored where there is no UI. */
-  dialog?(op: 'Open' | 'Update' | 'Close', text: string): void;
   /**
    * Any other client callback (Page.Run/RunModal, Report.Run/RunModal, Hyperlink, File.Upload/Download,
    * Activate...), named as the AL construct: throws BC's "Callback functions are not allowed." where there is no
@@ -363,6 +390,8 @@ export interface DebugPolicy {
   stopOnEntry: boolean;
   breakOnError: 'None' | 'All' | 'ExcludeTry';
   breakOnRecordWrite: 'None' | 'All' | 'ExcludeTemporary';
+  /** Log-point output (breakpoints with a logMessage); added by the interpreter, optional. */
+  log?(text: string, location: SourceLocation): void;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -404,6 +433,12 @@ export interface PageInstance extends PageHandle {
   fieldValues(): Map<string, string>;
   /** Triggers of the page and then of its extensions, in the order the client runs them. */
   hasTrigger(name: string): boolean;
+  /**
+   * Set by CurrPage.Update since the session layer last looked (added by the session layer; optional). The session
+   * layer clears it and refreshes the page (OnAfterGetRecord, OnAfterGetCurrRecord), except in the two page
+   * background task triggers, where BC ignores CurrPage.Update.
+   */
+  updateRequested?: boolean;
 }
 
 export type EntryPoint =
@@ -411,11 +446,18 @@ export type EntryPoint =
   /**
    * Runs the named trigger of the page and then the same trigger of each page extension. `args` are plain values:
    * number, string, boolean; `Map<string, string>` for a `Dictionary of [Text, Text]` (Results of
-   * OnPageBackgroundTaskCompleted); `VarArgument` for var parameters (IsHandled), shared by page and extensions.
+   * OnPageBackgroundTaskCompleted). Var parameters (IsHandled) are passed as plain values: the execution's
+   * completed value is the argument list after the page's and extensions' triggers ran (var ones written back).
    */
   | { kind: 'pageTrigger'; page: PageInstance; trigger: string; args?: unknown[] }
   | { kind: 'pageAction'; page: PageInstance; action: string }
-  | { kind: 'pageFieldValidate'; page: PageInstance; field: string; value: string };
+  | { kind: 'pageFieldValidate'; page: PageInstance; field: string; value: string }
+  /**
+   * Calls one procedure of a codeunit (added by the interpreter, for tests, the corpus runner and the CLI):
+   * a new instance (or the session's single instance); `args` are AL values (numbers, strings, booleans);
+   * `var` parameters receive references and the completed value is `{ result, args }` afterwards.
+   */
+  | { kind: 'procedure'; codeunit: number | string; procedure: string; args?: unknown[] };
 
 export interface Engine {
   /** Loads (or reloads) the workspace's AL; executions already running keep the code they started with. */

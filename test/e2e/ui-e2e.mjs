@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { makeProfile, installVsix, startServer, stopServer, launchBrowser, lapper } from './codeServer.mjs';
-import { steps } from './uiSteps.mjs';
+const { steps } = await import(process.env.E2E_STEPS_MODULE || './uiSteps.mjs');
 
 const [vsix, wsTemplate, shots = '.e2e-artifacts'] = process.argv.slice(2);
 if (!vsix || !wsTemplate) { console.error('usage: node test/e2e/ui-e2e.mjs <vsix> <workspace-dir> [artifact-dir]'); process.exit(2); }

@@ -1,5 +1,6 @@
 // The UI suite's steps, in order; each asserts what a person would see. Later steps build on earlier ones.
 import { command, openFile, quick } from './ui.mjs';
+import { highlighted, snippet } from './uiEditorSteps.mjs';
 
 export const steps = [
   {
@@ -17,10 +18,21 @@ export const steps = [
       await screenshot('01-al-file-open');
     },
   },
+  highlighted,
+  snippet,
   {
     name: 'the status bar shows the session runtime',
     run: async ({ page }) => {
       await page.waitForSelector('.statusbar-item:has-text("AL runtime:")');
+    },
+  },
+  {
+    name: 'the Sessions view opens from the status bar item',
+    run: async ({ page, screenshot }) => {
+      await page.click('.statusbar-item:has-text("AL runtime:")');
+      await page.waitForSelector('.part.sidebar .composite.title:has-text("Sessions")');
+      await page.waitForSelector('.part.sidebar .welcome-view-content:has-text("No sessions yet")');
+      await screenshot('02-sessions-view');
     },
   },
 ];

@@ -1,6 +1,91 @@
-// The `al-session-lab serve` command (see docs/cli.md).
-import { CliError, type CommandContext } from '../cliSupport';
+// The `al-session-lab serve` command (see docs/cli.md): hosts the session runtime for debuggers and the editor.
+// Prints `{ "port", "token" }` when ready; listens on 127.0.0.1 only; with --scenario, plays it once the first
+// debugger attached. Runs until SIGINT/SIGTERM (or the process is killed).
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { JsonSyntaxError, parseJsonWithLines } from '../../runtime/sessions/jsonWithLines';
+import { CliError, intFlag, parseArgs, type CommandContext } from '../cliSupport';
+import { RuntimeHost, WorkspaceError } from '../../runtime/sessions/host';
+import { parseScenario, ScenarioError, type Scenario } from '../../runtime/sessions/scenario';
+import { ControlServer } from '../../runtime/sessions/control/controlServer';
+import { createEngine } from '../../runtime/sessions/defaultEngine';
+import { clockFlag, settingsFromFlags } from './run';
 
-export async function serveCommand(_args: string[], _ctx: CommandContext): Promise<number> {
-  throw new CliError('the serve command is not built yet');
+export async function serveCommand(args: string[], ctx: CommandContext): Promise<number> {
+  const parsed = parseArgs(args, { values: ['port', 'scenario', 'seed', 'clock', 'set', 'token', 'data'], booleans: [] });
+  const [workspace, ...extra] = parsed.positional;
+  if (!workspace) throw new CliError('serve needs a WORKSPACE folder: al-session-lab serve WORKSPACE [--port N] [--scenario FILE]');
+  if (extra.length) throw new CliError(`serve takes one WORKSPACE, got also: ${extra.join(' ')}`);
+  if (!statSync(workspace, { throwIfNoEntry: false })?.isDirectory()) throw new CliError(`${workspace}: the workspace folder does not exist`);
+  const port = intFlag(parsed, 'port', 0);
+  if (port > 65535) throw new CliError(`flag --port needs a port number (0-65535), got ${port}`);
+  const settings = settingsFromFlags(workspace, parsed.values.get('set'));
+  let scenario: Scenario | undefined;
+  const scenarioFile = parsed.values.get('scenario');
+  let host: RuntimeHost;
+  try {
+    if (scenarioFile) {
+      let text: string;
+      try {
+        text = readFileSync(scenarioFile, 'utf8');
+      } catch {
+        throw new CliError(`${scenarioFile}: cannot read the scenario file`);
+      }
+      scenario = parseScenario(text, scenarioFile);
+    }
+    // The editor keeps working with a workspace that has errors: what loaded runs, errors are reported by reload.
+    host = new RuntimeHost({ workspace, createEngine, settings, clock: clockFlag(parsed.values.get('clock'), 'real'), seed: intFlag(parsed, 'seed', 1), freeRun: true, strict: false });
+    // Data for pages to show before any scenario runs: --data FILE (a scenario file's "data", or table -> rows),
+    // else the workspace's .al-session-lab/data.json.
+    const dataFile = parsed.values.get('data') ?? [join(workspace, '.al-session-lab', 'data.json')].find((f) => existsSync(f));
+    if (dataFile) {
+      let doc;
+      try {
+        doc = parseJsonWithLines(readFileSync(dataFile, 'utf8'));
+      } catch (err) {
+        if (err instanceof JsonSyntaxError) throw new CliError(`${dataFile}:${err.line}: ${err.message}`);
+        throw new CliError(`${dataFile}: cannot read the data file`);
+      }
+      const root = doc.value as Record<string, unknown>;
+      const data = (root && typeof root === 'object' && 'data' in root ? root.data : root) as Record<string, Record<string, unknown>[]>;
+      if (!data || typeof data !== 'object' || Array.isArray(data)) throw new CliError(`${dataFile}:1: expected an object of table name -> rows`);
+      const lines: Record<string, number> = {};
+      for (const [t, rows] of Object.entries(data)) lines[t] = (Array.isArray(rows) && doc.lineOf(rows)) || 1;
+      host.seedData(data, dataFile, lines);
+    }
+  } catch (err) {
+    if (err instanceof ScenarioError || err instanceof WorkspaceError) throw new CliError(err.message);
+    throw err;
+  }
+  const server = new ControlServer(host, {
+    port,
+    token: parsed.values.get('token'),
+    onFirstAttach: () => {
+      if (!scenario) return;
+      const s = scenario;
+      // Let the attach response reach the debugger before the first session starts.
+      setImmediate(() => {
+        host.runScenario(s).then(
+          (r) => {
+            if (!r.ok) ctx.stderr(`al-session-lab: ${r.failed!.message}\n`);
+          },
+          (err: unknown) => ctx.stderr(`al-session-lab: the scenario failed: ${err instanceof Error ? err.message : String(err)}\n`),
+        );
+      });
+    },
+  });
+  try {
+    await server.listen();
+  } catch (err) {
+    throw new CliError(`cannot listen on 127.0.0.1:${port}: ${(err as Error).message}`);
+  }
+  host.rt.poke();
+  ctx.stdout(JSON.stringify({ port: server.port, token: server.token }) + '\n');
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await server.close();
+  return 0;
 }

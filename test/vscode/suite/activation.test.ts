@@ -30,7 +30,7 @@ suite('activation', () => {
 
   test('contributed commands are registered', async () => {
     const all = new Set(await vscode.commands.getCommands(true));
-    for (const id of ['alSessionLab.runCodeunit', 'alSessionLab.runScenario',
+    for (const id of ['alSessionLab.openPage', 'alSessionLab.runCodeunit', 'alSessionLab.runScenario', 'alSessionLab.showTimeline',
       'alSessionLab.showLog', 'alSessionLab.startRuntime', 'alSessionLab.stopRuntime', 'alSessionLab.restartRuntime']) {
       assert.ok(all.has(id), `command ${id}`);
     }

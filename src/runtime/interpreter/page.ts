@@ -1,0 +1,394 @@
+// A page instance in a session: the page's and each page extension's globals (separate scopes), Rec and xRec,
+// CurrPage, the layout after applying the extensions' add*/move* changes, field values evaluated from their
+// source expressions, and the triggers, actions and field validation the session layer runs.
+import type { FieldValue, PageInstance, PageLayout, SessionServices } from '../contracts';
+import type { Expr, PageControl, ProcDecl, TypeRef } from './ast';
+import { AlError } from './errors';
+import type { EngineImpl } from './engine';
+import type { ObjectModel, ProcInfo } from './model';
+import { toSourceLocation } from './model';
+import { Instance, Variant } from './objects';
+import { AlRecord, convertForField } from './record';
+import type { Rt } from './rt';
+import { registry, tBool, tInt, tText, type CallInfo } from './methodTypes';
+import { AlDictionary } from './collections';
+import { fromMap } from './sysMethods';
+import { formatAny } from './display';
+import { evaluateText } from '../values/evaluate';
+import { isScalarType, normType } from './typeNames';
+import { recordIdText, recordMethods } from './recordMethods';
+import { ProcCompiler } from './compiler';
+
+let nextPageInstanceId = 1;
+
+interface FieldControl {
+  control: PageControl;
+  owner: Instance;
+  caption: string;
+  editable: boolean;
+}
+
+export class PageRuntime implements PageInstance {
+  readonly pageInstanceId = nextPageInstanceId++;
+  readonly layout: PageLayout;
+  readonly main: Instance;
+  readonly exts: Instance[];
+  readonly rec?: AlRecord;
+  private readonly fields: FieldControl[] = [];
+  private readonly actions = new Map<string, Instance>();
+  private readonly getters = new Map<PageControl, { fn: (rt: Rt, self: unknown, L: Record<string, unknown>) => Generator<unknown, unknown, unknown>; type?: TypeRef }>();
+  /** CurrPage.Update requests since the session layer last looked (it may ignore them). */
+  updateRequested = false;
+  closeRequested = false;
+  caption: string;
+  editable = true;
+
+  constructor(
+    private readonly engine: EngineImpl,
+    private readonly services: SessionServices,
+    readonly obj: ObjectModel,
+  ) {
+    const st = obj.decl.properties.get('sourcetable')?.text;
+    const table = st ? engine.tableByName(st) : undefined;
+    if (st && !table) throw new AlError(`Page ${obj.name}: its SourceTable ${st} is not in the workspace.`);
+    if (table) this.rec = new AlRecord(table, /^true$/i.test(obj.decl.properties.get('sourcetabletemporary')?.text ?? ''));
+    this.main = engine.newInstance(obj);
+    this.main.page = this;
+    this.main.rec = this.rec;
+    this.exts = obj.extensions.map((e) => {
+      const i = engine.newInstance(e);
+      i.base = this.main;
+      i.page = this;
+      i.rec = this.rec;
+      return i;
+    });
+    this.caption = obj.decl.properties.get('caption')?.text ?? obj.name;
+    this.layout = this.buildLayout();
+  }
+
+  // ------------------------------------------------------------------------------------------------------
+  // Layout
+  // ------------------------------------------------------------------------------------------------------
+
+  private buildLayout(): PageLayout {
+    // Work on copies of the control trees, then apply each extension's changes in load order.
+    const owners = new Map<PageControl, Instance>();
+    const clone = (c: PageControl, owner: Instance): PageControl => {
+      const n = { ...c, children: c.children.map((x) => clone(x, owner)) };
+      owners.set(n, owner);
+      return n;
+    };
+    const layout = this.obj.decl.layout.map((c) => clone(c, this.main));
+    const actions = this.obj.decl.actions.map((c) => clone(c, this.main));
+    this.exts.forEach((ext) => {
+      for (const ch of ext.obj.decl.layoutChanges) applyChange(layout, ch.verb, ch.anchor, ch.controls.map((c) => clone(c, ext)));
+      for (const ch of ext.obj.decl.actionChanges) applyChange(actions, ch.verb, ch.anchor, ch.controls.map((c) => clone(c, ext)));
+    });
+    const groups: PageLayout['groups'] = [];
+    const pageEditable = !/^false$/i.test(this.obj.decl.properties.get('editable')?.text ?? '');
+    this.editable = pageEditable;
+    const walk = (c: PageControl, group: PageLayout['groups'][number] | undefined) => {
+      if (c.kind === 'field') {
+        const owner = owners.get(c) ?? this.main;
+        const fc: FieldControl = { control: c, owner, caption: this.captionOf(c), editable: pageEditable && !/^false$/i.test(c.properties.get('editable')?.text ?? '') };
+        this.fields.push(fc);
+        if (!group) {
+          group = { name: '', caption: '', fields: [] };
+          groups.push(group);
+        }
+        group.fields.push({ name: c.name, caption: fc.caption, editable: fc.editable });
+        return;
+      }
+      if (c.kind === 'group' || c.kind === 'area') {
+        const g = { name: c.name, caption: c.properties.get('caption')?.text ?? c.name, fields: [] };
+        groups.push(g);
+        for (const ch of c.children) walk(ch, g);
+        return;
+      }
+      for (const ch of c.children) walk(ch, group);
+    };
+    for (const c of layout) walk(c, undefined);
+    const acts: PageLayout['actions'] = [];
+    const walkActions = (c: PageControl) => {
+      if (c.kind === 'action') {
+        acts.push({ name: c.name, caption: c.properties.get('caption')?.text ?? c.name });
+        this.actions.set(c.name.toLowerCase(), owners.get(c) ?? this.main);
+      }
+      for (const ch of c.children) walkActions(ch);
+    };
+    for (const c of actions) walkActions(c);
+    return {
+      pageId: this.obj.id,
+      name: this.obj.name,
+      caption: this.caption,
+      pageType: this.obj.decl.properties.get('pagetype')?.text ?? 'Card',
+      sourceTable: this.rec?.def.name,
+      groups: groups.filter((g) => g.fields.length > 0),
+      actions: acts,
+    };
+  }
+
+  private captionOf(c: PageControl): string {
+    const cap = c.properties.get('caption')?.text;
+    if (cap !== undefined) return cap;
+    const f = this.sourceField(c.source);
+    return f ? this.rec!.table.fieldsById.get(f)!.caption : c.name;
+  }
+
+  /** The source table field a control shows (`Rec."No."` or a bare field name), if any. */
+  private sourceField(e: Expr | undefined): number | undefined {
+    if (!e || !this.rec) return undefined;
+    let name: string | undefined;
+    if (e.k === 'member' && e.obj.k === 'name' && e.obj.name.toLowerCase() === 'rec') name = e.name;
+    else if (e.k === 'name') {
+      const isGlobal = [this.obj, ...this.exts.map((x) => x.obj)].some((o) => o.globals.some((g) => g.name.toLowerCase() === e.name.toLowerCase()));
+      if (!isGlobal) name = e.name;
+    }
+    return name ? this.rec.table.fieldsByName.get(name.toLowerCase())?.def.id : undefined;
+  }
+
+  // ------------------------------------------------------------------------------------------------------
+  // PageInstance
+  // ------------------------------------------------------------------------------------------------------
+
+  setCurrentRecord(primaryKey: FieldValue[] | undefined): void {
+    if (!this.rec) return;
+    this.main.setXrec(this.rec.copy());
+    if (!primaryKey) {
+      this.rec.values = new AlRecord(this.rec.table, this.rec.temporary).values;
+      this.rec.version = 0;
+      return;
+    }
+    const be = this.rec.backend(() => this.services.transaction());
+    const r = be.get(this.rec.def, primaryKey.map((v, i) => convertForField(this.rec!.table.fieldsById.get(this.rec!.table.pkFieldIds[i])!.def, v)));
+    if (!r) throw new AlError(`The ${this.rec.table.caption} does not exist. Identification fields and values: ${primaryKey.map(String).join(',')}`, 'DB:RecordNotFound');
+    this.rec.load(r);
+    this.main.setXrec(this.rec.copy());
+  }
+
+  currentRecordId(): string {
+    if (!this.rec) return '';
+    const rt = this.engine.detachedRt(this.services);
+    return recordIdText(this.rec, rt);
+  }
+
+  fieldValues(): Map<string, string> {
+    const out = new Map<string, string>();
+    const rt = this.engine.detachedRt(this.services);
+    for (const f of this.fields) {
+      const c = f.control;
+      if (!c.source) continue;
+      let text: string;
+      try {
+        const g = this.getter(c, f.owner);
+        const it = g.fn(rt, f.owner, {});
+        rt.evalMode = true;
+        const r = it.next();
+        if (!r.done) throw new AlError(`The value of field ${c.name} cannot be computed without running AL code that waits.`);
+        text = formatAny(r.value, g.type, (t) => this.engine.membersOf(t));
+      } catch (e) {
+        text = `#error: ${(e as Error).message}`;
+      } finally {
+        rt.evalMode = false;
+      }
+      out.set(c.name, text);
+    }
+    return out;
+  }
+
+  private getter(c: PageControl, owner: Instance) {
+    let g = this.getters.get(c);
+    if (!g) {
+      const pi = syntheticProc(owner.obj, `${c.name} (source)`);
+      const compiled = new ProcCompiler(this.engine, pi).compileExpression(c.source!);
+      g = { fn: compiled.fn, type: compiled.type };
+      this.getters.set(c, g);
+    }
+    return g;
+  }
+
+  hasTrigger(name: string): boolean {
+    const n = name.toLowerCase();
+    return [this.main, ...this.exts].some((i) => i.obj.triggers.has(n));
+  }
+
+  // ------------------------------------------------------------------------------------------------------
+  // Running code
+  // ------------------------------------------------------------------------------------------------------
+
+  /**
+   * Runs the page's trigger, then each extension's. Arguments: Map<string,string> becomes a Dictionary of
+   * [Text, Text]; `var` parameters are passed by reference. The completed value is the argument list after the
+   * calls (so the session layer reads back `var IsHandled`).
+   */
+  *runTrigger(rt: Rt, name: string, args: unknown[]): Generator<unknown, unknown[], unknown> {
+    const n = name.toLowerCase();
+    const values = args.map((a) => (a instanceof Map ? fromMap(a as Map<string, string>) : a));
+    for (const inst of [this.main, ...this.exts]) {
+      const p = inst.obj.triggers.get(n);
+      if (!p) continue;
+      const refs = values.map((v, i) => {
+        const par = p.decl.params[i];
+        return par?.byRef && isScalarType(normType(par.type)) ? { v } : v;
+      });
+      const fn = p.fn ?? this.engine.compileProc(p);
+      yield* fn(rt, inst, refs);
+      refs.forEach((r, i) => {
+        const par = p.decl.params[i];
+        if (par?.byRef && isScalarType(normType(par.type))) values[i] = (r as { v: unknown }).v;
+      });
+    }
+    return values.map((v) => (v instanceof AlDictionary ? new Map([...v.map.values()].map(([k, x]) => [String(k), String(x instanceof Variant ? x.value : x)])) : v));
+  }
+
+  *runAction(rt: Rt, action: string): Generator<unknown, void, unknown> {
+    const owner = this.actions.get(action.toLowerCase());
+    if (!owner) throw new AlError(`Page ${this.obj.name} has no action ${action}.`);
+    const p = owner.obj.controlTriggers.get(action.toLowerCase())?.get('onaction');
+    if (!p) return;
+    const fn = p.fn ?? this.engine.compileProc(p);
+    yield* fn(rt, owner, []);
+  }
+
+  /** A value typed into a field: the table field's OnValidate (through Validate), then the page field's. */
+  *validateField(rt: Rt, field: string, value: string): Generator<unknown, void, unknown> {
+    const fc = this.fields.find((f) => f.control.name.toLowerCase() === field.toLowerCase());
+    if (!fc) throw new AlError(`Page ${this.obj.name} has no field ${field}.`);
+    if (!fc.editable) throw new AlError(`The field ${fc.caption} on page ${this.caption} is not editable.`);
+    const fid = this.sourceField(fc.control.source);
+    if (fid !== undefined && this.rec) {
+      const fm = this.rec.table.fieldsById.get(fid)!;
+      const r = evaluateText({ type: fm.def.type, optionMembers: fm.def.optionMembers ?? this.engine.membersOf(fm.type), length: fm.def.length }, value);
+      if (!r.ok) throw new AlError(r.error, 'Evaluate');
+      const ci: CallInfo = { loc: fc.control.loc, argTypes: [undefined, fm.type], used: false, name: 'Validate' };
+      yield* (recordMethods.get('validate')!.impl(rt, ci, this.rec, fid, r.value) as Generator<unknown, void, unknown>);
+    } else if (fc.control.source) {
+      const pi = syntheticProc(fc.owner.obj, `${fc.control.name} (validate)`);
+      const setter = new ProcCompiler(this.engine, pi).compileSetter(fc.control.source);
+      const t = setter.type ? normType(setter.type) : { name: 'Text' };
+      const r = evaluateText({ type: (t.name === 'Label' ? 'Text' : t.name) as never, optionMembers: this.engine.membersOf(t), length: t.length }, value);
+      if (!r.ok) throw new AlError(r.error, 'Evaluate');
+      yield* setter.fn(rt, fc.owner, {}, r.value);
+    }
+    const p = fc.owner.obj.controlTriggers.get(fc.control.name.toLowerCase())?.get('onvalidate');
+    if (p) {
+      const fn = p.fn ?? this.engine.compileProc(p);
+      yield* fn(rt, fc.owner, []);
+    }
+  }
+}
+
+function applyChange(tree: PageControl[], verb: string, anchor: string, controls: PageControl[]): void {
+  const a = anchor.toLowerCase();
+  const find = (list: PageControl[]): { list: PageControl[]; index: number } | undefined => {
+    for (let i = 0; i < list.length; i++) {
+      if (list[i].name.toLowerCase() === a) return { list, index: i };
+      const inner = find(list[i].children);
+      if (inner) return inner;
+    }
+    return undefined;
+  };
+  let at = find(tree);
+  if (!at && (verb === 'addfirst' || verb === 'addlast') && AREAS.has(a)) {
+    // The extended page has no such area yet (our stand-in pages are smaller than the base app's): create it.
+    tree.push({ kind: 'area', name: anchor, properties: new Map(), triggers: [], children: [], loc: controls[0]?.loc ?? ({} as PageControl['loc']) });
+    at = { list: tree, index: tree.length - 1 };
+  }
+  if (!at) return; // An anchor that does not exist: BC refuses it at compile time; nothing to place here.
+  switch (verb) {
+    case 'addfirst':
+      at.list[at.index].children.unshift(...controls);
+      break;
+    case 'addlast':
+      at.list[at.index].children.push(...controls);
+      break;
+    case 'addafter':
+      at.list.splice(at.index + 1, 0, ...controls);
+      break;
+    case 'addbefore':
+      at.list.splice(at.index, 0, ...controls);
+      break;
+    case 'modify': {
+      const target = at.list[at.index];
+      for (const c of controls) for (const [k, v] of c.properties) target.properties.set(k, v);
+      break;
+    }
+    default:
+      break;
+  }
+}
+
+const AREAS = new Set(['content', 'factboxes', 'processing', 'navigation', 'reporting', 'creation', 'promoted', 'sections', 'embedding', 'rolecenter']);
+
+const synthetic = new Map<ObjectModel, Map<string, ProcInfo>>();
+
+/** A procedure-less context for compiling a page control's expression in its object's scope. */
+export function syntheticProc(obj: ObjectModel, name: string): ProcInfo {
+  let m = synthetic.get(obj);
+  if (!m) synthetic.set(obj, (m = new Map()));
+  let p = m.get(name);
+  if (!p) {
+    const decl: ProcDecl = { name, kind: 'procedure', params: [], locals: [], body: [], attributes: [], local: true, loc: obj.decl.loc, endLoc: obj.decl.loc };
+    p = { id: -1, obj, decl, name, slots: [], tryFunction: false, isEvent: false };
+    m.set(name, p);
+  }
+  return p;
+}
+
+function pageOf(v: unknown, ci: CallInfo): PageRuntime {
+  if (v instanceof PageRuntime) return v;
+  throw new AlError('CurrPage is not available here.', '', toSourceLocation(ci.loc));
+}
+
+/** CurrPage's methods. */
+export const pageMethods = registry({
+  Update: {
+    max: 1,
+    impl: (rt: Rt, ci, p, save = true) => {
+      const pg = pageOf(p, ci);
+      // The session layer may ignore it (inside the page background task triggers, as BC does).
+      if (rt.services.updatePage?.(pg, !!save) !== false) pg.updateRequested = true;
+    },
+  },
+  Close: { max: 0, impl: (_rt: Rt, ci, p) => { pageOf(p, ci).closeRequested = true; } },
+  SaveRecord: { max: 0, impl: () => undefined },
+  Activate: { max: 1, impl: () => undefined },
+  Caption: { ret: tText, max: 1, impl: (_rt: Rt, ci, p, c?) => { const pg = pageOf(p, ci); if (c !== undefined) pg.caption = String(c); return pg.caption; } },
+  Editable: { ret: tBool, max: 1, impl: (_rt: Rt, ci, p, e?) => { const pg = pageOf(p, ci); if (e !== undefined) pg.editable = !!e; return pg.editable; } },
+  LookupMode: { ret: tBool, max: 1, impl: () => false },
+  ObjectId: { ret: tText, max: 1, impl: (_rt: Rt, ci, p) => `Page ${pageOf(p, ci).obj.id}` },
+  SetSelectionFilter: {
+    min: 1, max: 1, effect: true,
+    impl(_rt: Rt, ci, p, rec: AlRecord) {
+      const pg = pageOf(p, ci);
+      if (pg.rec) {
+        rec.filterGroups = new Map([...pg.rec.filterGroups].map(([g, m]) => [g, new Map(m)]));
+        rec.marks.add(rec.table.info.keyOfValues(pg.rec.pkValues()));
+      }
+    },
+  },
+  EnqueueBackgroundTask: {
+    refArgs: [0], min: 2, max: 5, ret: tBool, effect: true,
+    impl(rt: Rt, ci, p, ref: { v: unknown }, cu, params?: unknown, timeout?: unknown, level?: unknown) {
+      const pg = pageOf(p, ci);
+      const parameters = new Map<string, string>();
+      if (params instanceof AlDictionary) for (const [k, v] of params.map.values()) parameters.set(String(k), String(v instanceof Variant ? v.value : v));
+      const levels = ['Ignore', 'Warning', 'Error'] as const;
+      const res = rt.services.enqueueBackgroundTask(pg, {
+        codeunitId: Number(cu),
+        parameters,
+        timeoutMs: timeout === undefined ? undefined : Number(timeout),
+        errorLevel: level === undefined ? 'Error' : levels[Number(level)] ?? 'Error',
+      });
+      if (res.ok) {
+        ref.v = res.taskId;
+        return true;
+      }
+      if (ci.used) return false;
+      throw new AlError(res.error.text, res.error.code, toSourceLocation(ci.loc));
+    },
+  },
+  CancelBackgroundTask: { min: 1, max: 1, ret: tBool, effect: true, impl: (rt: Rt, ci, p, id) => { rt.services.cancelBackgroundTask(pageOf(p, ci), Number(id)); return true; } },
+  GetRecord: { min: 1, max: 1, effect: true, impl: (_rt: Rt, ci, p, rec: AlRecord) => { const pg = pageOf(p, ci); if (pg.rec) rec.assignFrom(pg.rec); } },
+  PageId: { ret: tInt, max: 0, impl: (_rt: Rt, ci, p) => pageOf(p, ci).obj.id },
+});

@@ -1,0 +1,122 @@
+// Background sessions (StartSession, TaskScheduler.CreateTask): BC's limits: 10 running at once, further ones
+// queue, more than 100 queued is an error, and sessions started from sessions more than 14 deep are refused.
+import type { AlErrorInfo, CreateTaskRequest, StartSessionRequest } from '../contracts';
+import { BcCode, BcText, alErrorInfo, fill, raise } from './bcErrors';
+import type { Session } from './session';
+import type { SessionRuntime } from './runtime';
+
+interface Pending {
+  session: Session;
+  codeunitId: number;
+  record: unknown;
+  timeoutMs: number;
+}
+
+export class BackgroundSessions {
+  private running = 0;
+  private readonly queue: Pending[] = [];
+  private taskSeq = 0;
+  /** Most background sessions running at once (stress tests check the limit held). */
+  peakRunning = 0;
+
+  constructor(private readonly rt: SessionRuntime) {}
+
+  get runningCount(): number {
+    return this.running;
+  }
+
+  get queuedCount(): number {
+    return this.queue.length;
+  }
+
+  queued(): Session[] {
+    return this.queue.map((p) => p.session);
+  }
+
+  startSession(caller: Session, request: StartSessionRequest): { ok: true; sessionId: number } | { ok: false; error: AlErrorInfo } {
+    const problem = this.checkCompany(request.company);
+    if (problem) return { ok: false, error: problem };
+    const depth = caller.depth + 1;
+    if (depth > this.rt.settings.sessionRecursionDepth) {
+      return { ok: false, error: alErrorInfo(BcCode.recursion, fill(BcText.recursion, this.rt.settings.sessionRecursionDepth)) };
+    }
+    const full = this.running >= this.rt.settings.backgroundSessionsMaxConcurrency;
+    if (full && this.queue.length >= this.rt.settings.backgroundSessionsMaxQueueLength) {
+      return { ok: false, error: alErrorInfo(BcCode.queueFull, fill(BcText.backgroundQueueFull, this.rt.settings.backgroundSessionsMaxQueueLength)) };
+    }
+    const timeoutMs = request.timeoutMs !== undefined && request.timeoutMs > 0 ? request.timeoutMs : this.rt.settings.backgroundSessionsDefaultTimeout;
+    const s = this.create(caller, request.codeunitId, depth);
+    const pending: Pending = { session: s, codeunitId: request.codeunitId, record: request.record, timeoutMs };
+    if (full) {
+      this.queue.push(pending);
+      this.rt.timeline.emit('sessionQueued', { session: s.id, parent: caller.id, object: s.object, queued: this.queue.length });
+    } else {
+      this.launch(pending);
+    }
+    return { ok: true, sessionId: s.id };
+  }
+
+  /** TaskScheduler.CreateTask: a background session when ready and due; the failure codeunit runs if it fails. */
+  createTask(caller: Session, request: CreateTaskRequest): string {
+    const problem = this.checkCompany(request.company);
+    if (problem) raise(problem.code, problem.text);
+    const id = ++this.taskSeq;
+    const guid = `{${id.toString(16).toUpperCase().padStart(8, '0')}-0000-4000-8000-${caller.id.toString(16).toUpperCase().padStart(12, '0')}}`;
+    if (!request.isReady) {
+      this.rt.timeline.emit('scheduledTask', { session: caller.id, task: guid, codeunit: `Codeunit ${request.codeunitId}`, ready: false });
+      return guid;
+    }
+    const due = Math.max(this.rt.clock.now(), request.notBefore ?? 0);
+    this.rt.timeline.emit('scheduledTask', { session: caller.id, task: guid, codeunit: `Codeunit ${request.codeunitId}`, ready: true, notBefore: due });
+    const run = () => {
+      // Scheduled tasks are not subject to StartSession's queue limit: the Scheduled Task table holds them.
+      const s = this.create(caller, request.codeunitId, caller.depth + 1);
+      const timeoutMs = request.timeoutMs !== undefined && request.timeoutMs > 0 ? request.timeoutMs : this.rt.settings.backgroundSessionsDefaultTimeout;
+      if (request.failureCodeunitId) {
+        s.onEnded.push((outcome) => {
+          if (outcome === 'error' || outcome === 'timeout') {
+            const f = this.create(caller, request.failureCodeunitId, caller.depth + 1);
+            this.enqueuePending({ session: f, codeunitId: request.failureCodeunitId, record: request.record, timeoutMs });
+          }
+        });
+      }
+      this.enqueuePending({ session: s, codeunitId: request.codeunitId, record: request.record, timeoutMs });
+    };
+    if (due <= this.rt.clock.now()) run();
+    else this.rt.scheduler.at(due, run);
+    return guid;
+  }
+
+  /** A queued session was stopped before it ran. */
+  dequeue(s: Session): void {
+    const i = this.queue.findIndex((p) => p.session === s);
+    if (i >= 0) this.queue.splice(i, 1);
+  }
+
+  private enqueuePending(p: Pending): void {
+    if (this.running < this.rt.settings.backgroundSessionsMaxConcurrency) this.launch(p);
+    else this.queue.push(p);
+  }
+
+  private checkCompany(company: string | undefined): AlErrorInfo | undefined {
+    if (company === undefined || company === '' || company.toLowerCase() === this.rt.settings.companyName.toLowerCase()) return undefined;
+    return alErrorInfo('', `AL Session Lab runs one company ('${this.rt.settings.companyName}'); starting a session in company '${company}' is not supported.`);
+  }
+
+  private create(caller: Session, codeunitId: number, depth: number): Session {
+    return this.rt.createSession('Background', caller, `Codeunit ${codeunitId}`, this.rt.engineObjectName('Codeunit', codeunitId), depth);
+  }
+
+  private launch(p: Pending): void {
+    this.running++;
+    if (this.running > this.peakRunning) this.peakRunning = this.running;
+    const s = p.session;
+    s.onEnded.push(() => {
+      this.running--;
+      const next = this.queue.shift();
+      if (next && !next.session.ended) this.launch(next);
+    });
+    void this.rt.enqueueCall(s, `Codeunit ${p.codeunitId}.OnRun`, () => ({ kind: 'codeunitRun', codeunit: p.codeunitId, record: p.record }));
+    this.rt.begin(s, p.timeoutMs);
+  }
+}

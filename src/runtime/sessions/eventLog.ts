@@ -1,0 +1,112 @@
+// The runtime's timeline: every observable event (sessions, tasks, triggers, messages, writes, page fields) in
+// the order it happened, with the clock time. `run --json` prints it, `serve` streams it, tests assert on it.
+import type { TimelineEvent } from '../../protocol/runtimeProtocol';
+
+export type { TimelineEvent };
+
+export type TimelineListener = (event: TimelineEvent) => void;
+
+export class Timeline {
+  readonly events: TimelineEvent[] = [];
+  private readonly listeners = new Set<TimelineListener>();
+  /** Stress runs switch retention off: listeners still see every event. */
+  retain = true;
+
+  constructor(private readonly now: () => number) {}
+
+  emit(event: string, fields: Record<string, unknown>): TimelineEvent {
+    const e: TimelineEvent = { event, t: this.now(), ...fields };
+    if (this.retain) this.events.push(e);
+    for (const l of this.listeners) l(e);
+    return e;
+  }
+
+  on(listener: TimelineListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}
+
+const kindLabel: Record<string, string> = { Foreground: 'fg', Background: 'bg', PageBackgroundTask: 'task' };
+
+/** One line for people: time, session, what happened. */
+export function formatEvent(e: TimelineEvent, kinds: Map<number, string>): string {
+  const t = `${(e.t / 1000).toFixed(3).padStart(9)}s`;
+  const s = e.session !== undefined ? `${kindLabel[kinds.get(e.session) ?? ''] ?? 'session'} ${e.session}` : '';
+  const who = s.padEnd(10);
+  const q = (v: unknown) => JSON.stringify(v);
+  let what: string;
+  switch (e.event) {
+    case 'sessionStarted':
+      what = `started ${e.kind} session running ${e.object}${e.parent !== null && e.parent !== undefined ? ` (parent ${e.parent})` : ''}`;
+      break;
+    case 'sessionEnded': {
+      const err = e.error as { code?: string; text?: string } | undefined;
+      what = `ended: ${e.outcome}${err ? ` - ${err.code ? err.code + ': ' : ''}${err.text}` : ''}`;
+      break;
+    }
+    case 'taskEnqueued':
+      what = `enqueued page background task ${e.task} (${e.codeunit}, timeout ${e.timeoutMs} ms, ErrorLevel ${e.errorLevel})`;
+      break;
+    case 'taskWaiting':
+      what = `task ${e.task} waits for a free child session slot`;
+      break;
+    case 'taskStarted':
+      what = `task ${e.task} runs in child session ${e.child}`;
+      break;
+    case 'enqueueFailed':
+      what = `enqueue failed: ${e.reason}`;
+      break;
+    case 'taskCancelled':
+      what = `task ${e.task} cancelled (${e.reason})`;
+      break;
+    case 'trigger':
+      what = `trigger ${e.object} ${e.name}${e.task !== undefined ? ` (task ${e.task})` : ''}`;
+      break;
+    case 'message':
+      what = `Message ${q(e.text)}${e.suppressed ? ' (suppressed: no UI)' : ''}`;
+      break;
+    case 'notification':
+      what = `notification [${e.level}] ${q(e.text)}`;
+      break;
+    case 'write':
+      what = `${e.op} ${e.table}`;
+      break;
+    case 'commit':
+    case 'rollback':
+      what = e.event;
+      break;
+    case 'pageField':
+      what = `page ${e.page}: ${e.field} = ${q(e.value)}`;
+      break;
+    case 'error':
+      what = `error: ${e.code ? `${e.code}: ` : ''}${e.text}`;
+      break;
+    case 'step':
+      what = `-- step ${e.index}: ${e.text}`;
+      break;
+    case 'stepFailed':
+      what = `!! step ${e.index} could not be done: ${e.reason}`;
+      break;
+    case 'pageOpened':
+      what = `opened page ${e.page} (Page ${e.pageId}, instance ${e.pageInstance})`;
+      break;
+    case 'pageClosed':
+      what = `closed page ${e.page} (instance ${e.pageInstance})`;
+      break;
+    case 'sessionQueued':
+      what = `queued: ${e.object} waits for a free background session slot (${e.queued} queued)`;
+      break;
+    case 'dialog':
+      what = `${e.kind} ${q(e.text)}${e.answer !== undefined ? ` -> ${q(e.answer)}` : ''}`;
+      break;
+    case 'scheduledTask':
+      what = `TaskScheduler.CreateTask ${e.codeunit}${e.ready ? '' : ' (not ready)'}`;
+      break;
+    default: {
+      const { event, t: _t, session: _s, ...rest } = e;
+      what = `${event} ${Object.keys(rest).length ? JSON.stringify(rest) : ''}`.trim();
+    }
+  }
+  return `${t}  ${who} ${what}`;
+}

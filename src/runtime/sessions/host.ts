@@ -1,0 +1,154 @@
+// Hosts a workspace in a session runtime: reads the AL files, loads them into the engine, builds the record
+// store (with the Active Session / Session Event virtual tables), seeds scenario data, and plays scenarios.
+// `run`, `serve` and the tests all go through here.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Engine, LoadResult } from '../contracts';
+import { Database } from '../store/database';
+import { seedDatabase, SeedError, type SeedData } from '../store/seed';
+import { SessionRuntime, type RuntimeOptions } from './runtime';
+import type { SessionSettings } from './settings';
+import { ACTIVE_SESSION, SESSION_EVENT, activeSessionRows, sessionEventRows, systemTablesAl } from './systemTables';
+import { ScenarioError, type Scenario } from './scenario';
+import { ScenarioRunner, type ScenarioResult } from './scenarioRunner';
+import type { Session } from './session';
+import type { CallResult } from './session';
+
+/** A workspace that cannot be loaded (missing folder, AL that does not load): names file and line. */
+export class WorkspaceError extends Error {}
+
+export interface HostOptions {
+  /** A folder with .al files (searched recursively), or the files themselves. */
+  workspace?: string;
+  files?: { path: string; text: string }[];
+  createEngine: () => Engine;
+  settings?: Partial<SessionSettings>;
+  clock?: 'virtual' | 'real';
+  seed?: number;
+  freeRun?: boolean;
+  /** Load errors fail the host (run); false keeps what loaded (serve, the editor). */
+  strict?: boolean;
+}
+
+/** Every .al file under a folder (symlinks not followed, node_modules and dot-folders skipped). */
+export function readAlFiles(folder: string): { path: string; text: string }[] {
+  const out: { path: string; text: string }[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      if (name.startsWith('.') || name === 'node_modules') continue;
+      const full = join(dir, name);
+      const st = statSync(full, { throwIfNoEntry: false });
+      if (!st) continue;
+      if (st.isDirectory()) walk(full);
+      else if (st.isFile() && name.toLowerCase().endsWith('.al')) out.push({ path: full, text: readFileSync(full, 'utf8') });
+    }
+  };
+  walk(folder);
+  return out;
+}
+
+export class RuntimeHost {
+  readonly engine: Engine;
+  readonly db: Database;
+  readonly rt: SessionRuntime;
+  readonly workspace: string;
+  loadResult: LoadResult;
+  private client: Session | undefined;
+
+  constructor(private readonly options: HostOptions) {
+    this.workspace = options.workspace ? resolve(options.workspace) : '';
+    this.engine = options.createEngine();
+    this.loadResult = this.load();
+    this.db = new Database(this.engine.tables());
+    const runtimeOptions: RuntimeOptions = { engine: this.engine, db: this.db, settings: options.settings, clock: options.clock, seed: options.seed, freeRun: options.freeRun };
+    this.rt = new SessionRuntime(runtimeOptions);
+    this.rt.setObjects(this.loadResult.objects);
+    this.db.registerVirtualTable(ACTIVE_SESSION, () => activeSessionRows(this.rt));
+    this.db.registerVirtualTable(SESSION_EVENT, () => sessionEventRows(this.rt));
+  }
+
+  private files(): { path: string; text: string }[] {
+    if (this.options.files) return this.options.files;
+    const st = statSync(this.workspace, { throwIfNoEntry: false });
+    if (!st || !st.isDirectory()) throw new WorkspaceError(`${this.options.workspace}: the workspace folder does not exist`);
+    const files = readAlFiles(this.workspace);
+    if (files.length === 0) throw new WorkspaceError(`${this.options.workspace}: no .al files in the workspace`);
+    return files;
+  }
+
+  private load(): LoadResult {
+    // The virtual system tables load with the workspace so AL can declare records of them.
+    const result = this.engine.load([...this.files(), ...systemTablesAl()]);
+    if (this.options.strict !== false && result.errors.length > 0) {
+      const e = result.errors[0];
+      const more = result.errors.length > 1 ? ` (and ${result.errors.length - 1} more)` : '';
+      throw new WorkspaceError(`${e.file}:${e.line + 1}:${e.character + 1}: ${e.message}${more}`);
+    }
+    return result;
+  }
+
+  /** Re-reads the AL (running sessions keep the code they started with) and picks up changed tables. */
+  reload(): LoadResult {
+    this.loadResult = this.load();
+    this.db.defineTables(this.engine.tables().filter((t) => t.id !== ACTIVE_SESSION.id && t.id !== SESSION_EVENT.id));
+    this.rt.setObjects(this.loadResult.objects);
+    return this.loadResult;
+  }
+
+  /** Seeds tables; errors name the scenario file and the line of the table's rows. */
+  seedData(data: Record<string, Record<string, unknown>[]>, file = '<data>', lines: Record<string, number> = {}): number {
+    let n = 0;
+    for (const [table, rows] of Object.entries(data)) {
+      try {
+        if (!this.db.hasTable(table)) throw new SeedError(`there is no table "${table}" in the workspace`);
+        n += seedDatabase(this.db, { [table]: rows } as SeedData);
+      } catch (err) {
+        if (err instanceof SeedError || (err instanceof Error && err.name === 'AlRuntimeError')) throw new ScenarioError(`${file}:${lines[table] ?? 1}: ${err.message}`);
+        throw err;
+      }
+    }
+    return n;
+  }
+
+  /** The user's client session (pages open in it); created on first use and kept open. */
+  clientSession(): Session {
+    if (!this.client || this.client.ended) {
+      this.client = this.rt.createSession('Foreground', null, 'Client', 'Web client', 0);
+      this.client.keepAlive = true;
+      this.rt.begin(this.client);
+    }
+    return this.client;
+  }
+
+  codeunitId(codeunit: string | number): number | undefined {
+    if (typeof codeunit === 'number') return this.loadResult.objects.some((o) => o.type === 'Codeunit' && o.id === codeunit) ? codeunit : undefined;
+    const o = this.loadResult.objects.find((x) => x.type === 'Codeunit' && (x.name.toLowerCase() === codeunit.toLowerCase() || String(x.id) === codeunit));
+    return o?.id;
+  }
+
+  /** Runs a codeunit's OnRun in a new foreground session and waits until it ended. */
+  async runCodeunit(codeunit: string | number): Promise<{ session: Session; result: CallResult }> {
+    const s = this.startCodeunit(codeunit);
+    const result = await this.rt.call(s, 'OnRun', () => ({ kind: 'codeunitRun', codeunit: this.codeunitId(codeunit)! }));
+    return { session: s, result };
+  }
+
+  /** Starts a codeunit in a new foreground session without waiting (serve's runCodeunit). */
+  startCodeunit(codeunit: string | number): Session {
+    const id = this.codeunitId(codeunit);
+    if (id === undefined) throw new ScenarioError(`there is no codeunit ${JSON.stringify(codeunit)} in the workspace`);
+    const s = this.rt.createSession('Foreground', null, `Codeunit ${id}`, this.rt.engineObjectName('Codeunit', id), 0);
+    this.rt.begin(s);
+    return s;
+  }
+
+  runScenario(scenario: Scenario): Promise<ScenarioResult> {
+    return new ScenarioRunner(this).run(scenario);
+  }
+
+  /** The client logs off (its page tasks are cancelled); background sessions run to their end. */
+  async shutdown(): Promise<void> {
+    if (this.client && !this.client.ended) this.rt.endSession(this.client, 'completed', undefined);
+    await this.rt.waitIdle();
+  }
+}

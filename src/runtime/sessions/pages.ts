@@ -1,0 +1,306 @@
+// Pages as the client drives them: open a page on a record (OnInit, OnOpenPage, OnAfterGetRecord,
+// OnAfterGetCurrRecord, the page's triggers before its extensions'), next/previous record, actions, field
+// validation, close (OnClosePage); shown field values reported when they change; the two page background task
+// triggers run in the page's session with callbacks refused and CurrPage.Update ignored.
+import type { AlErrorInfo, FieldValue, PageHandle, PageInstance, TableDef } from '../contracts';
+import type { PageStateData } from '../../protocol/runtimeProtocol';
+import type { CallResult, Session } from './session';
+import type { SessionRuntime } from './runtime';
+import type { PageTask } from './pageTasks';
+import { primaryKeyFromJson } from './fieldValues';
+
+export class PageState {
+  open = true;
+  key: FieldValue[] | undefined;
+  shown = new Map<string, string>();
+  readonly tasks = new Set<PageTask>();
+  constructor(
+    readonly instance: PageInstance,
+    readonly session: Session,
+    readonly table: TableDef | undefined,
+  ) {}
+}
+
+/** A page operation that could not be done (unknown page, no next record...): the scenario step fails. */
+export class PageOperationError extends Error {}
+
+export type PageListener = (page: PageState) => void;
+
+export class Pages {
+  private readonly byId = new Map<number, PageState>();
+  private readonly listeners = new Set<PageListener>();
+
+  constructor(private readonly rt: SessionRuntime) {}
+
+  byHandle(handle: PageHandle): PageState | undefined {
+    return this.byId.get(handle.pageInstanceId);
+  }
+
+  get(pageInstanceId: number): PageState | undefined {
+    return this.byId.get(pageInstanceId);
+  }
+
+  all(): PageState[] {
+    return [...this.byId.values()];
+  }
+
+  onChange(listener: PageListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Opens a page in a foreground session and runs its opening triggers in the client's order. */
+  async open(session: Session, page: number | string, record?: Record<string, unknown>): Promise<{ page: PageState; error?: AlErrorInfo }> {
+    let instance: PageInstance;
+    try {
+      instance = this.rt.engine.openPage(this.rt.servicesOf(session), page);
+    } catch (err) {
+      throw new PageOperationError(`cannot open page ${JSON.stringify(page)}: ${errorText(err)}`);
+    }
+    const layout = instance.layout;
+    const table = layout.sourceTable ? this.rt.engine.tables().find((t) => t.name.toLowerCase() === layout.sourceTable!.toLowerCase()) : undefined;
+    const state = new PageState(instance, session, table);
+    let key: FieldValue[] | undefined;
+    if (table) {
+      if (record && Object.keys(record).length > 0) {
+        try {
+          key = primaryKeyFromJson(table, record);
+        } catch (err) {
+          throw new PageOperationError(`page ${layout.name}: ${errorText(err)}`);
+        }
+        if (!this.rt.servicesOf(session).transaction().get(table, key)) {
+          throw new PageOperationError(`page ${layout.name}: there is no ${table.name} record ${JSON.stringify(record)}`);
+        }
+      } else {
+        key = this.keyAt(state, 0);
+      }
+    }
+    this.byId.set(instance.pageInstanceId, state);
+    this.rt.timeline.emit('pageOpened', { session: session.id, page: layout.name, pageId: layout.pageId, pageInstance: instance.pageInstanceId });
+    // The client's order: OnInit, OnOpenPage, then the record is fetched (a task enqueued in OnOpenPage stored
+    // the record ID before that, so it is cancelled now), OnAfterGetRecord per shown row, OnAfterGetCurrRecord.
+    let r = await this.trigger(state, 'OnInit');
+    if (r.state === 'completed') r = await this.trigger(state, 'OnOpenPage');
+    if (r.state === 'failed') {
+      // The page does not open when its opening triggers fail; the client shows the error.
+      this.discard(state);
+      return { page: state, error: r.error };
+    }
+    if (state.open && table && isListPage(layout.pageType)) {
+      // A list shows several rows: OnAfterGetRecord runs for each (a task enqueued there is cancelled as soon
+      // as the next row is fetched, as bc-semantics §4 warns), then the selected row becomes current.
+      const rows = this.rows(state).slice(0, LIST_ROWS_SHOWN);
+      for (const row of rows) {
+        if (!state.open) break;
+        this.setRecord(state, row);
+        const a = await this.trigger(state, 'OnAfterGetRecord');
+        if (a.state === 'failed') return { page: state, error: a.error };
+      }
+      this.setRecord(state, key);
+      const b = await this.trigger(state, 'OnAfterGetCurrRecord');
+      return { page: state, error: b.state === 'failed' ? b.error : undefined };
+    }
+    this.setRecord(state, key);
+    const error = await this.getRecord(state);
+    return { page: state, error };
+  }
+
+  /** Makes a record current; tasks that stored another record ID are cancelled. */
+  private setRecord(state: PageState, key: FieldValue[] | undefined): void {
+    state.key = key;
+    state.instance.setCurrentRecord(key);
+    this.rt.pageTasks.checkRecord(state);
+  }
+
+  /** OnAfterGetRecord then OnAfterGetCurrRecord (what the client runs when it shows a record). */
+  private async getRecord(state: PageState): Promise<AlErrorInfo | undefined> {
+    const a = await this.trigger(state, 'OnAfterGetRecord');
+    const b = state.open ? await this.trigger(state, 'OnAfterGetCurrRecord') : a;
+    return a.state === 'failed' ? a.error : b.state === 'failed' ? b.error : undefined;
+  }
+
+  async navigate(state: PageState, direction: 'next' | 'previous'): Promise<AlErrorInfo | undefined> {
+    this.assertOpen(state);
+    if (!state.table) throw new PageOperationError(`page ${state.instance.layout.name} has no source table to move through`);
+    const rows = this.rows(state);
+    const keyText = state.key ? JSON.stringify(state.key) : '';
+    const at = rows.findIndex((k) => JSON.stringify(k) === keyText);
+    const target = rows[direction === 'next' ? at + 1 : at - 1];
+    if (at < 0 || !target) throw new PageOperationError(`page ${state.instance.layout.name}: there is no ${direction} record`);
+    // The tasks enqueued for the old record are cancelled before the new record's triggers run.
+    this.setRecord(state, target);
+    const error = await this.getRecord(state);
+    return error;
+  }
+
+  async invokeAction(state: PageState, action: string): Promise<AlErrorInfo | undefined> {
+    this.assertOpen(state);
+    const found = state.instance.layout.actions.find((a) => a.name.toLowerCase() === action.toLowerCase() || a.caption.toLowerCase() === action.toLowerCase());
+    if (!found) {
+      throw new PageOperationError(`page ${state.instance.layout.name} has no action '${action}' (actions: ${state.instance.layout.actions.map((a) => a.name).join(', ') || 'none'})`);
+    }
+    this.rt.timeline.emit('trigger', { session: state.session.id, object: pageObject(state), name: `${found.name}.OnAction` });
+    const r = await this.rt.call(state.session, `${found.name}.OnAction`, () => ({ kind: 'pageAction', page: state.instance, action: found.name }));
+    return r.state === 'failed' ? r.error : undefined;
+  }
+
+  async setField(state: PageState, field: string, value: string): Promise<AlErrorInfo | undefined> {
+    this.assertOpen(state);
+    const all = state.instance.layout.groups.flatMap((g) => g.fields);
+    const found = all.find((f) => f.name.toLowerCase() === field.toLowerCase() || f.caption.toLowerCase() === field.toLowerCase());
+    if (!found) throw new PageOperationError(`page ${state.instance.layout.name} has no field '${field}'`);
+    if (!found.editable) throw new PageOperationError(`field '${found.name}' on page ${state.instance.layout.name} is not editable`);
+    this.rt.timeline.emit('trigger', { session: state.session.id, object: pageObject(state), name: `${found.name}.OnValidate` });
+    const r = await this.rt.call(state.session, `${found.name}.OnValidate`, () => ({ kind: 'pageFieldValidate', page: state.instance, field: found.name, value }));
+    return r.state === 'failed' ? r.error : undefined;
+  }
+
+  async close(state: PageState): Promise<AlErrorInfo | undefined> {
+    this.assertOpen(state);
+    const r = await this.trigger(state, 'OnClosePage');
+    this.discard(state);
+    return r.state === 'failed' ? r.error : undefined;
+  }
+
+  /** Runs a page trigger (page, then its extensions) in the page's session, if the page or an extension has it. */
+  private trigger(state: PageState, name: string): Promise<CallResult> {
+    if (!state.open || !state.instance.hasTrigger(name)) return Promise.resolve({ state: 'completed' });
+    return this.rt.call(state.session, name, () => ({ kind: 'pageTrigger', page: state.instance, trigger: name }), {
+      before: () => this.rt.timeline.emit('trigger', { session: state.session.id, object: pageObject(state), name }),
+    });
+  }
+
+  /** Queues OnPageBackgroundTaskCompleted / OnPageBackgroundTaskError on the page's session (no waiting). */
+  runTaskTrigger(state: PageState, name: string, taskId: number, args: unknown[], after?: (r: CallResult) => void): void {
+    if (!state.open || state.session.ended) return;
+    if (!state.instance.hasTrigger(name)) {
+      after?.({ state: 'completed', value: args });
+      return;
+    }
+    const services = this.rt.servicesOf(state.session);
+    void this.rt.enqueueCall(state.session, name, () => ({ kind: 'pageTrigger', page: state.instance, trigger: name, args }), {
+      before: () => {
+        services.inTaskTrigger = name;
+        this.rt.timeline.emit('trigger', { session: state.session.id, object: pageObject(state), name, task: taskId });
+      },
+      after: (r) => {
+        services.inTaskTrigger = undefined;
+        if (state.instance.updateRequested) {
+          // CurrPage.Update is ignored in the two page background task triggers (bc-semantics §4): no refresh,
+          // which is also what keeps "enqueue in OnAfterGetCurrRecord" from looping.
+          state.instance.updateRequested = false;
+          this.rt.timeline.emit('pageUpdate', { session: state.session.id, page: state.instance.layout.name, ignored: true, trigger: name });
+        }
+        if (r.state === 'completed') after?.(r);
+      },
+    });
+  }
+
+  /** After every call in a foreground session: cancel tasks whose record changed, report changed fields. */
+  afterCall(session: Session): void {
+    for (const state of this.byId.values()) {
+      if (state.session !== session || !state.open) continue;
+      this.rt.pageTasks.checkRecord(state);
+      this.refresh(state);
+      if (state.instance.updateRequested && !this.rt.servicesOf(session).inTaskTrigger) {
+        // CurrPage.Update: the client saves and shows the record again (OnAfterGetRecord, OnAfterGetCurrRecord).
+        state.instance.updateRequested = false;
+        this.rt.timeline.emit('pageUpdate', { session: session.id, page: state.instance.layout.name, ignored: false });
+        void this.getRecord(state);
+      }
+    }
+  }
+
+  /** Emits pageField for each shown value that changed since the last look. */
+  refresh(state: PageState): void {
+    let values: Map<string, string>;
+    try {
+      values = state.instance.fieldValues();
+    } catch {
+      return;
+    }
+    let changed = false;
+    for (const [field, value] of values) {
+      if (state.shown.get(field) === value) continue;
+      const first = !state.shown.has(field);
+      state.shown.set(field, value);
+      if (first && value === '') continue;
+      changed = true;
+      this.rt.timeline.emit('pageField', { session: state.session.id, page: state.instance.layout.name, pageInstance: state.instance.pageInstanceId, field, value });
+    }
+    if (changed) for (const l of this.listeners) l(state);
+  }
+
+  sessionEnded(session: Session): void {
+    for (const state of [...this.byId.values()]) if (state.session === session && state.open) this.discard(state);
+  }
+
+  data(state: PageState): PageStateData {
+    const layout = state.instance.layout;
+    let values = new Map<string, string>();
+    try {
+      values = state.instance.fieldValues();
+    } catch {
+      /* a page whose values cannot be formatted still shows its layout */
+    }
+    return {
+      pageInstanceId: state.instance.pageInstanceId,
+      session: state.session.id,
+      pageId: layout.pageId,
+      name: layout.name,
+      caption: layout.caption,
+      pageType: layout.pageType,
+      groups: layout.groups.map((g) => ({ name: g.name, caption: g.caption, fields: g.fields.map((f) => ({ ...f, value: values.get(f.name) ?? '' })) })),
+      actions: layout.actions,
+      recordId: state.open ? safe(() => state.instance.currentRecordId()) : '',
+      open: state.open,
+    };
+  }
+
+  private discard(state: PageState): void {
+    if (!state.open) return;
+    state.open = false;
+    this.rt.pageTasks.pageClosed(state);
+    this.rt.timeline.emit('pageClosed', { session: state.session.id, page: state.instance.layout.name, pageInstance: state.instance.pageInstanceId });
+    for (const l of this.listeners) l(state);
+  }
+
+  private assertOpen(state: PageState): void {
+    if (!state.open) throw new PageOperationError(`page ${state.instance.layout.name} (instance ${state.instance.pageInstanceId}) is closed`);
+  }
+
+  private rows(state: PageState): FieldValue[][] {
+    const table = state.table!;
+    const pk = table.keys[0].map((name) => table.fields.find((f) => f.name === name)!);
+    const rows = this.rt.servicesOf(state.session).transaction().find(table, { filters: [], keyFields: pk.map((f) => f.id), ascending: true });
+    return rows.map((r) => pk.map((f) => r.row.get(f.id)!));
+  }
+
+  private keyAt(state: PageState, index: number): FieldValue[] | undefined {
+    return this.rows(state)[index];
+  }
+}
+
+/** Rows a list page shows at once (each gets OnAfterGetRecord). */
+const LIST_ROWS_SHOWN = 20;
+
+function isListPage(pageType: string): boolean {
+  return ['list', 'listpart', 'worksheet', 'listplus'].includes(pageType.toLowerCase());
+}
+
+function pageObject(state: PageState): string {
+  return `Page ${state.instance.layout.pageId}`;
+}
+
+function errorText(err: unknown): string {
+  if (typeof err === 'object' && err !== null && 'alError' in err) return (err as { alError: AlErrorInfo }).alError.text;
+  return err instanceof Error ? err.message : String(err);
+}
+
+function safe(f: () => string): string {
+  try {
+    return f();
+  } catch {
+    return '';
+  }
+}

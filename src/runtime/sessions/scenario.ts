@@ -1,0 +1,166 @@
+// Scenario files (docs/cli.md): `data` to seed tables and `steps` a client performs (open a page, move, act,
+// run a codeunit, wait, move time). Parsed and checked up front so a malformed file fails with file and line.
+import { JsonSyntaxError, parseJsonWithLines, type JsonDocument } from './jsonWithLines';
+
+export type ScenarioStep =
+  | { kind: 'openPage'; page: string | number; record?: Record<string, unknown> }
+  | { kind: 'nextRecord' }
+  | { kind: 'previousRecord' }
+  | { kind: 'closePage' }
+  | { kind: 'invokeAction'; action: string }
+  | { kind: 'setField'; field: string; value: string }
+  | { kind: 'runCodeunit'; codeunit: string | number }
+  | { kind: 'waitIdle' }
+  | { kind: 'advanceMs'; ms: number }
+  | { kind: 'answerConfirm'; answer: boolean }
+  | { kind: 'answerStrMenu'; answer: number }
+  | { kind: 'stopSession'; session: number; comment?: string };
+
+export interface LocatedStep {
+  step: ScenarioStep;
+  /** 1-based line of the step in the file. */
+  line: number;
+  index: number;
+}
+
+export interface Scenario {
+  file: string;
+  description?: string;
+  data: Record<string, Record<string, unknown>[]>;
+  /** 1-based line of each table's rows in `data` (for seed errors). */
+  dataLines: Record<string, number>;
+  steps: LocatedStep[];
+}
+
+/** A malformed scenario: the message starts with `file:line:`. */
+export class ScenarioError extends Error {}
+
+const stepKeys = ['openPage', 'nextRecord', 'previousRecord', 'closePage', 'invokeAction', 'setField', 'runCodeunit', 'waitIdle', 'advanceMs', 'answerConfirm', 'answerStrMenu', 'stopSession'];
+const extraKeys: Record<string, string[]> = { openPage: ['record'], setField: ['value'], stopSession: ['comment'] };
+
+export function parseScenario(text: string, file: string): Scenario {
+  let doc: JsonDocument;
+  try {
+    doc = parseJsonWithLines(text);
+  } catch (err) {
+    if (err instanceof JsonSyntaxError) throw new ScenarioError(`${file}:${err.line}: ${err.message}`);
+    throw err;
+  }
+  return scenarioFromJson(doc.value, file, (node) => doc.lineOf(node) ?? 1);
+}
+
+/** Validates a scenario already parsed (e.g. sent over the control protocol). */
+export function scenarioFromJson(value: unknown, file: string, lineOf: (node: object) => number = () => 1): Scenario {
+  const fail = (line: number, message: string): never => {
+    throw new ScenarioError(`${file}:${line}: ${message}`);
+  };
+  if (!isObject(value)) return fail(1, 'a scenario is a JSON object with "steps" (and optionally "data")');
+  for (const key of Object.keys(value)) {
+    if (!['data', 'steps', 'description', '$schema'].includes(key)) fail(lineOf(value), `unknown scenario property "${key}" (expected data, steps, description)`);
+  }
+  const data: Scenario['data'] = {};
+  const dataLines: Record<string, number> = {};
+  if (value.data !== undefined) {
+    if (!isObject(value.data)) fail(lineOf(value), '"data" must be an object of table name -> array of rows');
+    const d = value.data as Record<string, unknown>;
+    for (const [table, rows] of Object.entries(d)) {
+      if (!Array.isArray(rows)) fail(lineOf(d), `"data"."${table}" must be an array of rows`);
+      const arr = rows as unknown[];
+      dataLines[table] = lineOf(arr);
+      arr.forEach((row, i) => {
+        if (!isObject(row)) fail(lineOf(arr), `"data"."${table}"[${i}] must be an object of field name -> value`);
+      });
+      data[table] = arr as Record<string, unknown>[];
+    }
+  }
+  if (!Array.isArray(value.steps)) return fail(lineOf(value), 'a scenario needs "steps": an array of steps');
+  const steps = (value.steps as unknown[]).map((raw, index): LocatedStep => {
+    const line = isObject(raw) || Array.isArray(raw) ? lineOf(raw as object) : lineOf(value.steps as object);
+    if (!isObject(raw)) fail(line, `step ${index + 1} must be an object such as { "openPage": "Customer Card" }`);
+    const o = raw as Record<string, unknown>;
+    const actions = Object.keys(o).filter((k) => stepKeys.includes(k));
+    if (actions.length !== 1) {
+      fail(line, actions.length === 0 ? `step ${index + 1} has no known action (known: ${stepKeys.join(', ')})` : `step ${index + 1} has more than one action: ${actions.join(', ')}`);
+    }
+    const kind = actions[0];
+    for (const k of Object.keys(o)) {
+      if (k !== kind && k !== 'comment' && !(extraKeys[kind] ?? []).includes(k)) fail(line, `step ${index + 1} (${kind}): unknown property "${k}"`);
+    }
+    const v = o[kind];
+    const need = (ok: boolean, what: string) => {
+      if (!ok) fail(line, `step ${index + 1}: "${kind}" needs ${what}, got ${JSON.stringify(v)}`);
+    };
+    let step: ScenarioStep;
+    switch (kind) {
+      case 'openPage':
+        need((typeof v === 'string' && v !== '') || (typeof v === 'number' && Number.isInteger(v)), 'a page name or id');
+        if (o.record !== undefined && !isObject(o.record)) fail(line, `step ${index + 1}: "record" must be an object of primary key field -> value`);
+        step = { kind, page: v as string | number, ...(o.record ? { record: o.record as Record<string, unknown> } : {}) };
+        break;
+      case 'nextRecord':
+      case 'previousRecord':
+      case 'closePage':
+      case 'waitIdle':
+        need(v === true, 'true');
+        step = { kind } as ScenarioStep;
+        break;
+      case 'invokeAction':
+        need(typeof v === 'string' && v !== '', 'an action name');
+        step = { kind, action: v as string };
+        break;
+      case 'setField':
+        need(typeof v === 'string' && v !== '', 'a field name');
+        if (typeof o.value !== 'string' && typeof o.value !== 'number' && typeof o.value !== 'boolean') fail(line, `step ${index + 1}: "setField" needs "value" (text)`);
+        step = { kind, field: v as string, value: String(o.value) };
+        break;
+      case 'runCodeunit':
+        need((typeof v === 'string' && v !== '') || (typeof v === 'number' && Number.isInteger(v)), 'a codeunit name or id');
+        step = { kind, codeunit: v as string | number };
+        break;
+      case 'advanceMs':
+        need(typeof v === 'number' && Number.isInteger(v) && v >= 0, 'a non-negative whole number of milliseconds');
+        step = { kind, ms: v as number };
+        break;
+      case 'answerConfirm':
+        need(typeof v === 'boolean', 'true or false');
+        step = { kind, answer: v as boolean };
+        break;
+      case 'answerStrMenu':
+        need(typeof v === 'number' && Number.isInteger(v) && v >= 0, 'an option number');
+        step = { kind, answer: v as number };
+        break;
+      default:
+        need(typeof v === 'number' && Number.isInteger(v) && v > 0, 'a session id');
+        step = { kind: 'stopSession', session: v as number, ...(typeof o.comment === 'string' ? { comment: o.comment } : {}) };
+    }
+    return { step, line, index };
+  });
+  return { file, description: typeof value.description === 'string' ? value.description : undefined, data, dataLines, steps };
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** A short human description of a step for the timeline. */
+export function describeStep(step: ScenarioStep): string {
+  switch (step.kind) {
+    case 'openPage':
+      return `open page ${JSON.stringify(step.page)}${step.record ? ` on ${JSON.stringify(step.record)}` : ''}`;
+    case 'invokeAction':
+      return `invoke action ${JSON.stringify(step.action)}`;
+    case 'setField':
+      return `set field ${JSON.stringify(step.field)} to ${JSON.stringify(step.value)}`;
+    case 'runCodeunit':
+      return `run codeunit ${JSON.stringify(step.codeunit)}`;
+    case 'advanceMs':
+      return `advance the clock ${step.ms} ms`;
+    case 'answerConfirm':
+    case 'answerStrMenu':
+      return `answer the next ${step.kind === 'answerConfirm' ? 'Confirm' : 'StrMenu'} with ${step.answer}`;
+    case 'stopSession':
+      return `stop session ${step.session}`;
+    default:
+      return step.kind;
+  }
+}

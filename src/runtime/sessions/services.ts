@@ -1,0 +1,159 @@
+// The SessionServices one session offers its AL code: transactions, dialogs (shown in the foreground, suppressed
+// or refused where there is no UI), sessions, page background tasks. BC's behaviour is decided here.
+import type {
+  CreateTaskRequest,
+  EnqueueRequest,
+  PageHandle,
+  SessionKind,
+  SessionServices,
+  StartSessionRequest,
+  TableDef,
+  Transaction,
+  WriteOp,
+} from '../contracts';
+import type { SessionClock } from './clock';
+import { ReadOnlyTransaction } from './readOnlyTransaction';
+import { BcCode, BcText, fill, raise } from './bcErrors';
+import type { Session } from './session';
+import type { SessionRuntime } from './runtime';
+
+export class SessionServicesImpl implements SessionServices {
+  readonly sessionId: number;
+  readonly kind: SessionKind;
+  readonly guiAllowed: boolean;
+  readonly readOnly: boolean;
+  readonly userId: string;
+  readonly companyName: string;
+  readonly clock: SessionClock;
+  private tx: Transaction | undefined;
+  /** Set while OnPageBackgroundTaskCompleted / OnPageBackgroundTaskError runs in this session. */
+  inTaskTrigger: string | undefined;
+  /** Page background tasks: what SetBackgroundTaskResult handed back. */
+  results: Map<string, string> | undefined;
+
+  constructor(
+    private readonly rt: SessionRuntime,
+    readonly session: Session,
+  ) {
+    this.sessionId = session.id;
+    this.kind = session.kind;
+    this.guiAllowed = session.kind === 'Foreground';
+    this.readOnly = session.kind === 'PageBackgroundTask';
+    this.userId = session.userId;
+    this.companyName = rt.settings.companyName;
+    this.clock = rt.clock;
+  }
+
+  transaction(): Transaction {
+    // A page background task reads only: its transaction refuses every write (bc-semantics §4).
+    return (this.tx ??= this.readOnly ? new ReadOnlyTransaction(this.rt.db.begin(this.sessionId)) : this.rt.db.begin(this.sessionId));
+  }
+
+  /** True when this session has an open transaction with writes. */
+  hasWrites(): boolean {
+    return this.tx?.hasWrites() ?? false;
+  }
+
+  commit(): void {
+    if (this.readOnly) raise(BcCode.commitInChild, BcText.commitInChild);
+    this.finishTransaction(true, true);
+  }
+
+  /**
+   * Ends the current transaction: commit (explicit Commit, or a call that completed) or rollback (a call that
+   * failed, a stopped session). Implicit ends are logged only when they had writes.
+   */
+  finishTransaction(commit: boolean, explicit = false): void {
+    const tx = this.tx;
+    this.tx = undefined;
+    const writes = tx?.hasWrites() ?? false;
+    if (tx) {
+      if (commit) tx.commit();
+      else tx.rollback();
+    }
+    if (writes || explicit) this.rt.timeline.emit(commit ? 'commit' : 'rollback', { session: this.sessionId });
+    // Locks were released: sessions waiting for one may go on.
+    if (tx) this.rt.scheduler.wakeBlocked();
+  }
+
+  message(text: string): void {
+    if (this.guiAllowed) this.rt.timeline.emit('message', { session: this.sessionId, text });
+    else this.rt.timeline.emit('message', { session: this.sessionId, text, suppressed: true });
+  }
+
+  confirm(question: string, defaultAnswer: boolean): boolean {
+    this.refuseCallback('Confirm', BcText.confirmCallback);
+    const answer = this.rt.takeDialogAnswer('confirm', question);
+    const value = typeof answer === 'boolean' ? answer : defaultAnswer;
+    this.rt.timeline.emit('dialog', { session: this.sessionId, kind: 'Confirm', text: question, answer: value });
+    return value;
+  }
+
+  strMenu(options: string, defaultNumber: number, instruction: string): number {
+    this.refuseCallback('StrMenu', BcText.callbackNotAllowed);
+    const answer = this.rt.takeDialogAnswer('strMenu', instruction);
+    const value = typeof answer === 'number' ? answer : defaultNumber;
+    this.rt.timeline.emit('dialog', { session: this.sessionId, kind: 'StrMenu', text: instruction, options, answer: value });
+    return value;
+  }
+
+  dialog(action: 'open' | 'update' | 'close', text: string): void {
+    // Where there is no UI, Dialog.Open/Update/Close are silently ignored (bc-semantics §3).
+    const op = action.charAt(0).toUpperCase() + action.slice(1);
+    if (this.guiAllowed && !this.inTaskTrigger) this.rt.timeline.emit('dialog', { session: this.sessionId, kind: `Dialog.${op}`, text });
+  }
+
+  clientCallback(what: string): void {
+    this.refuseCallback(what, BcText.callbackNotAllowed);
+  }
+
+  updatePage(_page: PageHandle, _saveRecord: boolean): boolean {
+    // CurrPage.Update is ignored in the two page background task triggers (bc-semantics §4).
+    return this.inTaskTrigger === undefined;
+  }
+
+  private refuseCallback(_what: string, backgroundText: string): void {
+    if (!this.guiAllowed) raise(BcCode.callback, backgroundText);
+    if (this.inTaskTrigger) raise(BcCode.callback, BcText.pageTaskTriggerCallback);
+  }
+
+  beforeWrite(table: TableDef, op: WriteOp, temporary: boolean): void {
+    if (temporary) return;
+    if (this.readOnly) raise(BcCode.permission, fill(BcText.permission, table.name, op === 'ModifyAll' ? 'Modify' : op === 'DeleteAll' ? 'Delete' : op));
+    this.rt.timeline.emit('write', { session: this.sessionId, table: table.name, op });
+  }
+
+  startSession(request: StartSessionRequest) {
+    return this.rt.background.startSession(this.session, request);
+  }
+
+  stopSession(sessionId: number, comment: string): void {
+    this.rt.stopSession(this.session, sessionId, comment);
+  }
+
+  isSessionActive(sessionId: number): boolean {
+    return this.rt.isSessionActive(sessionId);
+  }
+
+  createTask(request: CreateTaskRequest): string {
+    return this.rt.background.createTask(this.session, request);
+  }
+
+  enqueueBackgroundTask(page: PageHandle, request: EnqueueRequest) {
+    return this.rt.pageTasks.enqueue(this.session, page, request);
+  }
+
+  cancelBackgroundTask(page: PageHandle, taskId: number): void {
+    this.rt.pageTasks.cancelById(page, taskId);
+  }
+
+  getBackgroundParameters(): Map<string, string> {
+    if (this.kind !== 'PageBackgroundTask') raise('', BcText.notInPageTask);
+    return new Map(this.session.parameters ?? []);
+  }
+
+  setBackgroundTaskResult(results: Map<string, string>): void {
+    if (this.kind !== 'PageBackgroundTask') raise('', BcText.notInPageTask);
+    this.results = new Map(results);
+  }
+}

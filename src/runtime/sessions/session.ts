@@ -1,0 +1,63 @@
+// One session as the scheduler and the session layer see it: its kind and parent, its queue of AL calls (work
+// items), the execution running now, its state and the timers that concern it.
+import type { AlErrorInfo, DebugPolicy, Execution, PauseReason, SessionKind } from '../contracts';
+import type { SessionOutcome, SessionState } from '../../protocol/runtimeProtocol';
+import type { Timer } from './timers';
+
+/** How an AL call ended. */
+export type CallResult = { state: 'completed'; value?: unknown } | { state: 'failed'; error: AlErrorInfo };
+
+/** One AL call a session will run: OnRun of a background codeunit, a page trigger, an action. */
+export interface WorkItem {
+  readonly label: string;
+  /** Creates the execution when the session gets to this item (so it sees the state of that moment). */
+  start(): Execution;
+  /** Called once when the execution completed or failed (after the session layer's own bookkeeping). */
+  finish(result: CallResult): void;
+}
+
+export class Session {
+  state: SessionState = 'queued';
+  /** Set while stopped in the debugger. */
+  paused: PauseReason | undefined;
+  readonly queue: WorkItem[] = [];
+  current: { exec: Execution; item: WorkItem } | undefined;
+  /** Foreground client sessions stay open when their queue is empty; others end with their last call. */
+  keepAlive = false;
+  /** Scheduler bookkeeping. */
+  inReady = false;
+  wakeTimer: Timer | undefined;
+  deadlineTimer: Timer | undefined;
+  /** Why the session is being ended from outside (timeout, StopSession, cancellation); decides the outcome. */
+  ending: { outcome: SessionOutcome; error?: AlErrorInfo } | undefined;
+  startedAt = 0;
+  timeoutMs: number | undefined;
+  deadline: number | undefined;
+  /** Page background tasks: task id and parameters. */
+  taskId: number | undefined;
+  parameters: Map<string, string> | undefined;
+  /** Called once when the session ends. */
+  readonly onEnded: ((outcome: SessionOutcome, error: AlErrorInfo | undefined) => void)[] = [];
+
+  constructor(
+    readonly id: number,
+    readonly kind: SessionKind,
+    readonly parent: Session | null,
+    /** How many sessions started sessions above this one (foreground 0). */
+    readonly depth: number,
+    /** e.g. "Codeunit 50100" or "Client". */
+    readonly object: string,
+    readonly objectName: string,
+    readonly userId: string,
+    readonly debug: DebugPolicy,
+  ) {}
+
+  get ended(): boolean {
+    return this.state === 'ended';
+  }
+
+  /** Has an execution to continue or a call to start. */
+  get hasWork(): boolean {
+    return this.current !== undefined || this.queue.length > 0;
+  }
+}

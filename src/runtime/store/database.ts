@@ -1,0 +1,229 @@
+// The in-memory database shared by all sessions: table definitions, committed rows, row locks of open
+// transactions, virtual (provider-backed) tables, and the wake-up list of sessions waiting for locks.
+import { AlRuntimeError, type FieldFilter, type FieldValue, type Row, type TableDef } from '../contracts';
+import { rangeCompare } from './filters';
+import type { FilterOptions } from './filters';
+import { TableInfo } from './tableInfo';
+import { TableStore, type StoredRow } from './tableStore';
+import { StoreTransaction } from './transaction';
+import type { LockConflict } from './errors';
+
+export type DatabaseOptions = FilterOptions;
+
+/** Rows of a virtual table (Active Session, Session Event), produced on each read. */
+export type VirtualTableProvider = () => Iterable<Row>;
+
+export class Database {
+  private readonly tables = new Map<string, TableStore>();
+  private readonly byId = new Map<number, TableStore>();
+  private readonly virtual = new Map<number, VirtualTableProvider>();
+  private readonly locks = new Map<string, StoreTransaction>();
+  private readonly waiters = new Map<StoreTransaction, Set<() => void>>();
+  private readonly transactions = new Map<number, StoreTransaction>();
+  private version = 0;
+  /** Number of commits that wrote something (for tests and diagnostics). */
+  commits = 0;
+  readonly filterOptions: FilterOptions;
+
+  constructor(tables: TableDef[] = [], options: DatabaseOptions = {}) {
+    this.filterOptions = options;
+    this.defineTables(tables);
+  }
+
+  /**
+   * Adds or replaces table definitions. A redefined table keeps its rows (re-keyed if the primary key
+   * changed; rows that then collide keep the last one).
+   */
+  defineTables(defs: TableDef[]): void {
+    for (const def of defs) {
+      const info = new TableInfo(def);
+      const old = this.byId.get(def.id) ?? this.tables.get(def.name.toLowerCase());
+      const store = new TableStore(info);
+      if (old) {
+        this.tables.delete(old.info.def.name.toLowerCase());
+        this.byId.delete(old.info.def.id);
+        for (const s of old.order) {
+          const row = info.complete(s.row);
+          store.put(info.keyOfRow(row), row, s.version);
+        }
+      }
+      this.tables.set(def.name.toLowerCase(), store);
+      this.byId.set(def.id, store);
+    }
+  }
+
+  tableDefs(): TableDef[] {
+    return [...this.byId.values()].map((s) => s.info.def);
+  }
+
+  table(name: string): TableDef {
+    const s = this.tables.get(name.toLowerCase());
+    if (!s) throw new AlRuntimeError(`The table '${name}' does not exist in the runtime's database.`);
+    return s.info.def;
+  }
+
+  tableById(id: number): TableDef {
+    const s = this.byId.get(id);
+    if (!s) throw new AlRuntimeError(`The table with ID ${id} does not exist in the runtime's database.`);
+    return s.info.def;
+  }
+
+  hasTable(nameOrId: string | number): boolean {
+    return typeof nameOrId === 'number' ? this.byId.has(nameOrId) : this.tables.has(nameOrId.toLowerCase());
+  }
+
+  info(table: TableDef): TableInfo {
+    const s = this.byId.get(table.id);
+    if (!s) throw new AlRuntimeError(`The table ${table.name} (${table.id}) does not exist in the runtime's database.`);
+    return s.info;
+  }
+
+  /** Starts a transaction for a session; keep using it after commit/rollback (a new one begins implicitly). */
+  begin(sessionId: number): StoreTransaction {
+    return new StoreTransaction(this, sessionId);
+  }
+
+  /**
+   * Registers a read-only table whose rows come from `provider` on every read (the session layer serves
+   * Active Session 2000000110 and Session Event 2000000111 this way). Writes raise an AL error.
+   */
+  registerVirtualTable(def: TableDef, provider: VirtualTableProvider): void {
+    this.defineTables([def]);
+    this.virtual.set(def.id, provider);
+  }
+
+  isVirtual(table: TableDef): boolean {
+    return this.virtual.has(table.id);
+  }
+
+  /** Committed rows of a table (a snapshot built from the provider for virtual tables). */
+  storeFor(table: TableDef): TableStore {
+    const s = this.byId.get(table.id);
+    if (!s) throw new AlRuntimeError(`The table ${table.name} (${table.id}) does not exist in the runtime's database.`);
+    const provider = this.virtual.get(table.id);
+    if (!provider) return s;
+    const snapshot = new TableStore(s.info);
+    for (const row of provider()) {
+      const full = s.info.complete(row);
+      snapshot.put(s.info.keyOfRow(full), full, 1);
+    }
+    return snapshot;
+  }
+
+  storeForId(id: number): TableStore {
+    const s = this.byId.get(id);
+    if (!s) throw new Error(`No table with id ${id}.`);
+    return s;
+  }
+
+  /** Committed row count (no transaction), for tests and the runtime's views. */
+  committedCount(table: TableDef): number {
+    return this.storeFor(table).size;
+  }
+
+  /** The key string when the filters fix every primary-key field to one value (SetRange equality), else undefined. */
+  primaryKeyLookup(info: TableInfo, filters: FieldFilter[]): string | undefined {
+    if (filters.length < info.pk.length) return undefined;
+    const values = [];
+    for (const f of info.pk) {
+      const eq = filters.find((x) => x.fieldId === f.id && x.range && x.range.to === undefined);
+      if (!eq || !eq.range) return undefined;
+      const v = eq.range.from;
+      values.push(f.type === 'Code' && typeof v === 'string' ? v.toUpperCase() : v);
+    }
+    return info.keyOfValues(values);
+  }
+
+  /**
+   * Index bounds [lo, hi) of the key-ordered rows that a SetRange on the first primary-key field can match,
+   * found by binary search (the matcher still checks every filter). The whole array without such a range.
+   */
+  orderBounds(info: TableInfo, order: StoredRow[], filters: FieldFilter[]): [number, number] {
+    const pk0 = info.pk[0];
+    const range = filters.find((f) => f.fieldId === pk0.id && f.range)?.range;
+    if (!range || (pk0.type === 'Text' && this.filterOptions.caseSensitive)) return [0, order.length];
+    const cmp = rangeCompare(pk0, this.filterOptions);
+    const id = pk0.id;
+    const valueOf = (s: StoredRow) => s.row.get(id) ?? '';
+    const firstNotBelow = (v: FieldValue, strict: boolean) => {
+      let lo = 0;
+      let hi = order.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        const c = cmp(valueOf(order[mid]), v);
+        if (c < 0 || (strict && c === 0)) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+    const to = range.to === undefined ? range.from : range.to;
+    return [firstNotBelow(range.from, false), firstNotBelow(to, true)];
+  }
+
+  nextVersion(): number {
+    return ++this.version;
+  }
+
+  noteCommit(wrote: boolean): void {
+    if (wrote) this.commits++;
+  }
+
+  // -------------------------------------------------------------------------------------------------------
+  // Locks
+  // -------------------------------------------------------------------------------------------------------
+
+  lockHolder(tableId: number, key: string): StoreTransaction | undefined {
+    return this.locks.get(`${tableId}:${key}`);
+  }
+
+  /** Takes the row lock for tx; false when tx already held it. */
+  acquireLock(tx: StoreTransaction, tableId: number, key: string): boolean {
+    const id = `${tableId}:${key}`;
+    const holder = this.locks.get(id);
+    if (holder === tx) return false;
+    if (holder) throw new Error(`Lock ${id} is held by session ${holder.sessionId}.`);
+    this.locks.set(id, tx);
+    // Only transactions holding locks are registered: they are the ones others may wait for.
+    this.transactions.set(tx.id, tx);
+    return true;
+  }
+
+  releaseLocks(tx: StoreTransaction, ids: string[]): void {
+    for (const id of ids) if (this.locks.get(id) === tx) this.locks.delete(id);
+    this.transactions.delete(tx.id);
+    const callbacks = this.waiters.get(tx);
+    if (callbacks && callbacks.size > 0) {
+      this.waiters.delete(tx);
+      for (const cb of callbacks) cb();
+    }
+  }
+
+  /**
+   * Calls `resume` once when the transaction holding the conflicting lock ends (commit, rollback or the
+   * session's end); the waiter then re-runs its statement. Returns a function that cancels the wait.
+   */
+  whenReleased(conflict: LockConflict, resume: () => void): () => void {
+    const holder = this.transactions.get(conflict.holderTransactionId);
+    if (!holder || !holder.hasLocks()) {
+      queueMicrotask(resume);
+      return () => undefined;
+    }
+    let set = this.waiters.get(holder);
+    if (!set) { set = new Set(); this.waiters.set(holder, set); }
+    const once = () => resume();
+    set.add(once);
+    return () => { set!.delete(once); };
+  }
+
+  /** Number of row locks tx holds (0 after it ended). */
+  locksHeldBy(tx: StoreTransaction): number {
+    let n = 0;
+    for (const holder of this.locks.values()) if (holder === tx) n++;
+    return n;
+  }
+
+  forget(tx: StoreTransaction): void {
+    this.transactions.delete(tx.id);
+    this.waiters.delete(tx);
+  }
+}

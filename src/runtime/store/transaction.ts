@@ -1,0 +1,333 @@
+// One session's transaction on the in-memory database: its own uncommitted writes in an overlay over the
+// committed rows (read committed: others' uncommitted writes are invisible), row locks taken by writes and
+// by reads after LockTable, optimistic concurrency by row version, commit and rollback.
+import type { FieldFilter, ReadOptions, Row, TableDef, Transaction, VersionedRow, FieldValue } from '../contracts';
+import { LockConflict, deadlock, readOnlyTable, recordChanged, recordExists, recordNotFound } from './errors';
+import { buildMatcher } from './matcher';
+import type { Database } from './database';
+import type { StoredRow, TableStore } from './tableStore';
+import type { TableInfo } from './tableInfo';
+
+interface OverlayEntry {
+  /** null = deleted by this transaction. */
+  row: Row | null;
+  version: number;
+}
+
+/** A row as a read sees it before copying. */
+interface Visible {
+  key: string;
+  row: Row;
+  version: number;
+}
+
+let nextTransactionId = 1;
+
+/**
+ * A VersionedRow whose row is copied on first access. Safe because stored rows are never mutated in place
+ * (a write stores a new Map), so the source stays the snapshot that was read. Reads that look at few of
+ * many rows (FindFirst through a large find, Count-like loops) then cost no copies.
+ */
+class LazyCopy implements VersionedRow {
+  private copy: Row | undefined;
+  constructor(private readonly source: Row, public version: number) {}
+  get row(): Row {
+    return (this.copy ??= new Map(this.source));
+  }
+  set row(value: Row) {
+    this.copy = value;
+  }
+}
+
+export class StoreTransaction implements Transaction {
+  readonly id = nextTransactionId++;
+  private readonly overlay = new Map<number, Map<string, OverlayEntry>>();
+  private readonly lockedTables = new Set<number>();
+  /** Lock ids (`tableId:key`) this transaction holds until it ends. */
+  private readonly held: string[] = [];
+  /** The transaction this one last failed to get a lock from (for deadlock detection); cleared on progress. */
+  waitingFor: StoreTransaction | undefined;
+  private ended = false;
+
+  constructor(private readonly db: Database, readonly sessionId: number) {}
+
+  table(name: string): TableDef {
+    return this.db.table(name);
+  }
+
+  tableById(id: number): TableDef {
+    return this.db.tableById(id);
+  }
+
+  // -------------------------------------------------------------------------------------------------------
+  // Reads
+  // -------------------------------------------------------------------------------------------------------
+
+  /** Calls fn for each visible row matching the options, unordered; rows are not copied (do not mutate). */
+  forEachVisible(table: TableDef, options: ReadOptions, fn: (v: Visible) => void): void {
+    const info = this.db.info(table);
+    const store = this.db.storeFor(table);
+    const matches = buildMatcher(this, info, options, this.db.filterOptions);
+    const own = this.overlay.get(table.id);
+    const marked = options.markedKeys;
+    const visit = (key: string, row: Row, version: number) => {
+      if (marked && !marked.has(key)) return;
+      if (matches(row)) fn({ key, row, version });
+    };
+    // Equality on the whole primary key: one hash lookup instead of a scan.
+    const pkKey = this.db.primaryKeyLookup(info, options.filters);
+    if (pkKey !== undefined) {
+      const e = own?.get(pkKey);
+      if (e) { if (e.row) visit(pkKey, e.row, e.version); return; }
+      const s = store.get(pkKey);
+      if (s) visit(s.key, s.row, s.version);
+      return;
+    }
+    const [lo, hi] = this.db.orderBounds(info, store.order, options.filters);
+    const order = store.order;
+    for (let i = lo; i < hi; i++) {
+      const s = order[i];
+      if (own && own.has(s.key)) continue;
+      visit(s.key, s.row, s.version);
+    }
+    if (own) for (const [key, e] of own) if (e.row) visit(key, e.row, e.version);
+  }
+
+  find(table: TableDef, options: ReadOptions): VersionedRow[] {
+    this.progress();
+    const info = this.db.info(table);
+    const keyFields = options.keyFields ?? [];
+    const isPkOrder = keyFields.length === 0 || keyFields.every((id, i) => info.pk[i]?.id === id);
+    const own = this.overlay.get(table.id);
+    const limit = options.limit !== undefined && options.limit >= 0 ? options.limit : Infinity;
+    let rows: Visible[];
+    if (limit !== Infinity && isPkOrder && !(own && own.size > 0) && !this.db.isVirtual(table) && this.db.primaryKeyLookup(info, options.filters) === undefined) {
+      rows = this.scanInOrder(table, info, options, limit);
+    } else {
+      rows = [];
+      this.forEachVisible(table, options, (v) => rows.push(v));
+      const descending = options.ascending === false;
+      if (!isPkOrder || (own && own.size > 0) || this.db.isVirtual(table)) {
+        // Descending with a limit needs the last rows: sort fully, then reverse.
+        rows = info.sortRows(rows, keyFields, descending ? Infinity : limit);
+      }
+      if (descending) rows.reverse();
+      if (rows.length > limit) rows.length = limit;
+    }
+    if (this.lockedTables.has(table.id)) this.lockRows(table, info, rows);
+    return rows.map((v) => new LazyCopy(v.row, v.version));
+  }
+
+  /** Committed rows in primary-key order (forward or backward) until `limit` match: FindFirst/FindLast without a scan. */
+  private scanInOrder(table: TableDef, info: TableInfo, options: ReadOptions, limit: number): Visible[] {
+    const order = this.db.storeFor(table).order;
+    const matches = buildMatcher(this, info, options, this.db.filterOptions);
+    const marked = options.markedKeys;
+    const out: Visible[] = [];
+    const backward = options.ascending === false;
+    const [lo, hi] = this.db.orderBounds(info, order, options.filters);
+    for (let i = backward ? hi - 1 : lo; backward ? i >= lo : i < hi; backward ? i-- : i++) {
+      const s = order[i];
+      if (marked && !marked.has(s.key)) continue;
+      if (!matches(s.row)) continue;
+      out.push({ key: s.key, row: s.row, version: s.version });
+      if (out.length >= limit) break;
+    }
+    return out;
+  }
+
+  get(table: TableDef, primaryKey: FieldValue[]): VersionedRow | undefined {
+    this.progress();
+    const info = this.db.info(table);
+    const key = info.keyOfValues(primaryKey);
+    const v = this.visible(table, key);
+    if (!v) return undefined;
+    if (this.lockedTables.has(table.id)) this.lockRows(table, info, [v]);
+    return new LazyCopy(v.row, v.version);
+  }
+
+  count(table: TableDef, options: ReadOptions): number {
+    this.progress();
+    let n = 0;
+    this.forEachVisible(table, options, () => n++);
+    return n;
+  }
+
+  /** The row under key as this transaction sees it. */
+  private visible(table: TableDef, key: string): Visible | undefined {
+    const e = this.overlay.get(table.id)?.get(key);
+    if (e) return e.row ? { key, row: e.row, version: e.version } : undefined;
+    const s: StoredRow | undefined = this.db.storeFor(table).get(key);
+    return s ? { key, row: s.row, version: s.version } : undefined;
+  }
+
+  // -------------------------------------------------------------------------------------------------------
+  // Writes
+  // -------------------------------------------------------------------------------------------------------
+
+  insert(table: TableDef, row: Row): VersionedRow {
+    this.progress();
+    const store = this.writableStore(table, 'insert into');
+    const info = store.info;
+    const full = info.complete(row);
+    const key = info.keyOfRow(full);
+    this.checkLock(table, info, key, full);
+    if (this.visible(table, key)) throw recordExists(table.name, info.identification(full));
+    this.acquire(table, key);
+    const version = this.db.nextVersion();
+    this.own(table).set(key, { row: full, version });
+    return { row: info.withCalculated(full, row), version };
+  }
+
+  modify(table: TableDef, row: VersionedRow): VersionedRow {
+    this.progress();
+    const store = this.writableStore(table, 'modify');
+    const info = store.info;
+    const full = info.complete(row.row);
+    const key = info.keyOfRow(full);
+    this.checkLock(table, info, key, full);
+    this.checkCurrent(table, info, key, row, full);
+    this.acquire(table, key);
+    const version = this.db.nextVersion();
+    this.own(table).set(key, { row: full, version });
+    return { row: info.withCalculated(full, row.row), version };
+  }
+
+  delete(table: TableDef, row: VersionedRow): void {
+    this.progress();
+    const info = this.writableStore(table, 'delete from').info;
+    const key = info.keyOfRow(row.row);
+    this.checkLock(table, info, key, row.row);
+    this.checkCurrent(table, info, key, row, row.row);
+    this.acquire(table, key);
+    this.own(table).set(key, { row: null, version: this.db.nextVersion() });
+  }
+
+  rename(table: TableDef, row: VersionedRow, newPrimaryKey: FieldValue[]): VersionedRow {
+    this.progress();
+    const info = this.writableStore(table, 'rename in').info;
+    const oldKey = info.keyOfRow(row.row);
+    const renamed = info.complete(row.row);
+    info.pk.forEach((f, i) => renamed.set(f.id, newPrimaryKey[i]));
+    const newKey = info.keyOfRow(renamed);
+    this.checkLock(table, info, oldKey, row.row);
+    this.checkCurrent(table, info, oldKey, row, row.row);
+    if (newKey === oldKey) return this.modify(table, { row: info.withCalculated(renamed, row.row), version: row.version });
+    this.checkLock(table, info, newKey, renamed);
+    if (this.visible(table, newKey)) throw recordExists(table.name, info.identification(renamed));
+    this.acquire(table, oldKey);
+    this.acquire(table, newKey);
+    const own = this.own(table);
+    own.set(oldKey, { row: null, version: this.db.nextVersion() });
+    const version = this.db.nextVersion();
+    own.set(newKey, { row: renamed, version });
+    return { row: info.withCalculated(renamed, row.row), version };
+  }
+
+  lockTable(table: TableDef): void {
+    this.progress();
+    if (this.db.isVirtual(table)) return;
+    this.lockedTables.add(table.id);
+  }
+
+  /** True while LockTable is in effect for the table in this transaction. */
+  isTableLocked(table: TableDef): boolean {
+    return this.lockedTables.has(table.id);
+  }
+
+  /** True while this transaction holds row locks (it wrote, or read under LockTable). */
+  hasLocks(): boolean {
+    return this.held.length > 0;
+  }
+
+  hasWrites(): boolean {
+    for (const m of this.overlay.values()) if (m.size > 0) return true;
+    return false;
+  }
+
+  commit(): void {
+    for (const [tableId, entries] of this.overlay) {
+      const store = this.db.storeForId(tableId);
+      for (const [key, e] of entries) {
+        if (e.row === null) store.remove(key);
+        else store.put(key, e.row, e.version);
+      }
+    }
+    this.db.noteCommit(this.hasWrites());
+    this.finish();
+  }
+
+  rollback(): void {
+    this.finish();
+  }
+
+  /** Ends the transaction for good (the session ended): rolls back and unregisters it. */
+  end(): void {
+    if (this.ended) return;
+    this.rollback();
+    this.ended = true;
+    this.db.forget(this);
+  }
+
+  private finish(): void {
+    this.overlay.clear();
+    this.lockedTables.clear();
+    this.waitingFor = undefined;
+    const released = this.held.splice(0);
+    this.db.releaseLocks(this, released);
+  }
+
+  // -------------------------------------------------------------------------------------------------------
+  // Helpers
+  // -------------------------------------------------------------------------------------------------------
+
+  private progress(): void {
+    if (this.ended) throw new Error(`The transaction of session ${this.sessionId} has ended.`);
+    this.waitingFor = undefined;
+  }
+
+  private own(table: TableDef): Map<string, OverlayEntry> {
+    let m = this.overlay.get(table.id);
+    if (!m) { m = new Map(); this.overlay.set(table.id, m); }
+    return m;
+  }
+
+  private writableStore(table: TableDef, op: string): TableStore {
+    if (this.db.isVirtual(table)) throw readOnlyTable(table.name, op);
+    return this.db.storeFor(table);
+  }
+
+  /** The row must exist and, when the copy came from a read (version != 0), still be that version. */
+  private checkCurrent(table: TableDef, info: TableInfo, key: string, copy: VersionedRow, row: Row): void {
+    const current = this.visible(table, key);
+    if (!current) throw recordNotFound(table.name, info.identification(row));
+    if (copy.version !== 0 && copy.version !== current.version) throw recordChanged(table.name, info.identification(row));
+  }
+
+  /** Throws LockConflict (or a deadlock error) when another transaction holds the row's lock. */
+  private checkLock(table: TableDef, info: TableInfo, key: string, row: Row): void {
+    const holder = this.db.lockHolder(table.id, key);
+    if (!holder || holder === this) return;
+    // Deadlock: the holder already waits, directly or through others, for this transaction.
+    for (let t: StoreTransaction | undefined = holder.waitingFor, hops = 0; t && hops < 1000; t = t.waitingFor, hops++) {
+      if (t === this) throw deadlock(table.name);
+    }
+    this.waitingFor = holder;
+    throw new LockConflict(table.name, info.identification(row), this.sessionId, holder.sessionId, holder.id);
+  }
+
+  private acquire(table: TableDef, key: string): void {
+    if (this.db.acquireLock(this, table.id, key)) this.held.push(`${table.id}:${key}`);
+  }
+
+  /** Update locks for reads under LockTable: all or nothing, so a conflict leaves no partial locks behind. */
+  private lockRows(table: TableDef, info: TableInfo, rows: Visible[]): void {
+    for (const v of rows) this.checkLock(table, info, v.key, v.row);
+    for (const v of rows) this.acquire(table, v.key);
+  }
+
+  /** Filters of a read, for helpers that build ReadOptions. */
+  static options(filters: FieldFilter[] = [], keyFields: number[] = [], ascending = true): ReadOptions {
+    return { filters, keyFields, ascending };
+  }
+}

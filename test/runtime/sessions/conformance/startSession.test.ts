@@ -1,0 +1,246 @@
+// Conformance: bc-semantics.md §2 StartSession, one test per fact, AL written here, run on the virtual clock
+// through the public runtime API (RuntimeHost: the real interpreter and record store).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { LOG_CODEUNIT, ended, events, host, logLines } from './harness';
+
+/** The background codeunit most tests start: logs the record it got and its session id. */
+const CHILD = `
+codeunit 50211 "Lab Child"
+{
+    TableNo = "Lab Item";
+    trigger OnRun()
+    var
+        Log: Codeunit "Lab Logger";
+    begin
+        Log.Add('child got ' + Rec."No." + ' ' + Rec.Description);
+    end;
+}`;
+
+const SLEEPER = `
+codeunit 50213 "Lab Sleeper"
+{
+    trigger OnRun()
+    var
+        Log: Codeunit "Lab Logger";
+    begin
+        Sleep(36000000);
+        Log.Add('sleeper woke');
+    end;
+}`;
+
+function caller(body: string, vars = ''): string {
+  return `
+codeunit 50210 "Lab Caller"
+{
+    trigger OnRun()
+    var
+        Log: Codeunit "Lab Logger";
+        Item: Record "Lab Item";
+        Id: Integer;
+        Ok: Boolean;
+        T: Duration;
+        ${vars}
+    begin
+        ${body}
+    end;
+}`;
+}
+
+test('§2 overload StartSession(var SessionId; CodeunitId [; Company] [; var Record]): the record reaches OnRun', async () => {
+  const h = host([LOG_CODEUNIT, CHILD, caller(`Item.Get('B'); StartSession(Id, Codeunit::"Lab Child", CompanyName(), Item); Log.Add('started ' + Format(Id));`)]);
+  const { session, result } = await h.runCodeunit(50210);
+  assert.equal(result.state, 'completed');
+  await h.rt.waitIdle();
+  const started = events(h, 'sessionStarted', { kind: 'Background' })[0];
+  assert.equal(started.parent, session.id);
+  assert.equal(started.object, 'Codeunit 50211');
+  assert.deepEqual(logLines(h), [`started ${started.session}`, 'child got B Beta']);
+});
+
+test('§2 overload (runtime 7.0) StartSession(var SessionId; CodeunitId; Company; var Record; Timeout): the timeout ends it', async () => {
+  const h = host([LOG_CODEUNIT, SLEEPER, caller(`T := 5000; StartSession(Id, Codeunit::"Lab Sleeper", CompanyName(), Item, T);`)]);
+  await h.runCodeunit(50210);
+  await h.rt.waitIdle();
+  const bg = events(h, 'sessionStarted', { kind: 'Background' })[0];
+  const end = ended(h, bg.session!)!;
+  assert.equal(end.outcome, 'timeout');
+  assert.equal(end.t, 5000);
+  assert.deepEqual(logLines(h), []);
+});
+
+test('§2 overload (runtime 7.1) StartSession(var SessionId; CodeunitId; Timeout [; Company] [; var Record]): the timeout ends it', async () => {
+  const h = host([LOG_CODEUNIT, SLEEPER, caller(`T := 7000; StartSession(Id, Codeunit::"Lab Sleeper", T, CompanyName(), Item);`)]);
+  await h.runCodeunit(50210);
+  await h.rt.waitIdle();
+  const bg = events(h, 'sessionStarted', { kind: 'Background' })[0];
+  assert.equal(ended(h, bg.session!)!.outcome, 'timeout');
+  assert.equal(ended(h, bg.session!)!.t, 7000);
+});
+
+test('§2 callable as Session.StartSession or bare StartSession; SessionId is set only when the start succeeds', async () => {
+  // One slot and no queue: the second start fails and must leave Id alone.
+  const h = host([LOG_CODEUNIT, CHILD, caller(`
+        Item.Get('A');
+        Ok := Session.StartSession(Id, Codeunit::"Lab Child", CompanyName(), Item);
+        Log.Add('first ' + Format(Ok) + ' ' + Format(Id > 0));
+        Id := -7;
+        Ok := StartSession(Id, Codeunit::"Lab Child", CompanyName(), Item);
+        Log.Add('second ' + Format(Ok) + ' ' + Format(Id));`)], { backgroundSessionsMaxConcurrency: 1, backgroundSessionsMaxQueueLength: 0 });
+  await h.runCodeunit(50210);
+  await h.rt.waitIdle();
+  assert.deepEqual(logLines(h).slice(0, 2), ['first Yes Yes', 'second No -7']);
+});
+
+test('§2 Ok says only that the session started, never that its work succeeded; without Ok a failed start is a runtime error', async () => {
+  const failing = `codeunit 50214 "Lab Failing" { trigger OnRun() begin Error('the work failed'); end; }`;
+  const h = host([LOG_CODEUNIT, failing, caller(`
+        Ok := StartSession(Id, Codeunit::"Lab Failing");
+        Log.Add('ok ' + Format(Ok));
+        StartSession(Id, Codeunit::"Lab Failing");
+        Log.Add('not reached');`)], { backgroundSessionsMaxConcurrency: 1, backgroundSessionsMaxQueueLength: 0 });
+  const { result } = await h.runCodeunit(50210);
+  // The second start finds no free slot and no queue: without Ok that is a runtime error in the caller.
+  assert.equal(result.state, 'failed');
+  assert.match(result.state === 'failed' ? result.error.text : '', /could not be started/);
+  await h.rt.waitIdle();
+  const bg = events(h, 'sessionStarted', { kind: 'Background' });
+  assert.equal(bg.length, 1);
+  assert.equal(ended(h, bg[0].session!)!.outcome, 'error');
+  // The caller's transaction (with its log line) rolled back with its error, so nothing is logged.
+  assert.deepEqual(logLines(h), []);
+});
+
+test("§2 the record is passed to OnRun as a copy of the caller's in-memory record", async () => {
+  const changer = `
+codeunit 50215 "Lab Changer"
+{
+    TableNo = "Lab Item";
+    trigger OnRun()
+    var
+        Log: Codeunit "Lab Logger";
+    begin
+        Log.Add('child sees ' + Rec.Description);
+        Rec.Description := 'changed by child';
+    end;
+}`;
+  const h = host([LOG_CODEUNIT, changer, caller(`
+        Item.Get('C');
+        Item.Description := 'unsaved edit';
+        StartSession(Id, Codeunit::"Lab Changer", CompanyName(), Item);
+        Sleep(1000);
+        Log.Add('caller still has ' + Item.Description);`)]);
+  await h.runCodeunit(50210);
+  await h.rt.waitIdle();
+  assert.deepEqual(logLines(h), ['child sees unsaved edit', 'caller still has unsaved edit']);
+});
+
+test('§2 default timeout: 8 h on-premises (BackgroundSessionsDefaultTimeout)', async () => {
+  const h = host([LOG_CODEUNIT, SLEEPER, caller(`StartSession(Id, Codeunit::"Lab Sleeper");`)]);
+  await h.runCodeunit(50210);
+  await h.rt.waitIdle();
+  const bg = events(h, 'sessionStarted', { kind: 'Background' })[0];
+  const end = ended(h, bg.session!)!;
+  assert.equal(end.outcome, 'timeout');
+  assert.equal(end.t, 8 * 3600_000);
+  assert.equal(h.rt.sessionEvents.length > 0, true);
+});
+
+test('§2 limits: 10 concurrent background sessions, further ones queue; more than 100 queued is an error; recursion depth 14', async () => {
+  const napper = `codeunit 50216 "Lab Napper" { trigger OnRun() begin Sleep(1000); end; }`;
+  const h = host([LOG_CODEUNIT, napper, caller(`
+        for I := 1 to 115 do
+            if StartSession(Id, Codeunit::"Lab Napper") then Started += 1 else Refused += 1;
+        Log.Add(Format(Started) + ' started, ' + Format(Refused) + ' refused');`, 'I: Integer; Started: Integer; Refused: Integer;')]);
+  await h.runCodeunit(50210);
+  await h.rt.waitIdle();
+  assert.deepEqual(logLines(h), ['110 started, 5 refused']);
+  assert.equal(h.rt.background.peakRunning, 10);
+  assert.equal(events(h, 'sessionQueued').length, 100);
+  assert.equal(events(h, 'sessionEnded', { outcome: 'completed' }).length, 111, '110 background sessions and the caller');
+
+  const recursive = `
+codeunit 50217 "Lab Recursive"
+{
+    trigger OnRun()
+    var
+        Id: Integer;
+    begin
+        StartSession(Id, Codeunit::"Lab Recursive");
+    end;
+}`;
+  const r = host([LOG_CODEUNIT, recursive, caller(`StartSession(Id, Codeunit::"Lab Recursive");`)]);
+  await r.runCodeunit(50210);
+  await r.rt.waitIdle();
+  const bg = events(r, 'sessionStarted', { kind: 'Background' });
+  assert.equal(bg.length, 14);
+  const failed = events(r, 'sessionEnded', { outcome: 'error' });
+  assert.equal(failed.length, 1);
+  assert.match((failed[0].error as { text: string }).text, /^Excessive recursive session creation detected/);
+});
+
+test('§2 StopSession: the target stops before its next statement (immediately in Sleep), its transaction rolls back, a session cannot stop itself, the comment goes to Session Event', async () => {
+  const victim = `
+codeunit 50218 "Lab Victim"
+{
+    trigger OnRun()
+    var
+        Log: Codeunit "Lab Logger";
+    begin
+        Log.Add('uncommitted line of the victim');
+        Sleep(60000);
+        Log.Add('victim woke');
+    end;
+}`;
+  const self = `codeunit 50219 "Lab Self Stop" { trigger OnRun() begin StopSession(SessionId()); end; }`;
+  const h = host([LOG_CODEUNIT, victim, self, caller(`
+        StartSession(Id, Codeunit::"Lab Victim");
+        Sleep(100);
+        StopSession(Id, 'stopped by the lab');
+        Sleep(1);
+        Ev.SetRange("Session ID", Id);
+        Ev.SetRange("Event Type", Ev."Event Type"::Stop);
+        Ev.FindFirst();
+        Log.Add('comment: ' + Ev.Comment);`, 'Ev: Record "Session Event";')]);
+  await h.runCodeunit(50210);
+  await h.rt.waitIdle();
+  const bg = events(h, 'sessionStarted', { kind: 'Background' })[0];
+  const end = ended(h, bg.session!)!;
+  assert.equal(end.outcome, 'stopped');
+  assert.equal(end.t, 100, 'stopped at once while sleeping');
+  assert.deepEqual(logLines(h), ['comment: stopped by the lab'], "the victim's uncommitted insert was rolled back");
+  const { result } = await h.runCodeunit(50219);
+  assert.equal(result.state, 'failed');
+  assert.match(result.state === 'failed' ? result.error.text : '', /cannot stop itself/);
+});
+
+test('§2 IsSessionActive(SessionId): true while it runs on this server', async () => {
+  const napper = `codeunit 50216 "Lab Napper" { trigger OnRun() begin Sleep(1000); end; }`;
+  const h = host([LOG_CODEUNIT, napper, caller(`
+        StartSession(Id, Codeunit::"Lab Napper");
+        Log.Add('running ' + Format(IsSessionActive(Id)));
+        Sleep(2000);
+        Log.Add('later ' + Format(Session.IsSessionActive(Id)));`)]);
+  await h.runCodeunit(50210);
+  assert.deepEqual(logLines(h), ['running Yes', 'later No']);
+});
+
+test('§2 errors of a background session are not returned to the caller: they end it, are logged, land in Session Event.Comment; Active Session shows Client Type Background', async () => {
+  const failing = `codeunit 50214 "Lab Failing" { trigger OnRun() begin Sleep(500); Error('the work failed'); end; }`;
+  const h = host([LOG_CODEUNIT, failing, caller(`
+        Ok := StartSession(Id, Codeunit::"Lab Failing");
+        Active.SetRange("Session ID", Id);
+        Active.FindFirst();
+        Log.Add('active as ' + Format(Active."Client Type"));
+        Sleep(1000);
+        Log.Add('caller goes on ' + Format(Ok));
+        Ev.SetRange("Session ID", Id);
+        Ev.SetRange("Event Type", Ev."Event Type"::Logoff);
+        Ev.FindFirst();
+        Log.Add('comment: ' + Ev.Comment);`, 'Ev: Record "Session Event"; Active: Record "Active Session";')]);
+  const { result } = await h.runCodeunit(50210);
+  assert.equal(result.state, 'completed');
+  assert.deepEqual(logLines(h), ['active as Background', 'caller goes on Yes', 'comment: the work failed']);
+  const bg = events(h, 'sessionStarted', { kind: 'Background' })[0];
+  assert.equal(ended(h, bg.session!)!.outcome, 'error');
+});

@@ -1,0 +1,106 @@
+// The shipped CLI bundle's `serve` command through the shared protocol client: port and token, refusal of a
+// wrong token, attach to the next page background task, a breakpoint in it, stack, variables, continue,
+// pages, sessions and the timeline; `--scenario` plays once the first debugger attached.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as net from 'node:net';
+import { join } from 'node:path';
+import { RuntimeClient } from '../../../src/protocol/client';
+import type { Events } from '../../../src/protocol/runtimeProtocol';
+
+const root = join(__dirname, '..', '..', '..');
+const cli = join(root, 'dist', 'cli.js');
+const example = join(root, 'examples', 'customer-card');
+
+async function serve(...extra: string[]): Promise<{ proc: ChildProcess; port: number; token: string }> {
+  const proc = spawn(process.execPath, [cli, 'serve', example, ...extra], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const line = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    proc.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const nl = out.indexOf('\n');
+      if (nl >= 0) resolve(out.slice(0, nl));
+    });
+    proc.on('exit', (code) => reject(new Error(`serve exited ${code}`)));
+  });
+  const { port, token } = JSON.parse(line) as { port: number; token: string };
+  return { proc, port, token };
+}
+
+function next<E extends keyof Events>(client: RuntimeClient, event: E, where: (b: Events[E]) => boolean = () => true): Promise<Events[E]> {
+  return new Promise((resolve) => {
+    const off = client.on(event, (b) => {
+      if (where(b)) {
+        off();
+        resolve(b);
+      }
+    });
+  });
+}
+
+test('serve: token handshake, attach to the next page background task, break, inspect, continue, page fields', async () => {
+  const { proc, port, token } = await serve('--clock', 'virtual', '--data', join(example, 'scenarios', 'open-customer-card.json'));
+  try {
+    // A wrong token gets an error and the connection is closed.
+    await assert.rejects(RuntimeClient.connect({ port, token: 'wrong' }), /wrong token/);
+    const raw = net.connect({ port, host: '127.0.0.1' });
+    await new Promise((r) => raw.once('connect', r));
+    raw.write(JSON.stringify({ type: 'request', seq: 1, command: 'sessions', arguments: {} }) + '\n');
+    const refused = await new Promise<string>((r) => raw.once('data', (d) => r(d.toString())));
+    assert.match(refused, /"success":false.*first request must be hello/);
+
+    const client = await RuntimeClient.connect({ port, token, client: 'test' });
+    assert.equal(client.clock, 'virtual');
+    const file = join(example, 'src', 'PBTWaitCodeunit.Codeunit.al');
+    const bps = await client.request('setBreakpoints', { file, breakpoints: [{ line: 13 }] });
+    assert.equal(bps.breakpoints[0].verified, true);
+    await client.request('attach', { breakOnNext: 'PageBackgroundTask', breakOnError: 'All' });
+    const stopped = next(client, 'stopped');
+    const page = await client.request('openPage', { page: 'Customer Card', record: { 'No.': '10000' } });
+    assert.equal(page.name, 'Customer Card');
+    const stop = await stopped;
+    assert.equal(stop.reason, 'breakpoint');
+    const { sessions } = await client.request('sessions', {});
+    const child = sessions.find((s) => s.id === stop.session)!;
+    assert.equal(child.kind, 'PageBackgroundTask');
+    assert.equal(child.parameters?.Wait, '1000');
+    const { frames } = await client.request('stackTrace', { session: stop.session });
+    assert.equal(frames[0].line, 13);
+    assert.match(frames[0].name, /OnRun/);
+    const { scopes } = await client.request('scopes', { session: stop.session, frame: frames[0].id });
+    const locals = scopes.find((s) => s.name === 'Locals')!;
+    const { variables } = await client.request('variables', { session: stop.session, reference: locals.reference });
+    assert.match(variables.find((v) => v.name === 'WaitTime')?.value ?? '', /^1,?000$/);
+    const filled = next(client, 'pageChanged', (p) => p.groups.some((g) => g.fields.some((f) => f.name === 'After1' && f.value !== '')));
+    await client.request('continue', { session: stop.session });
+    const changed = await filled;
+    assert.equal(changed.groups.flatMap((g) => g.fields).find((f) => f.name === 'Duration1')?.value, '1,000');
+    const { events } = await client.request('timeline', {});
+    assert.ok(events.some((e) => e.event === 'trigger' && e.name === 'OnPageBackgroundTaskCompleted'));
+    await client.request('closePage', { pageInstanceId: page.pageInstanceId });
+    client.dispose();
+  } finally {
+    proc.kill();
+  }
+});
+
+test('serve --scenario plays the scenario once the first debugger attached', async () => {
+  const { proc, port, token } = await serve('--clock', 'virtual', '--scenario', join(example, 'scenarios', 'block-customers.json'));
+  try {
+    const client = await RuntimeClient.connect({ port, token });
+    const bgStarted = next(client, 'sessionStarted', (s) => s.kind === 'Background');
+    const bgStopped = next(client, 'stopped');
+    await client.request('attach', { breakOnNext: 'Background', stopOnEntry: true });
+    const info = await bgStarted;
+    assert.equal(info.object, 'Codeunit 50101');
+    const stop = await bgStopped;
+    assert.equal(stop.session, info.id);
+    const ended = next(client, 'sessionEnded', (e) => e.session === info.id);
+    await client.request('continue', { session: info.id });
+    assert.equal((await ended).outcome, 'completed');
+    client.dispose();
+  } finally {
+    proc.kill();
+  }
+});
