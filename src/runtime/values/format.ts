@@ -6,7 +6,7 @@
 //   Date           -> '01/31/24' (0: <Closing><Month,2>/<Day,2>/<Year>), 1 '01/31/24', 2 '20240131D', 7 '01/31/2024',
 //                     4 'January 31, 2024', 9 '2024-01-31'; 0D gives ''
 //   Time           -> '1:05:09 PM' (0), 9 '13:05:09' (+ '.123' when ms); 0T gives ''
-//   DateTime       -> '01/31/24 1:05 PM' (0), 9 '2024-01-31T13:05:09Z' (+ ms); 0DT gives ''
+//   DateTime       -> '01/31/24 1:05:09 PM' (0, + ms when present), 9 '2024-01-31T13:05:09Z' (+ ms); 0DT gives ''
 //   Duration       -> '1 day 2 hours 3 minutes 4 seconds 5 milliseconds' (0), 9 the ms number
 //   Option/Enum    -> the member name (0, 1), the ordinal (2, 9)
 //   Guid           -> '{...}' (0..3, 9), bare 36 characters (4)
@@ -217,8 +217,8 @@ export function formatDateTime(dt: number, formatNumber = 0): string {
   const date = dt2Date(dt);
   const time = dt2Time(dt);
   if (formatNumber === 9) return `${formatDate(date, 9)}T${formatTime(time, 9)}Z`;
-  const p = timeParts(time);
-  return `${formatDate(date, 0)} ${hours12(p.h)}:${pad(p.m, 2)} ${p.h < 12 ? 'AM' : 'PM'}`;
+  // Seconds (and ms when present) are shown so that Format -> SetFilter('%1') -> Evaluate keeps the value.
+  return `${formatDate(date, 0)} ${formatTime(time, 0)}`;
 }
 
 /** Duration as BC shows it: '2 days 3 hours 4 minutes 5 seconds 6 milliseconds' (zero parts left out). */

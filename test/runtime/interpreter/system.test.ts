@@ -55,7 +55,7 @@ test('Today, Time, WorkDate, CurrentDateTime, CreateGuid, UserId, CompanyName, G
     WorkDate(20240101D); Message('%1', WorkDate());
     Message('%1', CurrentDateTime());
     Message('%1 %2 %3 %4', UserId(), CompanyName(), GuiAllowed(), SessionId());`),
-  ['01/15/26 9:30:00 AM 01/15/26', '01/01/24', '01/15/26 9:30 AM', 'TESTUSER CRONUS Yes 1']);
+  ['01/15/26 9:30:00 AM 01/15/26', '01/01/24', '01/15/26 9:30:00 AM', 'TESTUSER CRONUS Yes 1']);
 });
 
 test('Sleep suspends the execution as sleeping until now + ms', () => {

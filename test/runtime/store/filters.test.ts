@@ -116,3 +116,24 @@ test('GetFilter, GetFilters and the TableFilter text', () => {
   assert.equal(getFiltersText(customer, []), '');
   assert.equal(getFiltersText(customer, [{ fieldId: 1, expression: '1*' }, { fieldId: 1, expression: '<>10000|20000' }]), 'No.: 1*&(<>10000|20000)');
 });
+
+test('a DateTime formatted into a SetFilter %1 finds exactly that DateTime (seconds and ms kept)', async () => {
+  const { formatValue } = await import('../../../src/runtime/values/format');
+  const { createDateTime, hmsToTime } = await import('../../../src/runtime/values/datetime');
+  const log = { id: 50300, name: 'Log', fields: [
+    { id: 1, name: 'Entry No.', type: 'Integer' as const, length: 0, fieldClass: 'Normal' as const },
+    { id: 2, name: 'At', type: 'DateTime' as const, length: 0, fieldClass: 'Normal' as const },
+  ], keys: [['Entry No.']] };
+  const db = new Database([log]);
+  const t = db.begin(1);
+  const at = (s: number, ms = 0) => createDateTime(dmy2Date(31, 1, 2024), hmsToTime(13, 5, s, ms));
+  t.insert(log, row({ 1: 1, 2: at(9) }));
+  t.insert(log, row({ 1: 2, 2: at(10) }));
+  t.insert(log, row({ 1: 3, 2: at(10, 250) }));
+  const find = (expr: string) => t.find(log, { filters: [{ fieldId: 2, expression: expr }], keyFields: [], ascending: true }).map((r) => r.row.get(1));
+  const f = (v: number) => formatValue('DateTime', v);
+  assert.deepEqual(find(substituteFilter('%1', [f(at(10))])), [2]);
+  assert.deepEqual(find(substituteFilter('>=%1', [f(at(10))])), [2, 3]);
+  assert.deepEqual(find(substituteFilter('%1', [f(at(10, 250))])), [3]);
+  assert.deepEqual(find(substituteFilter('<%1', [f(at(10))])), [1]);
+});
