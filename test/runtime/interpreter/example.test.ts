@@ -39,7 +39,7 @@ test('codeunit 50100 reads Wait, sleeps on the session clock and returns started
   assert.equal(first.state === 'sleeping' && first.until, services.clock.now() + 1500);
   services.clock.t += 1500;
   assert.equal(exec.run(1000).state, 'completed');
-  assert.deepEqual([...services.backgroundResult!.entries()], [['started', '9:30:00 AM'], ['waited', '1,500'], ['finished', '9:30:01.5 AM']]);
+  assert.deepEqual([...services.backgroundResult!.entries()], [['started', '9:30:00 AM'], ['waited', '1500'], ['finished', '9:30:01.5 AM']]);
 });
 
 test('codeunit 50100 fails with its own error when Wait is not a number', () => {
