@@ -4,6 +4,8 @@ import { SyntaxNode, type SyntaxError, type Trivia } from './node';
 import { scan } from './scanner';
 import { Parser } from './parser';
 import { parseSourceFile } from './parseObjects';
+import { parseExpression } from './parseExpressions';
+import { makeNode } from './node';
 import { LineMap } from './lineMap';
 
 export interface ParseOptions {
@@ -82,6 +84,34 @@ export function parseFile(text: string, options: ParseOptions = {}): ParseResult
   dataOf.set(root, data);
   const tree = new SyntaxTree(root, data);
   return new ParseResultImpl(root, errors, tree);
+}
+
+/** The result of parsing a standalone expression (see parseExpressionText). */
+export interface ExpressionParseResult {
+  /** The expression node; its offsets are relative to the parsed text. */
+  expression: SyntaxNode;
+  errors: SyntaxError[];
+  tree: SyntaxTree;
+}
+
+/**
+ * Parses `text` as one AL expression (e.g. a property value such as `IsEditable and not Blocked`).
+ * Never throws. `tree.root` is a SourceFile node holding the expression, an ErrorNode per token left after it
+ * (each reported), and the end-of-file token, so the tree stays lossless.
+ */
+export function parseExpressionText(text: string, options: ParseOptions = {}): ExpressionParseResult {
+  const symbols = options.preprocessorSymbols ? new Set(options.preprocessorSymbols) : emptySymbols;
+  const s = scan(text, symbols);
+  const p = new Parser(text, s);
+  const expression = parseExpression(p);
+  const children = [expression];
+  while (p.cur() !== SyntaxKind.EndOfFileToken) children.push(p.skipUnexpected('after the expression'));
+  children.push(p.takeEndOfFile());
+  const root = makeNode(SyntaxKind.SourceFile, children, 0);
+  const errors = [...s.errors, ...p.errors].sort((a, b) => a.start - b.start);
+  const data: TreeData = { text, triviaKinds: s.triviaKinds.slice(0, s.triviaCount), triviaStarts: s.triviaStarts.slice(0, s.triviaCount), lineMap: undefined };
+  dataOf.set(root, data);
+  return { expression, errors, tree: new SyntaxTree(root, data) };
 }
 
 // A class rather than an object literal with a `get lineMap()` closure: closures created per parse are reachable
