@@ -33,12 +33,15 @@ const mutationMs = performance.now() - t0;
 
 // Time vs size: repeat a mutated file 1x..64x and parse; ms per KB should stay roughly flat.
 const rows: { kb: number; ms: number; msPerKb: number }[] = [];
+// CPU time (not wall time) so the machine's load does not distort the curve; one warm-up parse first.
 const base = mutate(seeds.join('\n'), random);
+parseFile(base.repeat(16));
 for (const factor of [1, 4, 16, 64]) {
   const text = base.repeat(factor);
-  const s = performance.now();
-  for (let k = 0; k < 3; k++) parseFile(text);
-  const ms = (performance.now() - s) / 3;
+  const c0 = process.cpuUsage();
+  for (let k = 0; k < 5; k++) parseFile(text);
+  const c = process.cpuUsage(c0);
+  const ms = (c.user + c.system) / 1000 / 5;
   rows.push({ kb: Math.round(text.length / 1024), ms: +ms.toFixed(1), msPerKb: +(ms / (text.length / 1024)).toFixed(3) });
 }
 console.log(JSON.stringify({ mutations: count, seed, failures, mutationMs: Math.round(mutationMs), timeVsSize: rows }));

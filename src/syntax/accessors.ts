@@ -4,6 +4,7 @@
 import { SyntaxKind, isExpressionKind, isStatementKind, isToken, isObjectKeyword, kindName } from './syntaxKind';
 import type { SyntaxNode } from './node';
 import { identifierText, nodeText, qualifiedNameParts } from './names';
+import { parseExpressionText, type ExpressionParseResult } from './parse';
 
 const nonTokens = (n: SyntaxNode) => n.children.filter((c) => !isToken(c.kind));
 
@@ -149,6 +150,17 @@ export function propertyValueTokens(prop: SyntaxNode): SyntaxNode[] {
 export function propertyValueText(prop: SyntaxNode): string {
   const v = prop.children.find((c) => c.kind === SyntaxKind.PropertyValue);
   return v && v.children.length > 0 ? nodeText(v) : '';
+}
+
+/**
+ * Parses a property's value as an AL expression (Visible/Enabled/Editable/StyleExpr/InitValue/CaptionClass...).
+ * Offsets in the result are relative to the value: add `offset` (the value's start in the file) to map them.
+ * Values that are not expressions (TableRelation, CalcFormula, Permissions...) come back with errors.
+ */
+export function propertyValueExpression(prop: SyntaxNode): ExpressionParseResult & { offset: number } {
+  const v = prop.children.find((c) => c.kind === SyntaxKind.PropertyValue);
+  const offset = v && v.children.length > 0 ? v.start : prop.end;
+  return { ...parseExpressionText(v && v.children.length > 0 ? nodeText(v) : ''), offset };
 }
 
 /** Property value as one name (unquoted) when it is a single identifier/quoted identifier/keyword token. */

@@ -1,13 +1,13 @@
 // Name text helpers: identifier text without quotes, case-folded keys for lookups, qualified names, doc comments.
 import { SyntaxKind } from './syntaxKind';
 import type { SyntaxNode } from './node';
-import { getTree } from './parse';
+import { getSourceText, getTree } from './parse';
 import { firstToken } from './walk';
 
 /** Source text of a node or token (no leading trivia). Empty when the node is detached from its tree. */
 export function nodeText(node: SyntaxNode): string {
-  const tree = getTree(node);
-  return tree ? tree.text.slice(node.start, node.end) : '';
+  const text = getSourceText(node);
+  return text !== undefined ? text.slice(node.start, node.end) : '';
 }
 
 /**

@@ -106,10 +106,12 @@ function parsePostfix(p: Parser): SyntaxNode {
     } else if (k === SyntaxKind.OpenParenToken) {
       e = p.node(SyntaxKind.CallExpression, [e, parseArgumentList(p)]);
     } else if (k === SyntaxKind.OpenBracketToken) {
-      const children = [e, p.take()];
-      parseExpressionListInto(p, children, SyntaxKind.CloseBracketToken);
-      children.push(p.expect(SyntaxKind.CloseBracketToken, "']'"));
-      e = p.node(SyntaxKind.IndexExpression, children);
+      const childrenM = p.mark();
+      p.push(e);
+      p.push(p.take());
+      parseExpressionListInto(p, SyntaxKind.CloseBracketToken);
+      p.push(p.expect(SyntaxKind.CloseBracketToken, "']'"));
+      e = p.finish(SyntaxKind.IndexExpression, childrenM);
     } else if ((k === SyntaxKind.IsKeyword || k === SyntaxKind.AsKeyword) && isWordToken(p.peek(1))) {
       // Interface type test and cast bind tighter than `or`/`and`: `A is "I1" or B is "I2"`.
       const op = p.take();
@@ -134,19 +136,20 @@ function parseMemberName(p: Parser): SyntaxNode {
 
 /** `(` expr, expr, ... `)` */
 export function parseArgumentList(p: Parser): SyntaxNode {
-  const children = [p.expect(SyntaxKind.OpenParenToken, "'('")];
-  parseExpressionListInto(p, children, SyntaxKind.CloseParenToken);
-  children.push(p.expect(SyntaxKind.CloseParenToken, "')'"));
-  return p.node(SyntaxKind.ArgumentList, children);
+  const childrenM = p.mark();
+  p.push(p.expect(SyntaxKind.OpenParenToken, "'('"));
+  parseExpressionListInto(p, SyntaxKind.CloseParenToken);
+  p.push(p.expect(SyntaxKind.CloseParenToken, "')'"));
+  return p.finish(SyntaxKind.ArgumentList, childrenM);
 }
 
-/** Appends `expr (, expr)*` to children, unless the list is empty (current token is `close`). */
-function parseExpressionListInto(p: Parser, children: SyntaxNode[], close: SyntaxKind): void {
+/** Pushes `expr (, expr)*` on the parser stack, unless the list is empty (current token is `close`). */
+function parseExpressionListInto(p: Parser, close: SyntaxKind): void {
   if (p.cur() === close) return;
-  children.push(parseExpression(p));
+  p.push(parseExpression(p));
   while (p.cur() === SyntaxKind.CommaToken) {
-    children.push(p.take());
-    children.push(parseExpression(p));
+    p.push(p.take());
+    p.push(parseExpression(p));
   }
 }
 
@@ -169,16 +172,17 @@ function parsePrimary(p: Parser): SyntaxNode {
 
 /** `[` element, element `]` where an element is an expression or a range `a..b`. */
 function parseSetExpression(p: Parser): SyntaxNode {
-  const children = [p.take()];
+  const childrenM = p.mark();
+  p.push(p.take());
   if (p.cur() !== SyntaxKind.CloseBracketToken) {
-    children.push(parseRangeOrExpression(p));
+    p.push(parseRangeOrExpression(p));
     while (p.cur() === SyntaxKind.CommaToken) {
-      children.push(p.take());
-      children.push(parseRangeOrExpression(p));
+      p.push(p.take());
+      p.push(parseRangeOrExpression(p));
     }
   }
-  children.push(p.expect(SyntaxKind.CloseBracketToken, "']'"));
-  return p.node(SyntaxKind.SetExpression, children);
+  p.push(p.expect(SyntaxKind.CloseBracketToken, "']'"));
+  return p.finish(SyntaxKind.SetExpression, childrenM);
 }
 
 /** An expression, or a range `a..b`, `a..`, `..b` (RangeExpression with the absent bound left out). */

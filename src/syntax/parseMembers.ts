@@ -11,10 +11,11 @@ import { isObjectKeyword } from './syntaxKind';
 
 /** `{` members `}` */
 export function parseBody(p: Parser): SyntaxNode {
-  const children = [p.expect(SyntaxKind.OpenBraceToken, "'{'")];
+  const childrenM = p.mark();
+  p.push(p.expect(SyntaxKind.OpenBraceToken, "'{'"));
   if (!p.enter()) {
-    children.push(p.depthErrorNode());
-    return p.node(SyntaxKind.Body, children);
+    p.push(p.depthErrorNode());
+    return p.finish(SyntaxKind.Body, childrenM);
   }
   for (;;) {
     const k = p.cur();
@@ -23,41 +24,41 @@ export function parseBody(p: Parser): SyntaxNode {
     if (isObjectKeyword(k) && (p.peek(1) === SyntaxKind.IntegerLiteral || (p.peek(1) !== SyntaxKind.EqualsToken && p.peek(1) !== SyntaxKind.OpenParenToken && p.peek(1) !== SyntaxKind.OpenBraceToken))) break;
     if (k === SyntaxKind.SemicolonToken) {
       // Empty members (a stray `;` after a property) are accepted by the compiler.
-      children.push(p.take());
+      p.push(p.take());
       continue;
     }
     const before = p.pos;
     const m = parseMember(p);
-    if (m) children.push(m);
+    if (m) p.push(m);
     else if (k === SyntaxKind.OpenBraceToken) {
       // A stray `{ ... }` (after a broken element header): keep it balanced so its `}` does not close us.
       p.error(p.tokenStart, p.tokenStart + 1, "unexpected '{' in a body");
-      children.push(p.node(SyntaxKind.ErrorNode, [parseBody(p)]));
+      p.push(p.node(SyntaxKind.ErrorNode, [parseBody(p)]));
     }
-    if (p.pos === before) children.push(p.skipUnexpected('in a body'));
+    if (p.pos === before) p.push(p.skipUnexpected('in a body'));
   }
   p.leave();
-  children.push(p.expect(SyntaxKind.CloseBraceToken, "'}'"));
-  return p.node(SyntaxKind.Body, children);
+  p.push(p.expect(SyntaxKind.CloseBraceToken, "'}'"));
+  return p.finish(SyntaxKind.Body, childrenM);
 }
 
 /** One member, or undefined when the current token starts none (the caller skips it). */
 function parseMember(p: Parser): SyntaxNode | undefined {
   const k = p.cur();
   if (k === SyntaxKind.OpenBracketToken) {
-    const attributes: SyntaxNode[] = [];
-    while (p.cur() === SyntaxKind.OpenBracketToken) attributes.push(parseAttribute(p));
-    return parseProcedureLike(p, attributes);
+    const m = p.mark();
+    while (p.cur() === SyntaxKind.OpenBracketToken) p.push(parseAttribute(p));
+    return parseProcedureLike(p, m);
   }
   if (k === SyntaxKind.TriggerKeyword) return parseTrigger(p);
-  if (k === SyntaxKind.ProcedureKeyword) return parseProcedureLike(p, []);
+  if (k === SyntaxKind.ProcedureKeyword) return parseProcedureLike(p, p.mark());
   if (k === SyntaxKind.VarKeyword) return parseVarSection(p);
   if (k === SyntaxKind.LocalKeyword || k === SyntaxKind.InternalKeyword || k === SyntaxKind.ProtectedKeyword) {
     const n = p.peek(1);
-    if (n === SyntaxKind.ProcedureKeyword || n === SyntaxKind.LocalKeyword || n === SyntaxKind.InternalKeyword) return parseProcedureLike(p, []);
+    if (n === SyntaxKind.ProcedureKeyword || n === SyntaxKind.LocalKeyword || n === SyntaxKind.InternalKeyword) return parseProcedureLike(p, p.mark());
     if (n === SyntaxKind.VarKeyword) return parseVarSection(p);
   }
-  if (k === SyntaxKind.EventKeyword && isNameToken(p.peek(1)) && p.peek(2) === SyntaxKind.OpenParenToken) return parseProcedureLike(p, []);
+  if (k === SyntaxKind.EventKeyword && isNameToken(p.peek(1)) && p.peek(2) === SyntaxKind.OpenParenToken) return parseProcedureLike(p, p.mark());
   if (isNameToken(k)) {
     const n = p.peek(1);
     if (n === SyntaxKind.EqualsToken) return parseProperty(p);
@@ -69,8 +70,10 @@ function parseMember(p: Parser): SyntaxNode | undefined {
 
 /** `Name = value-tokens ;` — the value is kept as flat tokens (see README: property values). */
 function parseProperty(p: Parser): SyntaxNode {
-  const children = [p.takeIdentifier(), p.take()];
-  const value: SyntaxNode[] = [];
+  const childrenM = p.mark();
+  p.push(p.takeIdentifier());
+  p.push(p.take());
+  const valueM = p.mark();
   for (;;) {
     const k = p.cur();
     if (
@@ -83,33 +86,35 @@ function parseProperty(p: Parser): SyntaxNode {
       k === SyntaxKind.BeginKeyword ||
       k === SyntaxKind.VarKeyword
     ) break;
-    value.push(p.take());
+    p.push(p.take());
   }
   // An empty value (`Permissions =;`) is accepted by the compiler; keep the empty PropertyValue.
-  children.push(p.node(SyntaxKind.PropertyValue, value));
-  children.push(p.expect(SyntaxKind.SemicolonToken, "';'"));
-  return p.node(SyntaxKind.Property, children);
+  p.push(p.finish(SyntaxKind.PropertyValue, valueM));
+  p.push(p.expect(SyntaxKind.SemicolonToken, "';'"));
+  return p.finish(SyntaxKind.Property, childrenM);
 }
 
 /** `keyword(arg; arg; ...)` optionally followed by a body. */
 function parseElement(p: Parser): SyntaxNode {
   const isField = p.currentIs('field');
-  const children = [p.takeIdentifier()];
-  const args = [p.take()];
+  const childrenM = p.mark();
+  p.push(p.takeIdentifier());
+  const argsM = p.mark();
+  p.push(p.take());
   let index = 0;
   if (p.cur() !== SyntaxKind.CloseParenToken) {
     for (;;) {
       // A table field's third argument is its data type: field(1; "No."; Code[20]).
-      args.push(parseElementArgument(p, isField && index === 2));
+      p.push(parseElementArgument(p, isField && index === 2));
       index++;
       if (p.cur() !== SyntaxKind.SemicolonToken) break;
-      args.push(p.take());
+      p.push(p.take());
     }
   }
-  args.push(p.expect(SyntaxKind.CloseParenToken, "')'"));
-  children.push(p.node(SyntaxKind.ElementArguments, args));
-  if (p.cur() === SyntaxKind.OpenBraceToken) children.push(parseBody(p));
-  return p.node(SyntaxKind.Element, children);
+  p.push(p.expect(SyntaxKind.CloseParenToken, "')'"));
+  p.push(p.finish(SyntaxKind.ElementArguments, argsM));
+  if (p.cur() === SyntaxKind.OpenBraceToken) p.push(parseBody(p));
+  return p.finish(SyntaxKind.Element, childrenM);
 }
 
 function parseElementArgument(p: Parser, isType: boolean): SyntaxNode {
@@ -119,37 +124,46 @@ function parseElementArgument(p: Parser, isType: boolean): SyntaxNode {
   if (isWordToken(p.cur()) && !isNameToken(p.cur()) && (n === SyntaxKind.SemicolonToken || n === SyntaxKind.CloseParenToken)) {
     return p.node(SyntaxKind.ElementArgument, [p.node(SyntaxKind.IdentifierExpression, [p.takeIdentifier()])]);
   }
-  const children = [parseExpression(p)];
+  const childrenM = p.mark();
+  p.push(parseExpression(p));
   while (p.cur() === SyntaxKind.CommaToken) {
-    children.push(p.take());
-    children.push(parseExpression(p));
+    p.push(p.take());
+    p.push(parseExpression(p));
   }
-  return p.node(SyntaxKind.ElementArgument, children);
+  return p.finish(SyntaxKind.ElementArgument, childrenM);
 }
 
 /** `[Name]` or `[Name(args)]` */
 export function parseAttribute(p: Parser): SyntaxNode {
-  const children = [p.take(), p.expectIdentifier('an attribute name')];
-  if (p.cur() === SyntaxKind.OpenParenToken) children.push(parseArgumentList(p));
-  children.push(p.expect(SyntaxKind.CloseBracketToken, "']'"));
-  return p.node(SyntaxKind.Attribute, children);
+  const childrenM = p.mark();
+  p.push(p.take());
+  p.push(p.expectIdentifier('an attribute name'));
+  if (p.cur() === SyntaxKind.OpenParenToken) p.push(parseArgumentList(p));
+  p.push(p.expect(SyntaxKind.CloseBracketToken, "']'"));
+  return p.finish(SyntaxKind.Attribute, childrenM);
 }
 
 /** `(` param; param `)` — `[var] Name: Type` */
 function parseParameterList(p: Parser): SyntaxNode {
-  const children = [p.expect(SyntaxKind.OpenParenToken, "'('")];
-  if (p.cur() !== SyntaxKind.CloseParenToken && children[0].isMissing === false) {
+  const childrenM = p.mark();
+  const open = p.expect(SyntaxKind.OpenParenToken, "'('");
+  p.push(open);
+  if (p.cur() !== SyntaxKind.CloseParenToken && !open.isMissing) {
     for (;;) {
-      const param: SyntaxNode[] = [];
-      if (p.cur() === SyntaxKind.VarKeyword) param.push(p.take());
-      param.push(p.expectIdentifier('a parameter name'), p.expect(SyntaxKind.ColonToken, "':'"), parseDataType(p));
-      children.push(p.node(SyntaxKind.Parameter, param));
+      const paramM = p.mark();
+      if (p.cur() === SyntaxKind.VarKeyword) p.push(p.take());
+      {
+        p.push(p.expectIdentifier('a parameter name'));
+        p.push(p.expect(SyntaxKind.ColonToken, "':'"));
+        p.push(parseDataType(p));
+      }
+      p.push(p.finish(SyntaxKind.Parameter, paramM));
       if (p.cur() !== SyntaxKind.SemicolonToken) break;
-      children.push(p.take());
+      p.push(p.take());
     }
   }
-  children.push(p.expect(SyntaxKind.CloseParenToken, "')'"));
-  return p.node(SyntaxKind.ParameterList, children);
+  p.push(p.expect(SyntaxKind.CloseParenToken, "')'"));
+  return p.finish(SyntaxKind.ParameterList, childrenM);
 }
 
 /** `: Type` or `Name: Type` after the parameters, when present. */
@@ -167,50 +181,57 @@ function parseReturnValue(p: Parser): SyntaxNode | undefined {
 }
 
 /** Var sections then `begin ... end`, then `;`: the body shared by triggers and procedures. */
-function parseCodeBodyInto(p: Parser, children: SyntaxNode[]): void {
-  while (p.cur() === SyntaxKind.VarKeyword) children.push(parseVarSection(p));
-  children.push(parseBlock(p));
-  children.push(p.expect(SyntaxKind.SemicolonToken, "';'"));
+function parseCodeBodyInto(p: Parser): void {
+  while (p.cur() === SyntaxKind.VarKeyword) p.push(parseVarSection(p));
+  p.push(parseBlock(p));
+  p.push(p.expect(SyntaxKind.SemicolonToken, "';'"));
 }
 
 /** `trigger Name(params) [: Type] [var ...] begin ... end;` */
-function parseTrigger(p: Parser): SyntaxNode {
-  const children = [p.take(), p.expectIdentifier('a trigger name')];
+function parseTrigger(p: Parser, childrenM = p.mark()): SyntaxNode {
+  p.push(p.take());
+  p.push(p.expectIdentifier('a trigger name'));
   // Event triggers of control add-ins and WithEvents variables: `trigger Control::EventName(...)`.
-  if (p.cur() === SyntaxKind.ColonColonToken) children.push(p.take(), p.expectIdentifier('an event name'));
-  children.push(parseParameterList(p));
+  if (p.cur() === SyntaxKind.ColonColonToken) {
+    p.push(p.take());
+    p.push(p.expectIdentifier('an event name'));
+  }
+  p.push(parseParameterList(p));
   const ret = parseReturnValue(p);
-  if (ret) children.push(ret);
-  if (p.cur() === SyntaxKind.SemicolonToken) children.push(p.take());
-  parseCodeBodyInto(p, children);
-  return p.node(SyntaxKind.TriggerDeclaration, children);
+  if (ret) p.push(ret);
+  if (p.cur() === SyntaxKind.SemicolonToken) p.push(p.take());
+  parseCodeBodyInto(p);
+  return p.finish(SyntaxKind.TriggerDeclaration, childrenM);
 }
 
 /**
  * `[attributes] [local|internal|protected] procedure Name(params) [ret] [;] [var ...] begin ... end;`
  * or a declaration without body (interfaces, control add-ins) ending at `;`; also `event Name(params);`.
  */
-function parseProcedureLike(p: Parser, children: SyntaxNode[]): SyntaxNode {
-  while (p.cur() === SyntaxKind.LocalKeyword || p.cur() === SyntaxKind.InternalKeyword || p.cur() === SyntaxKind.ProtectedKeyword) children.push(p.take());
+function parseProcedureLike(p: Parser, childrenM: number): SyntaxNode {
+  const attributeCount = p.pushedSince(childrenM);
+  while (p.cur() === SyntaxKind.LocalKeyword || p.cur() === SyntaxKind.InternalKeyword || p.cur() === SyntaxKind.ProtectedKeyword) p.push(p.take());
   let kind = SyntaxKind.ProcedureDeclaration;
   if (p.cur() === SyntaxKind.EventKeyword) {
     kind = SyntaxKind.EventDeclaration;
-    children.push(p.take());
-  } else if (p.cur() === SyntaxKind.TriggerKeyword && children.length > 0) {
+    p.push(p.take());
+  } else if (p.cur() === SyntaxKind.TriggerKeyword && attributeCount > 0 && p.pushedSince(childrenM) === attributeCount) {
     // Attributes before a trigger (rare, but keep them with it).
-    const t = parseTrigger(p);
-    return p.node(SyntaxKind.TriggerDeclaration, [...children, ...t.children]);
-  } else children.push(p.expect(SyntaxKind.ProcedureKeyword, "'procedure'"));
-  children.push(p.expectIdentifier('a procedure name'), parseParameterList(p));
+    return parseTrigger(p, childrenM);
+  } else p.push(p.expect(SyntaxKind.ProcedureKeyword, "'procedure'"));
+  {
+    p.push(p.expectIdentifier('a procedure name'));
+    p.push(parseParameterList(p));
+  }
   const ret = parseReturnValue(p);
-  if (ret) children.push(ret);
+  if (ret) p.push(ret);
   if (p.cur() === SyntaxKind.SemicolonToken) {
-    children.push(p.take());
-    if (kind === SyntaxKind.ProcedureDeclaration && (p.cur() === SyntaxKind.VarKeyword || p.cur() === SyntaxKind.BeginKeyword)) parseCodeBodyInto(p, children);
+    p.push(p.take());
+    if (kind === SyntaxKind.ProcedureDeclaration && (p.cur() === SyntaxKind.VarKeyword || p.cur() === SyntaxKind.BeginKeyword)) parseCodeBodyInto(p);
   } else if (kind === SyntaxKind.ProcedureDeclaration && (p.cur() === SyntaxKind.VarKeyword || p.cur() === SyntaxKind.BeginKeyword)) {
-    parseCodeBodyInto(p, children);
-  } else if (!endsDeclaration(p)) children.push(p.expect(SyntaxKind.SemicolonToken, "';'"));
-  return p.node(kind, children);
+    parseCodeBodyInto(p);
+  } else if (!endsDeclaration(p)) p.push(p.expect(SyntaxKind.SemicolonToken, "';'"));
+  return p.finish(kind, childrenM);
 }
 
 /**
@@ -231,9 +252,9 @@ function endsDeclaration(p: Parser): boolean {
 
 /** `[protected] var` declarations, up to the first token that starts no declaration. */
 export function parseVarSection(p: Parser): SyntaxNode {
-  const children: SyntaxNode[] = [];
-  if (p.cur() === SyntaxKind.ProtectedKeyword) children.push(p.take());
-  children.push(p.expect(SyntaxKind.VarKeyword, "'var'"));
+  const childrenM = p.mark();
+  if (p.cur() === SyntaxKind.ProtectedKeyword) p.push(p.take());
+  p.push(p.expect(SyntaxKind.VarKeyword, "'var'"));
   for (;;) {
     const k = p.cur();
     if (k === SyntaxKind.OpenBracketToken) {
@@ -241,9 +262,9 @@ export function parseVarSection(p: Parser): SyntaxNode {
       if (isMemberRecoveryPoint(p)) break;
     } else if (!isNameToken(k) || (p.peek(1) !== SyntaxKind.ColonToken && p.peek(1) !== SyntaxKind.CommaToken)) break;
     if (isNameToken(k) && isMemberStartKeyword(p)) break;
-    children.push(parseVariableDeclaration(p));
+    p.push(parseVariableDeclaration(p));
   }
-  return p.node(SyntaxKind.VarSection, children);
+  return p.finish(SyntaxKind.VarSection, childrenM);
 }
 
 /** `local procedure` / `protected var` / `internal procedure` ahead: not a variable named Local. */
@@ -256,13 +277,17 @@ function isMemberStartKeyword(p: Parser): boolean {
 
 /** `[attrs] A, B: Type;` */
 function parseVariableDeclaration(p: Parser): SyntaxNode {
-  const children: SyntaxNode[] = [];
-  while (p.cur() === SyntaxKind.OpenBracketToken) children.push(parseAttribute(p));
-  children.push(p.expectIdentifier('a variable name'));
+  const childrenM = p.mark();
+  while (p.cur() === SyntaxKind.OpenBracketToken) p.push(parseAttribute(p));
+  p.push(p.expectIdentifier('a variable name'));
   while (p.cur() === SyntaxKind.CommaToken) {
-    children.push(p.take());
-    children.push(p.expectIdentifier('a variable name'));
+    p.push(p.take());
+    p.push(p.expectIdentifier('a variable name'));
   }
-  children.push(p.expect(SyntaxKind.ColonToken, "':'"), parseDataType(p), p.expect(SyntaxKind.SemicolonToken, "';'"));
-  return p.node(SyntaxKind.VariableDeclaration, children);
+  {
+    p.push(p.expect(SyntaxKind.ColonToken, "':'"));
+    p.push(parseDataType(p));
+    p.push(p.expect(SyntaxKind.SemicolonToken, "';'"));
+  }
+  return p.finish(SyntaxKind.VariableDeclaration, childrenM);
 }

@@ -6,51 +6,54 @@ import { parseBody } from './parseMembers';
 import { parseQualifiedName } from './parseTypes';
 
 export function parseSourceFile(p: Parser): SyntaxNode {
-  const children: SyntaxNode[] = [];
+  const childrenM = p.mark();
   for (;;) {
     const k = p.cur();
     if (k === SyntaxKind.EndOfFileToken) break;
     if (k === SyntaxKind.NamespaceKeyword || k === SyntaxKind.UsingKeyword) {
       const kw = p.take();
       const name = parseQualifiedName(p, 'a namespace name');
-      children.push(p.node(k === SyntaxKind.NamespaceKeyword ? SyntaxKind.NamespaceDeclaration : SyntaxKind.UsingDirective, [kw, name, p.expect(SyntaxKind.SemicolonToken, "';'")]));
+      p.push(p.node(k === SyntaxKind.NamespaceKeyword ? SyntaxKind.NamespaceDeclaration : SyntaxKind.UsingDirective, [kw, name, p.expect(SyntaxKind.SemicolonToken, "';'")]));
     } else if (isObjectKeyword(k)) {
-      children.push(parseObject(p));
+      p.push(parseObject(p));
     } else {
-      children.push(p.skipUnexpected('at file level: expected an object declaration'));
+      p.push(p.skipUnexpected('at file level: expected an object declaration'));
     }
   }
-  children.push(p.takeEndOfFile());
-  return p.node(SyntaxKind.SourceFile, children);
+  p.push(p.takeEndOfFile());
+  return p.finish(SyntaxKind.SourceFile, childrenM);
 }
 
 /** `kind [id] [name] [extends X] [implements A, B] [customizes X] { members }` */
 function parseObject(p: Parser): SyntaxNode {
-  const children = [p.take()];
-  if (p.cur() === SyntaxKind.IntegerLiteral) children.push(p.take());
-  if (isNameToken(p.cur()) && !isClauseStart(p)) children.push(p.takeIdentifier());
+  const childrenM = p.mark();
+  p.push(p.take());
+  if (p.cur() === SyntaxKind.IntegerLiteral) p.push(p.take());
+  if (isNameToken(p.cur()) && !isClauseStart(p)) p.push(p.takeIdentifier());
   for (;;) {
     const k = p.cur();
     if (k === SyntaxKind.ExtendsKeyword) {
-      children.push(p.node(SyntaxKind.ExtendsClause, qualifiedNameList(p)));
+      p.push(qualifiedNameList(p, SyntaxKind.ExtendsClause));
     } else if (k === SyntaxKind.ImplementsKeyword) {
-      children.push(p.node(SyntaxKind.ImplementsClause, qualifiedNameList(p)));
+      p.push(qualifiedNameList(p, SyntaxKind.ImplementsClause));
     } else if (k === SyntaxKind.CustomizesKeyword) {
-      children.push(p.node(SyntaxKind.CustomizesClause, [p.take(), parseQualifiedName(p, 'a page name')]));
+      p.push(p.node(SyntaxKind.CustomizesClause, [p.take(), parseQualifiedName(p, 'a page name')]));
     } else break;
   }
-  children.push(parseBody(p));
-  return p.node(SyntaxKind.ObjectDeclaration, children);
+  p.push(parseBody(p));
+  return p.finish(SyntaxKind.ObjectDeclaration, childrenM);
 }
 
 /** The clause keyword and `Name (, Name)*` (interfaces may extend several interfaces). */
-function qualifiedNameList(p: Parser): SyntaxNode[] {
-  const children = [p.take(), parseQualifiedName(p, 'a name')];
+function qualifiedNameList(p: Parser, kind: SyntaxKind): SyntaxNode {
+  const childrenM = p.mark();
+  p.push(p.take());
+  p.push(parseQualifiedName(p, 'a name'));
   while (p.cur() === SyntaxKind.CommaToken) {
-    children.push(p.take());
-    children.push(parseQualifiedName(p, 'a name'));
+    p.push(p.take());
+    p.push(parseQualifiedName(p, 'a name'));
   }
-  return children;
+  return p.finish(kind, childrenM);
 }
 
 /** `extends`/`implements`/`customizes` followed by a name: a clause, not an object named Extends. */

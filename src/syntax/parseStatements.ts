@@ -62,23 +62,24 @@ function looksLikeAttributedMember(p: Parser): boolean {
 
 /** `begin` statements `end` */
 export function parseBlock(p: Parser): SyntaxNode {
-  const children = [p.expect(SyntaxKind.BeginKeyword, "'begin'")];
-  parseStatementListInto(p, children, false);
-  children.push(p.expect(SyntaxKind.EndKeyword, "'end'"));
-  return p.node(SyntaxKind.Block, children);
+  const childrenM = p.mark();
+  p.push(p.expect(SyntaxKind.BeginKeyword, "'begin'"));
+  parseStatementListInto(p, false);
+  p.push(p.expect(SyntaxKind.EndKeyword, "'end'"));
+  return p.finish(SyntaxKind.Block, childrenM);
 }
 
 /**
  * Appends statements and their `;` separators until `end` (or `until` when stopAtUntil), or until a member
  * recovery point (the caller then reports the missing `end`).
  */
-export function parseStatementListInto(p: Parser, children: SyntaxNode[], stopAtUntil: boolean): void {
+export function parseStatementListInto(p: Parser, stopAtUntil: boolean): void {
   for (;;) {
     const k = p.cur();
     if (k === SyntaxKind.EndKeyword || k === SyntaxKind.EndOfFileToken) return;
     if (k === SyntaxKind.UntilKeyword && stopAtUntil) return;
     if (k === SyntaxKind.SemicolonToken) {
-      children.push(p.take());
+      p.push(p.take());
       continue;
     }
     if (isMemberRecoveryPoint(p)) return;
@@ -86,12 +87,12 @@ export function parseStatementListInto(p: Parser, children: SyntaxNode[], stopAt
     const s = parseStatement(p);
     if (p.pos === before) {
       // No progress: the token cannot start a statement here.
-      children.push(p.skipUnexpected('in a statement list'));
+      p.push(p.skipUnexpected('in a statement list'));
       continue;
     }
-    children.push(s);
+    p.push(s);
     const n = p.cur();
-    if (n === SyntaxKind.SemicolonToken) children.push(p.take());
+    if (n === SyntaxKind.SemicolonToken) p.push(p.take());
     else if (n === SyntaxKind.EndKeyword || n === SyntaxKind.EndOfFileToken || (n === SyntaxKind.UntilKeyword && stopAtUntil)) return;
     else if (isMemberRecoveryPoint(p)) return;
     else p.errorExpected("';'");
@@ -110,57 +111,80 @@ function parseStatementInner(p: Parser): SyntaxNode {
     case SyntaxKind.BeginKeyword:
       return parseBlock(p);
     case SyntaxKind.IfKeyword: {
-      const children = [p.take(), parseExpression(p), p.expect(SyntaxKind.ThenKeyword, "'then'")];
-      children.push(parseEmbeddedStatement(p));
+      const childrenM = p.mark();
+      p.push(p.take());
+      p.push(parseExpression(p));
+      p.push(p.expect(SyntaxKind.ThenKeyword, "'then'"));
+      p.push(parseEmbeddedStatement(p));
       if (p.cur() === SyntaxKind.ElseKeyword) {
-        children.push(p.take());
-        children.push(parseEmbeddedStatement(p));
+        p.push(p.take());
+        p.push(parseEmbeddedStatement(p));
       }
-      return p.node(SyntaxKind.IfStatement, children);
+      return p.finish(SyntaxKind.IfStatement, childrenM);
     }
     case SyntaxKind.CaseKeyword:
       return parseCase(p);
     case SyntaxKind.WhileKeyword: {
-      const children = [p.take(), parseExpression(p), p.expect(SyntaxKind.DoKeyword, "'do'")];
-      children.push(parseEmbeddedStatement(p));
-      return p.node(SyntaxKind.WhileStatement, children);
+      const childrenM = p.mark();
+      p.push(p.take());
+      p.push(parseExpression(p));
+      p.push(p.expect(SyntaxKind.DoKeyword, "'do'"));
+      p.push(parseEmbeddedStatement(p));
+      return p.finish(SyntaxKind.WhileStatement, childrenM);
     }
     case SyntaxKind.RepeatKeyword: {
-      const children = [p.take()];
-      parseStatementListInto(p, children, true);
-      children.push(p.expect(SyntaxKind.UntilKeyword, "'until'"));
-      children.push(parseExpression(p));
-      return p.node(SyntaxKind.RepeatStatement, children);
+      const childrenM = p.mark();
+      p.push(p.take());
+      parseStatementListInto(p, true);
+      p.push(p.expect(SyntaxKind.UntilKeyword, "'until'"));
+      p.push(parseExpression(p));
+      return p.finish(SyntaxKind.RepeatStatement, childrenM);
     }
     case SyntaxKind.ForKeyword: {
-      const children = [p.take(), parseExpression(p), p.expect(SyntaxKind.AssignToken, "':='"), parseExpression(p)];
-      if (p.cur() === SyntaxKind.ToKeyword || p.cur() === SyntaxKind.DownToKeyword) children.push(p.take());
+      const childrenM = p.mark();
+      p.push(p.take());
+      p.push(parseExpression(p));
+      p.push(p.expect(SyntaxKind.AssignToken, "':='"));
+      p.push(parseExpression(p));
+      if (p.cur() === SyntaxKind.ToKeyword || p.cur() === SyntaxKind.DownToKeyword) p.push(p.take());
       else {
         p.errorExpected("'to' or 'downto'");
-        children.push(p.missingToken(SyntaxKind.ToKeyword));
+        p.push(p.missingToken(SyntaxKind.ToKeyword));
       }
-      children.push(parseExpression(p), p.expect(SyntaxKind.DoKeyword, "'do'"));
-      children.push(parseEmbeddedStatement(p));
-      return p.node(SyntaxKind.ForStatement, children);
+      {
+        p.push(parseExpression(p));
+        p.push(p.expect(SyntaxKind.DoKeyword, "'do'"));
+      }
+      p.push(parseEmbeddedStatement(p));
+      return p.finish(SyntaxKind.ForStatement, childrenM);
     }
     case SyntaxKind.ForEachKeyword: {
-      const children = [p.take(), parseUnaryExpression(p), p.expect(SyntaxKind.InKeyword, "'in'"), parseExpression(p), p.expect(SyntaxKind.DoKeyword, "'do'")];
-      children.push(parseEmbeddedStatement(p));
-      return p.node(SyntaxKind.ForEachStatement, children);
+      const childrenM = p.mark();
+      p.push(p.take());
+      p.push(parseUnaryExpression(p));
+      p.push(p.expect(SyntaxKind.InKeyword, "'in'"));
+      p.push(parseExpression(p));
+      p.push(p.expect(SyntaxKind.DoKeyword, "'do'"));
+      p.push(parseEmbeddedStatement(p));
+      return p.finish(SyntaxKind.ForEachStatement, childrenM);
     }
     case SyntaxKind.WithKeyword: {
-      const children = [p.take(), parseExpression(p), p.expect(SyntaxKind.DoKeyword, "'do'")];
-      children.push(parseEmbeddedStatement(p));
-      return p.node(SyntaxKind.WithStatement, children);
+      const childrenM = p.mark();
+      p.push(p.take());
+      p.push(parseExpression(p));
+      p.push(p.expect(SyntaxKind.DoKeyword, "'do'"));
+      p.push(parseEmbeddedStatement(p));
+      return p.finish(SyntaxKind.WithStatement, childrenM);
     }
     case SyntaxKind.ExitKeyword: {
-      const children = [p.take()];
+      const childrenM = p.mark();
+      p.push(p.take());
       if (p.cur() === SyntaxKind.OpenParenToken) {
-        children.push(p.take());
-        if (p.cur() !== SyntaxKind.CloseParenToken) children.push(parseExpression(p));
-        children.push(p.expect(SyntaxKind.CloseParenToken, "')'"));
+        p.push(p.take());
+        if (p.cur() !== SyntaxKind.CloseParenToken) p.push(parseExpression(p));
+        p.push(p.expect(SyntaxKind.CloseParenToken, "')'"));
       }
-      return p.node(SyntaxKind.ExitStatement, children);
+      return p.finish(SyntaxKind.ExitStatement, childrenM);
     }
     case SyntaxKind.AssertErrorKeyword: {
       const kw = p.take();
@@ -202,37 +226,42 @@ function parseEmbeddedStatement(p: Parser): SyntaxNode {
 
 /** case expr of  value, value..value: statement; ...  [else statements]  end */
 function parseCase(p: Parser): SyntaxNode {
-  const children = [p.take(), parseExpression(p), p.expect(SyntaxKind.OfKeyword, "'of'")];
+  const childrenM = p.mark();
+  p.push(p.take());
+  p.push(parseExpression(p));
+  p.push(p.expect(SyntaxKind.OfKeyword, "'of'"));
   for (;;) {
     const k = p.cur();
     if (k === SyntaxKind.EndKeyword || k === SyntaxKind.EndOfFileToken) break;
     if (k === SyntaxKind.SemicolonToken) {
-      children.push(p.take());
+      p.push(p.take());
       continue;
     }
     if (k === SyntaxKind.ElseKeyword) {
-      const elseChildren = [p.take()];
-      parseStatementListInto(p, elseChildren, false);
-      children.push(p.node(SyntaxKind.CaseElse, elseChildren));
+      const elseChildrenM = p.mark();
+      p.push(p.take());
+      parseStatementListInto(p, false);
+      p.push(p.finish(SyntaxKind.CaseElse, elseChildrenM));
       break;
     }
     if (isMemberRecoveryPoint(p)) break;
     if (!canStartExpression(k) && k !== SyntaxKind.DotDotToken) {
-      children.push(p.skipUnexpected('in a case statement'));
+      p.push(p.skipUnexpected('in a case statement'));
       continue;
     }
-    const branch = [parseRangeOrExpression(p)];
+    const branchM = p.mark();
+    p.push(parseRangeOrExpression(p));
     while (p.cur() === SyntaxKind.CommaToken) {
-      branch.push(p.take());
-      branch.push(parseRangeOrExpression(p));
+      p.push(p.take());
+      p.push(parseRangeOrExpression(p));
     }
-    branch.push(p.expect(SyntaxKind.ColonToken, "':'"));
-    branch.push(parseEmbeddedStatement(p));
-    children.push(p.node(SyntaxKind.CaseBranch, branch));
+    p.push(p.expect(SyntaxKind.ColonToken, "':'"));
+    p.push(parseEmbeddedStatement(p));
+    p.push(p.finish(SyntaxKind.CaseBranch, branchM));
     const n = p.cur();
-    if (n === SyntaxKind.SemicolonToken) children.push(p.take());
+    if (n === SyntaxKind.SemicolonToken) p.push(p.take());
     else if (n !== SyntaxKind.EndKeyword && n !== SyntaxKind.ElseKeyword && n !== SyntaxKind.EndOfFileToken && !isMemberRecoveryPoint(p)) p.errorExpected("';'");
   }
-  children.push(p.expect(SyntaxKind.EndKeyword, "'end'"));
-  return p.node(SyntaxKind.CaseStatement, children);
+  p.push(p.expect(SyntaxKind.EndKeyword, "'end'"));
+  return p.finish(SyntaxKind.CaseStatement, childrenM);
 }

@@ -7,19 +7,41 @@ import { Parser, isNameToken, isWordToken } from './parser';
 import { parseExpression } from './parseExpressions';
 
 /** Type names followed by an object reference (`Record Customer`, `Codeunit 80`). */
-const subtypeNames = new Set(['record', 'codeunit', 'page', 'report', 'query', 'xmlport', 'enum', 'interface', 'testpage', 'testrequestpage', 'dotnet', 'controladdin']);
+const subtypeNames = ['record', 'codeunit', 'page', 'report', 'query', 'xmlport', 'enum', 'interface', 'testpage', 'testrequestpage', 'dotnet', 'controladdin'];
+
+const TYPE_PLAIN = 0;
+const TYPE_GENERIC = 1;
+const TYPE_OPTION = 2;
+const TYPE_LABEL = 3;
+const TYPE_TEXTCONST = 4;
+const TYPE_SUBTYPE = 5;
+
+/** Classifies the type name at the current token without allocating (most types are plain: Integer, Code...). */
+function typeCategory(p: Parser): number {
+  const k = p.cur();
+  if (k >= SyntaxKind.FirstKeyword && k <= SyntaxKind.LastObjectKeyword) return TYPE_SUBTYPE; // Record is not a keyword; Page, Codeunit... are
+  if (k !== SyntaxKind.Identifier) return TYPE_PLAIN;
+  if (p.currentIs('record')) return TYPE_SUBTYPE;
+  if (p.currentIs('list') || p.currentIs('dictionary')) return TYPE_GENERIC;
+  if (p.currentIs('option')) return TYPE_OPTION;
+  if (p.currentIs('label')) return TYPE_LABEL;
+  if (p.currentIs('textconst')) return TYPE_TEXTCONST;
+  for (let i = 0; i < subtypeNames.length; i++) if (p.currentIs(subtypeNames[i])) return TYPE_SUBTYPE;
+  return TYPE_PLAIN;
+}
 
 /** `A.B."C"` as a QualifiedName node, or the single name token when there is no dot. */
 export function parseQualifiedName(p: Parser, what: string): SyntaxNode {
   // Any word may start a qualified name here (`DotNet Array`, a namespace part named like a keyword).
   const first = isWordToken(p.cur()) ? p.takeIdentifier() : p.expectIdentifier(what);
   if (p.cur() !== SyntaxKind.DotToken) return first;
-  const children = [first];
+  const childrenM = p.mark();
+  p.push(first);
   while (p.cur() === SyntaxKind.DotToken && isWordToken(p.peek(1))) {
-    children.push(p.take());
-    children.push(p.takeIdentifier());
+    p.push(p.take());
+    p.push(p.takeIdentifier());
   }
-  return p.node(SyntaxKind.QualifiedName, children);
+  return p.finish(SyntaxKind.QualifiedName, childrenM);
 }
 
 export function parseDataType(p: Parser): SyntaxNode {
@@ -31,59 +53,72 @@ export function parseDataType(p: Parser): SyntaxNode {
 
 function parseDataTypeInner(p: Parser): SyntaxNode {
   if (p.cur() === SyntaxKind.ArrayKeyword) {
-    const children = [p.take(), parseLengths(p), p.expect(SyntaxKind.OfKeyword, "'of'"), parseDataType(p)];
-    return p.node(SyntaxKind.ArrayDataType, children);
+    const childrenM = p.mark();
+    p.push(p.take());
+    p.push(parseLengths(p));
+    p.push(p.expect(SyntaxKind.OfKeyword, "'of'"));
+    p.push(parseDataType(p));
+    return p.finish(SyntaxKind.ArrayDataType, childrenM);
   }
   if (!isNameToken(p.cur())) {
     p.errorExpected('a data type');
     return p.node(SyntaxKind.DataType, [p.missingToken(SyntaxKind.Identifier)]);
   }
-  const name = p.currentTextLower();
+  const category = typeCategory(p);
   const nameToken = p.takeIdentifier();
-  if ((name === 'list' || name === 'dictionary') && p.cur() === SyntaxKind.OfKeyword) {
-    const children = [nameToken, p.take(), p.expect(SyntaxKind.OpenBracketToken, "'['"), parseDataType(p)];
+  if (category === TYPE_GENERIC && p.cur() === SyntaxKind.OfKeyword) {
+    const childrenM = p.mark();
+    p.push(nameToken);
+    p.push(p.take());
+    p.push(p.expect(SyntaxKind.OpenBracketToken, "'['"));
+    p.push(parseDataType(p));
     while (p.cur() === SyntaxKind.CommaToken) {
-      children.push(p.take());
-      children.push(parseDataType(p));
+      p.push(p.take());
+      p.push(parseDataType(p));
     }
-    children.push(p.expect(SyntaxKind.CloseBracketToken, "']'"));
-    return p.node(SyntaxKind.GenericDataType, children);
+    p.push(p.expect(SyntaxKind.CloseBracketToken, "']'"));
+    return p.finish(SyntaxKind.GenericDataType, childrenM);
   }
-  if (name === 'option') {
+  if (category === TYPE_OPTION) {
     // Members: names (possibly quoted, possibly blank) separated by commas.
-    const children = [nameToken];
+    const childrenM = p.mark();
+    p.push(nameToken);
     while (isNameToken(p.cur()) || p.cur() === SyntaxKind.CommaToken || (isWordToken(p.cur()) && isReservedOptionMember(p.cur()))) {
-      children.push(p.cur() === SyntaxKind.CommaToken ? p.take() : p.takeIdentifier());
+      p.push(p.cur() === SyntaxKind.CommaToken ? p.take() : p.takeIdentifier());
     }
-    return p.node(SyntaxKind.OptionDataType, children);
+    return p.finish(SyntaxKind.OptionDataType, childrenM);
   }
-  if (name === 'label') {
-    const children = [nameToken, p.expect(SyntaxKind.StringLiteral, 'a text literal')];
+  if (category === TYPE_LABEL) {
+    const childrenM = p.mark();
+    p.push(nameToken);
+    p.push(p.expect(SyntaxKind.StringLiteral, 'a text literal'));
     while (p.cur() === SyntaxKind.CommaToken) {
-      children.push(p.take());
+      p.push(p.take());
       // A trailing comma before ';' is accepted by the compiler: Label 'x',;
       if (p.cur() === SyntaxKind.SemicolonToken) break;
-      children.push(parseLabelProperty(p));
+      p.push(parseLabelProperty(p));
     }
-    return p.node(SyntaxKind.LabelDataType, children);
+    return p.finish(SyntaxKind.LabelDataType, childrenM);
   }
-  if (name === 'textconst') {
-    const children = [nameToken];
+  if (category === TYPE_TEXTCONST) {
+    const childrenM = p.mark();
+    p.push(nameToken);
     for (;;) {
-      children.push(parseLabelProperty(p));
+      p.push(parseLabelProperty(p));
       if (p.cur() !== SyntaxKind.CommaToken) break;
-      children.push(p.take());
+      p.push(p.take());
     }
-    return p.node(SyntaxKind.TextConstDataType, children);
+    return p.finish(SyntaxKind.TextConstDataType, childrenM);
   }
-  const children = [nameToken];
-  if (p.cur() === SyntaxKind.OpenBracketToken) children.push(parseLengths(p));
-  if (subtypeNames.has(name)) {
-    if (p.cur() === SyntaxKind.IntegerLiteral) children.push(p.take());
-    else if (isWordToken(p.cur())) children.push(parseQualifiedName(p, 'an object name'));
+  const childrenM = p.mark();
+  p.push(nameToken);
+  if (p.cur() === SyntaxKind.OpenBracketToken) p.push(parseLengths(p));
+  if (category === TYPE_SUBTYPE) {
+    if (p.cur() === SyntaxKind.IntegerLiteral) p.push(p.take());
+    else if (isWordToken(p.cur())) p.push(parseQualifiedName(p, 'an object name'));
   }
-  if (p.cur() === SyntaxKind.TemporaryKeyword) children.push(p.take());
-  return p.node(SyntaxKind.DataType, children);
+  if (p.cur() === SyntaxKind.TemporaryKeyword) p.push(p.take());
+  return p.finish(SyntaxKind.DataType, childrenM);
 }
 
 /** Reserved words that still occur as option members (`Option In,Out`); never block/declaration keywords. */
@@ -93,21 +128,24 @@ function isReservedOptionMember(k: SyntaxKind): boolean {
 
 /** `Name = literal` in a Label or TextConst declaration (Comment, Locked, MaxLength, ENU...). */
 function parseLabelProperty(p: Parser): SyntaxNode {
-  const children = [p.expectIdentifier('a property name'), p.expect(SyntaxKind.EqualsToken, "'='")];
-  children.push(parseExpression(p));
-  return p.node(SyntaxKind.LabelProperty, children);
+  const childrenM = p.mark();
+  p.push(p.expectIdentifier('a property name'));
+  p.push(p.expect(SyntaxKind.EqualsToken, "'='"));
+  p.push(parseExpression(p));
+  return p.finish(SyntaxKind.LabelProperty, childrenM);
 }
 
 /** `[n, m]` */
 function parseLengths(p: Parser): SyntaxNode {
-  const children = [p.expect(SyntaxKind.OpenBracketToken, "'['")];
+  const childrenM = p.mark();
+  p.push(p.expect(SyntaxKind.OpenBracketToken, "'['"));
   if (p.cur() !== SyntaxKind.CloseBracketToken) {
-    children.push(parseExpression(p));
+    p.push(parseExpression(p));
     while (p.cur() === SyntaxKind.CommaToken) {
-      children.push(p.take());
-      children.push(parseExpression(p));
+      p.push(p.take());
+      p.push(parseExpression(p));
     }
   }
-  children.push(p.expect(SyntaxKind.CloseBracketToken, "']'"));
-  return p.node(SyntaxKind.TypeLengths, children);
+  p.push(p.expect(SyntaxKind.CloseBracketToken, "']'"));
+  return p.finish(SyntaxKind.TypeLengths, childrenM);
 }

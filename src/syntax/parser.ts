@@ -158,6 +158,30 @@ export class Parser {
     return makeNode(kind, children, this.prevEnd);
   }
 
+  // A scratch stack for building variable-length child lists: children are pushed, then copied out with
+  // slice() into an exactly sized array. Growing arrays with push() would leave ~17-slot backing stores on
+  // every node (memory and GC time); the scratch stack dies with the parser, so no tree outlives a parse.
+  private readonly stack: SyntaxNode[] = [];
+  private top = 0;
+
+  /** Start of a child list on the scratch stack. */
+  mark(): number {
+    return this.top;
+  }
+  push(n: SyntaxNode): void {
+    this.stack[this.top++] = n;
+  }
+  /** Number of children pushed since `mark`. */
+  pushedSince(mark: number): number {
+    return this.top - mark;
+  }
+  /** Pops the children pushed since `mark` into a new node of `kind`. */
+  finish(kind: SyntaxKind, mark: number): SyntaxNode {
+    const children = this.stack.slice(mark, this.top);
+    this.top = mark;
+    return makeNode(kind, children, this.prevEnd);
+  }
+
   /** Enters one level of nesting; false (and an error) when the depth limit is reached. */
   enter(): boolean {
     if (this.depth >= MAX_DEPTH) {

@@ -302,3 +302,18 @@ test('properties, page controls and report columns through the accessors', () =>
   assert.equal(S.getElementInfo(action).name, 'Post');
   assert.ok(S.getTrigger(action, 'onaction'));
 });
+
+test('property values parse as expressions on demand; standalone expressions are lossless', () => {
+  const r = parse(`page 1 P { layout { area(Content) { field(X; Rec.X) { Visible = ShowX and not (Rec.Blocked = Rec.Blocked::All); Caption = 'x', Comment = 'y'; } } } }`);
+  const field = S.getElementsDeep(S.getObjects(r.root)[0], 'field')[0];
+  const vis = S.propertyValueExpression(S.getProperty(field, 'Visible')!);
+  assert.deepEqual(vis.errors, []);
+  assert.equal(S.getBinaryParts(vis.expression).operator, SyntaxKind.AndKeyword);
+  assert.equal(r.tree.text.slice(vis.offset, vis.offset + 5), 'ShowX');
+  const cap = S.propertyValueExpression(S.getProperty(field, 'Caption')!);
+  assert.ok(cap.errors.length > 0);
+  assert.ok(S.isLossless(cap.tree.root, cap.tree.text));
+  const e = S.parseExpressionText('a +');
+  assert.equal(e.errors.length, 1);
+  assert.equal(S.nodeText(e.expression), 'a +');
+});

@@ -19,6 +19,28 @@ function collectAlFiles(path: string, out: string[]): void {
   } else out.push(path);
 }
 
+/**
+ * Parses one file and returns plain facts about it. A function of its own so the tree is unreachable once it
+ * returns (no loop variable keeps it alive while the next file is parsed; see src/syntax/README.md).
+ */
+function parseOne(file: string, name: string, maxLines: number): { bytes: number; errorCount: number; lines: string[]; lossless: boolean } {
+  let buf: Buffer;
+  try {
+    buf = readFileSync(file);
+  } catch (e) {
+    throw new CliError(`cannot read ${name}: ${(e as Error).message}`);
+  }
+  const text = decode(buf);
+  const result = parseFile(text);
+  const lines: string[] = [];
+  for (const e of result.errors) {
+    if (lines.length >= maxLines) break;
+    const pos = result.lineMap.position(e.start);
+    lines.push(`${name}:${pos.line + 1}:${pos.character + 1}: ${e.message}`);
+  }
+  return { bytes: buf.length, errorCount: result.errors.length, lines, lossless: isLossless(result.root, text) };
+}
+
 export async function parseCommand(args: string[], ctx: CommandContext): Promise<number> {
   const parsed = parseArgs(args, { values: ['errors'], booleans: ['stats'] });
   const maxErrors = intFlag(parsed, 'errors', 0);
@@ -41,26 +63,15 @@ export async function parseCommand(args: string[], ctx: CommandContext): Promise
   let shown = 0;
   const errorLines: string[] = [];
   for (const file of files) {
-    let buf: Buffer;
-    try {
-      buf = readFileSync(file);
-    } catch (e) {
-      throw new CliError(`cannot read ${relative(ctx.cwd, file) || file}: ${(e as Error).message}`);
-    }
-    bytes += buf.length;
-    const text = decode(buf);
-    // Trees are dropped after each file: memory stays flat however many files are parsed.
-    const result = parseFile(text);
-    if (!isLossless(result.root, text)) lossless = false;
-    if (result.errors.length === 0) continue;
+    const name = relative(ctx.cwd, file) || file;
+    const r = parseOne(file, name, maxErrors - shown);
+    bytes += r.bytes;
+    if (!r.lossless) lossless = false;
+    if (r.errorCount === 0) continue;
     filesWithErrors++;
-    syntaxErrors += result.errors.length;
-    for (const e of result.errors) {
-      if (shown >= maxErrors) break;
-      const pos = result.lineMap.position(e.start);
-      errorLines.push(`${relative(ctx.cwd, file) || file}:${pos.line + 1}:${pos.character + 1}: ${e.message}`);
-      shown++;
-    }
+    syntaxErrors += r.errorCount;
+    shown += r.lines.length;
+    errorLines.push(...r.lines);
   }
   const ms = Math.round(performance.now() - started);
   // With --stats stdout carries exactly one JSON object, so the error lines go to stderr.

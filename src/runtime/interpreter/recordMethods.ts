@@ -79,10 +79,12 @@ function* tableEvent(rt: Rt, rec: AlRecord, event: string, args: unknown[]): Gen
     const fn = s.fn ?? rt.engine.compileProc(s);
     const mapped = s.decl.params.map((p) => {
       const n = p.name.toLowerCase();
+      // Simple values go by reference only where the subscriber declares them `var`.
+      const wrap = (v: unknown) => (p.byRef ? { v } : v);
       if (n === 'rec') return rec;
       if (n === 'xrec') return rec.xrecOf();
-      if (n === 'runtrigger') return { v: args[0] ?? false };
-      if (n === 'currfieldno') return { v: args[1] ?? 0 };
+      if (n === 'runtrigger') return wrap(args[0] ?? false);
+      if (n === 'currfieldno') return wrap(args[1] ?? 0);
       return undefined;
     });
     yield* fn(rt, inst, mapped);
@@ -499,6 +501,18 @@ export const recordMethods = registry({
   SetPermissionFilter: { impl: () => undefined },
   LockTable: { effect: true, max: 2, impl: (rt: Rt, _ci, rec: AlRecord) => rec.backend(tx(rt)).lockTable(rec.def) },
   ReadConsistency: { ret: tBool, max: 0, impl: () => true },
+  // ReadIsolation (property: `Rec.ReadIsolation := IsolationLevel::UpdLock`): UpdLock reads take update locks
+  // as after LockTable; the other levels read committed data, which is what the store always does.
+  ReadIsolation: {
+    ret: T('IsolationLevel'), max: 1,
+    impl: (rt: Rt, _ci, rec: AlRecord, level?: unknown) => {
+      if (level !== undefined) {
+        rec.readIsolation = Number(level instanceof Variant ? level.value : level);
+        if (rec.readIsolation === 4) rec.backend(tx(rt)).lockTable(rec.def);
+      }
+      return rec.readIsolation;
+    },
+  },
 
   // ---- marks ----
   Mark: { ret: tBool, effect: true, max: 1, impl: (_rt: Rt, _ci, rec: AlRecord, on?: boolean) => { const k = rec.table.info.keyOfValues(rec.pkValues()); if (on === undefined) return rec.marks.has(k); if (on) rec.marks.add(k); else rec.marks.delete(k); return on; } },

@@ -116,7 +116,7 @@ export class BackgroundSessions {
       const next = this.queue.shift();
       if (next && !next.session.ended) this.launch(next);
     });
-    void this.rt.enqueueCall(s, `Codeunit ${p.codeunitId}.OnRun`, () => ({ kind: 'codeunitRun', codeunit: p.codeunitId, record: p.record }));
+    this.rt.queueCall(s, `Codeunit ${p.codeunitId}.OnRun`, () => ({ kind: 'codeunitRun', codeunit: p.codeunitId, record: p.record }));
     this.rt.begin(s, p.timeoutMs);
   }
 }

@@ -157,7 +157,7 @@ export class PageTasks {
     task.child = child;
     child.onEnded.push((outcome, error) => this.childEnded(task, slots, outcome, error));
     // A page background task runs OnRun without a record, in its own (read-only) transaction.
-    void this.rt.enqueueCall(child, `Codeunit ${task.codeunitId}.OnRun`, () => ({ kind: 'codeunitRun', codeunit: task.codeunitId }));
+    this.rt.queueCall(child, `Codeunit ${task.codeunitId}.OnRun`, () => ({ kind: 'codeunitRun', codeunit: task.codeunitId }));
     this.rt.timeline.emit('taskStarted', { session: task.parent.id, task: task.id, child: child.id });
     this.rt.begin(child, task.timeoutMs);
   }

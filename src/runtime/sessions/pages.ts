@@ -28,6 +28,8 @@ export type PageListener = (page: PageState) => void;
 
 export class Pages {
   private readonly byId = new Map<number, PageState>();
+  /** Open pages per session: the per-call work must not scan every page of every client. */
+  private readonly bySession = new Map<number, Set<PageState>>();
   private readonly listeners = new Set<PageListener>();
 
   constructor(private readonly rt: SessionRuntime) {}
@@ -76,6 +78,9 @@ export class Pages {
       }
     }
     this.byId.set(instance.pageInstanceId, state);
+    let mine = this.bySession.get(session.id);
+    if (!mine) this.bySession.set(session.id, (mine = new Set()));
+    mine.add(state);
     this.rt.timeline.emit('pageOpened', { session: session.id, page: layout.name, pageId: layout.pageId, pageInstance: instance.pageInstanceId });
     // The client's order: OnInit, OnOpenPage, then the record is fetched (a task enqueued in OnOpenPage stored
     // the record ID before that, so it is cancelled now), OnAfterGetRecord per shown row, OnAfterGetCurrRecord.
@@ -178,7 +183,7 @@ export class Pages {
       return;
     }
     const services = this.rt.servicesOf(state.session);
-    void this.rt.enqueueCall(state.session, name, () => ({ kind: 'pageTrigger', page: state.instance, trigger: name, args }), {
+    this.rt.queueCall(state.session, name, () => ({ kind: 'pageTrigger', page: state.instance, trigger: name, args }), {
       before: () => {
         services.inTaskTrigger = name;
         this.rt.timeline.emit('trigger', { session: state.session.id, object: pageObject(state), name, task: taskId });
@@ -198,8 +203,10 @@ export class Pages {
 
   /** After every call in a foreground session: cancel tasks whose record changed, report changed fields. */
   afterCall(session: Session): void {
-    for (const state of this.byId.values()) {
-      if (state.session !== session || !state.open) continue;
+    const mine = this.bySession.get(session.id);
+    if (!mine) return;
+    for (const state of [...mine]) {
+      if (!state.open) continue;
       this.rt.pageTasks.checkRecord(state);
       this.refresh(state);
       if (state.instance.updateRequested && !this.rt.servicesOf(session).inTaskTrigger) {
@@ -232,7 +239,10 @@ export class Pages {
   }
 
   sessionEnded(session: Session): void {
-    for (const state of [...this.byId.values()]) if (state.session === session && state.open) this.discard(state);
+    const mine = this.bySession.get(session.id);
+    if (!mine) return;
+    for (const state of [...mine]) this.discard(state);
+    this.bySession.delete(session.id);
   }
 
   data(state: PageState): PageStateData {
@@ -260,6 +270,7 @@ export class Pages {
   private discard(state: PageState): void {
     if (!state.open) return;
     state.open = false;
+    this.bySession.get(state.session.id)?.delete(state);
     this.rt.pageTasks.pageClosed(state);
     this.rt.timeline.emit('pageClosed', { session: state.session.id, page: state.instance.layout.name, pageInstance: state.instance.pageInstanceId });
     for (const l of this.listeners) l(state);

@@ -83,6 +83,11 @@ export class SessionRuntime {
   /** Keep ended sessions in `sessions` (false in stress runs). */
   retainEnded = true;
   private activeCount = 0;
+  /**
+   * Bumped whenever a call or a session ends: waiters' conditions can only change then (or when time moves,
+   * which the scheduler reports), so the scheduler does not re-test every waiter after every slice.
+   */
+  private epoch = 0;
 
   constructor(options: RuntimeOptions) {
     this.settings = { ...DEFAULT_SETTINGS, ...options.settings };
@@ -143,21 +148,29 @@ export class SessionRuntime {
   /** Queues an AL call on a session; the promise settles when it ended. */
   enqueueCall(s: Session, label: string, entry: () => EntryPoint, hooks?: { before?: () => void; after?: (r: CallResult) => void }): Promise<CallResult> {
     return new Promise((resolve) => {
-      const item: WorkItem = {
-        label,
-        start: (): Execution => {
-          hooks?.before?.();
-          return this.engine.start(this.servicesOf(s), entry(), s.debug);
-        },
-        finish: (r) => {
+      this.queueCall(s, label, entry, {
+        before: hooks?.before,
+        after: (r) => {
           hooks?.after?.(r);
           resolve(r);
         },
-      };
-      s.queue.push(item);
-      this.scheduler.makeReady(s);
-      this.poke();
+      });
     });
+  }
+
+  /** Queues an AL call without a promise (background sessions and tasks: nobody awaits them one by one). */
+  queueCall(s: Session, label: string, entry: () => EntryPoint, hooks?: { before?: () => void; after?: (r: CallResult) => void }): void {
+    const item: WorkItem = {
+      label,
+      start: (): Execution => {
+        hooks?.before?.();
+        return this.engine.start(this.servicesOf(s), entry(), s.debug);
+      },
+      finish: (r) => hooks?.after?.(r),
+    };
+    s.queue.push(item);
+    this.scheduler.makeReady(s);
+    this.poke();
   }
 
   /** Queues a call and drives the runtime until it ended. Rejects never; the result says how it went. */
@@ -181,6 +194,7 @@ export class SessionRuntime {
   }
 
   private callEnded(s: Session, r: CallResult): void {
+    this.epoch++;
     const services = this.servicesOf(s);
     if (s.ending) {
       // Timeout or StopSession: the abort surfaced as this failure; roll back and end with that outcome.
@@ -207,6 +221,7 @@ export class SessionRuntime {
   /** Ends a session: rollback whatever is open, timeline, Session Event, callbacks (slots, task triggers). */
   endSession(s: Session, outcome: SessionOutcome, error: AlErrorInfo | undefined): void {
     if (s.ended) return;
+    this.epoch++;
     const services = this.servicesOf(s);
     if (services.hasWrites()) services.finishTransaction(false);
     s.current = undefined;
@@ -387,8 +402,16 @@ export class SessionRuntime {
         const advance = this.freeRun || waiters.some((w) => w.advance);
         const limits = waiters.filter((w) => w.timeLimit !== undefined).map((w) => w.timeLimit!);
         const timeLimit = limits.length ? Math.min(...limits) : undefined;
+        let seen = -1;
+        let seenAt = -1;
         const r = this.scheduler.run({
-          until: () => this.waiters.some((w) => w.until()),
+          until: () => {
+            const now = this.clock.now();
+            if (seen === this.epoch && seenAt === now) return false;
+            seen = this.epoch;
+            seenAt = now;
+            return this.waiters.some((w) => w.until());
+          },
           advance,
           timeLimit,
           wallBudgetMs: 20,

@@ -107,9 +107,12 @@ export class SessionServicesImpl implements SessionServices {
     this.refuseCallback(what, BcText.callbackNotAllowed);
   }
 
-  updatePage(_page: PageHandle, _saveRecord: boolean): boolean {
+  updatePage(page: PageHandle, _saveRecord: boolean): boolean {
     // CurrPage.Update is ignored in the two page background task triggers (bc-semantics §4).
-    return this.inTaskTrigger === undefined;
+    if (this.inTaskTrigger === undefined) return true;
+    const state = this.rt.pages.byHandle(page);
+    this.rt.timeline.emit('pageUpdate', { session: this.sessionId, page: state?.instance.layout.name ?? '', ignored: true, trigger: this.inTaskTrigger });
+    return false;
   }
 
   private refuseCallback(_what: string, backgroundText: string): void {
@@ -119,7 +122,8 @@ export class SessionServicesImpl implements SessionServices {
 
   beforeWrite(table: TableDef, op: WriteOp, temporary: boolean): void {
     if (temporary) return;
-    if (this.readOnly) raise(BcCode.permission, fill(BcText.permission, table.name, op === 'ModifyAll' ? 'Modify' : op === 'DeleteAll' ? 'Delete' : op));
+    // BC's permission kinds are Read, Insert, Modify, Delete: ModifyAll and Rename need Modify, DeleteAll needs Delete.
+    if (this.readOnly) raise(BcCode.permission, fill(BcText.permission, table.name, op === 'ModifyAll' || op === 'Rename' ? 'Modify' : op === 'DeleteAll' ? 'Delete' : op));
     this.rt.timeline.emit('write', { session: this.sessionId, table: table.name, op });
   }
 

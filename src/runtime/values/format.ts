@@ -1,7 +1,7 @@
 // AL Format(Value [, Length [, FormatNumber | FormatString]]) for every primitive, in the en-US culture.
 // What is emitted (the runtime's documented choice; BC follows the user's language):
 //   Decimal 1234.5 -> '1,234.5' (format 0: <Sign><Integer Thousand><Decimals>), format 1/2 '1234.5', 9 '1234.5'
-//   Integer 12345  -> '12,345' (format 0), format 1, 2 and 9 '12345'
+//   Integer 12345  -> '12345' in every standard format (no thousands separator, unlike Decimal)
 //   Boolean        -> 'Yes'/'No' (0, 1), 'true'/'false' (2, 9)
 //   Date           -> '01/31/24' (0: <Closing><Month,2>/<Day,2>/<Year>), 1 '01/31/24', 2 '20240131D', 7 '01/31/2024',
 //                     4 'January 31, 2024', 9 '2024-01-31'; 0D gives ''
@@ -142,10 +142,12 @@ export function formatDecimal(value: AlDecimal, formatNumber = 0): string {
   return sign + p.integer + fraction;
 }
 
-export function formatInteger(value: number, formatNumber = 0): string {
-  const sign = value < 0 ? '-' : '';
-  const digits = String(Math.abs(value));
-  return formatNumber === 0 ? sign + groupThousands(digits, ',') : sign + digits;
+/**
+ * Integer and BigInteger: `<Sign><Integer>` in every standard format, no thousands separator (Microsoft's
+ * code relies on it: `Rename(BankAcc."No.", Format(10000))`, `Assert.AreEqual(Format(550005), "G/L Account No.")`).
+ */
+export function formatInteger(value: number, _formatNumber = 0): string {
+  return String(value);
 }
 
 function hours12(h: number): number {

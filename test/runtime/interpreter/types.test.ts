@@ -67,7 +67,7 @@ test('Date, Time, DateTime and Duration', () => {
     dur := CreateDateTime(d2, 080000T) - dt;
     Message('%1', dur);
     Message('%1 %2', DT2Date(dt), DT2Time(dt));
-    Message('%1', Today());`), ['02/01/24 1', '02/29/24', '31 1 2,024', '12:00:01.5 PM', '1 day', '01/31/24 8:00:00 AM', '01/15/26']);
+    Message('%1', Today());`), ['02/01/24 1', '02/29/24', '31 1 2024', '12:00:01.5 PM', '1 day', '01/31/24 8:00:00 AM', '01/15/26']);
   assert.match(errorOf('d: Date;', 'd := 0D; d := d + 1;'), /undefined date/);
 });
 

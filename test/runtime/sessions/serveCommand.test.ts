@@ -75,7 +75,7 @@ test('serve: token handshake, attach to the next page background task, break, in
     const filled = next(client, 'pageChanged', (p) => p.groups.some((g) => g.fields.some((f) => f.name === 'After1' && f.value !== '')));
     await client.request('continue', { session: stop.session });
     const changed = await filled;
-    assert.equal(changed.groups.flatMap((g) => g.fields).find((f) => f.name === 'Duration1')?.value, '1,000');
+    assert.equal(changed.groups.flatMap((g) => g.fields).find((f) => f.name === 'Duration1')?.value, '1000');
     const { events } = await client.request('timeline', {});
     assert.ok(events.some((e) => e.event === 'trigger' && e.name === 'OnPageBackgroundTaskCompleted'));
     await client.request('closePage', { pageInstanceId: page.pageInstanceId });

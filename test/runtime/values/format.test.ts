@@ -16,8 +16,9 @@ test('standard formats of numbers and booleans', () => {
   assert.equal(formatValue('Decimal', dec('1234.5'), 0, 9), '1234.5');
   assert.equal(formatValue('Decimal', dec('0')), '0');
   assert.equal(formatValue('Decimal', dec('0.05')), '0.05');
-  assert.equal(formatValue('Integer', 12345), '12,345');
-  assert.equal(formatValue('Integer', -1234567), '-1,234,567');
+  assert.equal(formatValue('Integer', 12345), '12345');
+  assert.equal(formatValue('Integer', -1234567), '-1234567');
+  assert.equal(formatValue('BigInteger', 9007199254740991), '9007199254740991');
   assert.equal(formatValue('Integer', 12345, 0, 9), '12345');
   assert.equal(formatValue('Integer', 999), '999');
   assert.equal(formatValue('Boolean', true), 'Yes');

@@ -1,0 +1,414 @@
+// Conformance: bc-semantics.md §4 page background tasks, one test per fact, AL written here, pages driven as a
+// client would (RuntimeHost + Pages) on the virtual clock.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { events, host } from './harness';
+import type { RuntimeHost } from '../../../../src/runtime/sessions/host';
+
+interface PageSpec {
+  pageType?: string;
+  triggers: string;
+  vars?: string;
+  actions?: string;
+}
+
+function page(spec: PageSpec): string {
+  return `
+page 50230 "Lab Card"
+{
+    PageType = ${spec.pageType ?? 'Card'};
+    SourceTable = "Lab Item";
+    layout
+    {
+        area(Content)
+        {
+            group(General)
+            {
+                field("No."; Rec."No.") { }
+                field(Result; ResultText) { Editable = false; }
+            }
+        }
+    }
+    actions
+    {
+        area(Processing)
+        {
+            ${spec.actions ?? ''}
+        }
+    }
+    var
+        ResultText: Text;
+        TaskId: Integer;
+        ${spec.vars ?? ''}
+    ${spec.triggers}
+}`;
+}
+
+/** Task codeunit 50231: sleeps `Wait` ms (if given), fails with `Fail` (if given), returns its inputs. */
+const TASK = `
+codeunit 50231 "Lab Task"
+{
+    TableNo = "Lab Item";
+    trigger OnRun()
+    var
+        Params: Dictionary of [Text, Text];
+        Results: Dictionary of [Text, Text];
+        Log: Record "Lab Log";
+        Wait: Integer;
+    begin
+        Params := Page.GetBackgroundParameters();
+        if Params.ContainsKey('Wait') then begin
+            Evaluate(Wait, Params.Get('Wait'));
+            Sleep(Wait);
+        end;
+        if Params.ContainsKey('Fail') then
+            Error(Params.Get('Fail'));
+        Results.Add('record', '[' + Rec."No." + ']');
+        Results.Add('session', Format(SessionId()));
+        Results.Add('logRows', Format(Log.Count()));
+        if Params.ContainsKey('P') then
+            Results.Add('p', Params.Get('P') + '!');
+        Page.SetBackgroundTaskResult(Results);
+    end;
+}`;
+
+const showResults = `
+    trigger OnPageBackgroundTaskCompleted(CompletedTaskId: Integer; Results: Dictionary of [Text, Text])
+    var
+        K: Text;
+    begin
+        ResultText := '';
+        foreach K in Results.Keys() do
+            ResultText += K + '=' + Results.Get(K) + ';';
+    end;`;
+
+function enqueueIn(trigger: string, params: string, extra = ''): string {
+  return `
+    trigger ${trigger}()
+    var
+        Params: Dictionary of [Text, Text];
+    begin
+        ${params}
+        CurrPage.EnqueueBackgroundTask(TaskId, Codeunit::"Lab Task", Params${extra});
+    end;`;
+}
+
+function field(h: RuntimeHost, pageInstanceId: number, name: string): string {
+  const data = h.rt.pages.data(h.rt.pages.get(pageInstanceId)!);
+  return data.groups.flatMap((g) => g.fields).find((f) => f.name === name)!.value;
+}
+
+async function open(h: RuntimeHost, no = 'A') {
+  const { page, error } = await h.rt.pages.open(h.clientSession(), 'Lab Card', { 'No.': no });
+  assert.equal(error, undefined, error?.text);
+  return page;
+}
+
+test("§4 runs the codeunit's OnRun without a record, in a read-only child session of the page's session, in its own transaction; GetBackgroundParameters / SetBackgroundTaskResult", async () => {
+  const h = host([
+    TASK,
+    page({
+      triggers: `
+    trigger OnAfterGetCurrRecord()
+    var
+        Params: Dictionary of [Text, Text];
+        Log: Record "Lab Log";
+    begin
+        Log."Entry No." := 1;
+        Log.Insert();
+        Params.Add('P', 'hello');
+        CurrPage.EnqueueBackgroundTask(TaskId, Codeunit::"Lab Task", Params);
+        Sleep(10);
+    end;
+${showResults}`,
+    }),
+  ]);
+  const p = await open(h);
+  await h.rt.waitIdle();
+  const child = events(h, 'sessionStarted', { kind: 'PageBackgroundTask' })[0];
+  assert.equal(child.parent, h.clientSession().id);
+  // No record; its own session id; it did not see the page session's uncommitted insert.
+  assert.equal(field(h, p.instance.pageInstanceId, 'Result'), `record=[];session=${child.session};logRows=0;p=hello!;`);
+});
+
+test('§4 read-only: Insert, Modify, Delete, ModifyAll, DeleteAll, Rename, LockTable fail with a permission error; Commit is treated as an error', async () => {
+  const ops = ['Insert', 'Modify', 'Delete', 'ModifyAll', 'DeleteAll', 'Rename', 'LockTable', 'Commit'];
+  const writer = `
+codeunit 50232 "Lab Writer"
+{
+    trigger OnRun()
+    var
+        Item: Record "Lab Item";
+        Op: Text;
+    begin
+        Op := Page.GetBackgroundParameters().Get('Op');
+        Item.Get('A');
+        case Op of
+            'Insert': begin Item."No." := 'Z'; Item.Insert(); end;
+            'Modify': begin Item.Description := 'x'; Item.Modify(); end;
+            'Delete': Item.Delete();
+            'ModifyAll': Item.ModifyAll(Description, 'x');
+            'DeleteAll': Item.DeleteAll();
+            'Rename': Item.Rename('Z');
+            'LockTable': Item.LockTable();
+            'Commit': Commit();
+        end;
+    end;
+}`;
+  const enqueues = ops.map((op) => `Params.Set('Op', '${op}'); CurrPage.EnqueueBackgroundTask(TaskId, Codeunit::"Lab Writer", Params);`).join('\n        ');
+  const h = host([writer, page({ triggers: `trigger OnAfterGetCurrRecord() var Params: Dictionary of [Text, Text]; begin ${enqueues} end;` })]);
+  await open(h);
+  await h.rt.waitIdle();
+  const children = events(h, 'sessionStarted', { kind: 'PageBackgroundTask' }).map((e) => e.session);
+  const texts = children.map((id) => {
+    const end = events(h, 'sessionEnded', { session: id })[0];
+    assert.equal(end.outcome, 'error');
+    return (end.error as { text: string }).text;
+  });
+  const expected = ['Insert', 'Modify', 'Delete', 'Modify', 'Delete', 'Modify', 'Modify'].map((p) => `You don't have the following permissions on TableData Lab Item: ${p}.`);
+  assert.deepEqual(texts.slice(0, 7), expected);
+  assert.match(texts[7], /^Commit is not allowed in a page background task.*treats it as an error/);
+  assert.equal(h.db.committedCount(h.db.table('Lab Item')), 3, 'nothing changed');
+});
+
+test('§4 on success OnPageBackgroundTaskCompleted(TaskId, Results) runs; on error (timeout included) OnPageBackgroundTaskError(TaskId, ErrorCode, ErrorText, ErrorCallStack, var IsHandled) runs', async () => {
+  const h = host([
+    TASK,
+    page({
+      triggers: `
+    trigger OnAfterGetCurrRecord()
+    var
+        Ok: Dictionary of [Text, Text];
+        Bad: Dictionary of [Text, Text];
+        Slow: Dictionary of [Text, Text];
+        Id: Integer;
+    begin
+        CurrPage.EnqueueBackgroundTask(Id, Codeunit::"Lab Task", Ok);
+        Bad.Add('Fail', 'it broke');
+        CurrPage.EnqueueBackgroundTask(Id, Codeunit::"Lab Task", Bad);
+        Slow.Add('Wait', '5000');
+        CurrPage.EnqueueBackgroundTask(Id, Codeunit::"Lab Task", Slow, 1000);
+    end;
+
+    trigger OnPageBackgroundTaskCompleted(CompletedTaskId: Integer; Results: Dictionary of [Text, Text])
+    begin
+        ResultText += 'completed ' + Format(CompletedTaskId) + ';';
+    end;
+
+    trigger OnPageBackgroundTaskError(FailedTaskId: Integer; ErrorCode: Text; ErrorText: Text; ErrorCallStack: Text; var IsHandled: Boolean)
+    begin
+        ResultText += 'error ' + Format(FailedTaskId) + ' [' + ErrorCode + '] ' + ErrorText + ' stack:' + Format(ErrorCallStack <> '') + ';';
+        IsHandled := true;
+    end;`,
+    }),
+  ]);
+  await open(h);
+  await h.rt.waitIdle();
+  // Tasks 1 and 2 end at the same virtual moment (in an order drawn from the seed); task 3 times out at 1 s.
+  const trig = events(h, 'trigger').filter((e) => e.task !== undefined).map((e) => `${e.name} ${e.task} @${e.t}`);
+  assert.deepEqual(trig.slice(0, 2).sort(), ['OnPageBackgroundTaskCompleted 1 @0', 'OnPageBackgroundTaskError 2 @0']);
+  assert.equal(trig[2], 'OnPageBackgroundTaskError 3 @1000');
+  const p = h.rt.pages.all()[0];
+  const seen = field(h, p.instance.pageInstanceId, 'Result');
+  assert.match(seen, /error 2 \[\] it broke stack:Yes;/);
+  assert.match(seen, /error 3 \[ChildSessionTaskTimeout\] Child Session task was terminated because of a timeout\. stack:(Yes|No);/);
+  assert.match(seen, /completed 1;/);
+  assert.equal(events(h, 'notification').length, 0, 'handled errors show nothing');
+  const ended = events(h, 'sessionEnded').filter((e) => e.session !== h.clientSession().id).map((e) => e.outcome);
+  assert.deepEqual(ended.sort(), ['completed', 'error', 'timeout']);
+});
+
+test('§4 if IsHandled stays false the error shows as a notification per ErrorLevel: Error and Warning notify, Ignore shows nothing; errors raised inside the two triggers always show as errors', async () => {
+  const h = host([
+    TASK,
+    page({
+      triggers: `
+    trigger OnAfterGetCurrRecord()
+    var
+        Bad: Dictionary of [Text, Text];
+        Good: Dictionary of [Text, Text];
+        Id: Integer;
+    begin
+        Bad.Add('Fail', 'level test');
+        CurrPage.EnqueueBackgroundTask(Id, Codeunit::"Lab Task", Bad, 0, PageBackgroundTaskErrorLevel::Error);
+        CurrPage.EnqueueBackgroundTask(Id, Codeunit::"Lab Task", Bad, 0, PageBackgroundTaskErrorLevel::Warning);
+        CurrPage.EnqueueBackgroundTask(Id, Codeunit::"Lab Task", Bad, 0, PageBackgroundTaskErrorLevel::Ignore);
+        CurrPage.EnqueueBackgroundTask(Id, Codeunit::"Lab Task", Good, 0, PageBackgroundTaskErrorLevel::Ignore);
+    end;
+
+    trigger OnPageBackgroundTaskCompleted(CompletedTaskId: Integer; Results: Dictionary of [Text, Text])
+    begin
+        Error('failure inside the completion trigger');
+    end;
+
+    trigger OnPageBackgroundTaskError(FailedTaskId: Integer; ErrorCode: Text; ErrorText: Text; ErrorCallStack: Text; var IsHandled: Boolean)
+    begin
+    end;`,
+    }),
+  ]);
+  await open(h);
+  await h.rt.waitIdle();
+  const n = events(h, 'notification').map((e) => `${e.level}: ${e.text}`);
+  assert.deepEqual(n, ['error: level test', 'warning: level test', 'error: failure inside the completion trigger']);
+});
+
+test('§4 in the two triggers CurrPage.Update() is ignored and client callbacks fail ("...issued from the OnPageBackgroundTaskCompleted or OnPageBackgroundTaskError trigger.")', async () => {
+  const h = host([
+    TASK,
+    page({
+      triggers: `${enqueueIn('OnAfterGetCurrRecord', '')}
+
+    trigger OnPageBackgroundTaskCompleted(CompletedTaskId: Integer; Results: Dictionary of [Text, Text])
+    begin
+        ResultText := 'updated';
+        CurrPage.Update(false);
+        if Confirm('Reload?') then;
+    end;`,
+    }),
+  ]);
+  await open(h);
+  await h.rt.waitIdle();
+  assert.equal(events(h, 'pageUpdate', { ignored: true }).length, 1);
+  assert.equal(events(h, 'trigger', { name: 'OnAfterGetCurrRecord' }).length, 1, 'no refresh: OnAfterGetCurrRecord ran once');
+  const n = events(h, 'notification')[0];
+  assert.equal(n.level, 'error');
+  assert.match(String(n.text), /The disallowed callback was issued from the OnPageBackgroundTaskCompleted or OnPageBackgroundTaskError trigger\.$/);
+});
+
+test("§4 cancelled when the page closes, the session ends, or the page's current record ID changes; CancelBackgroundTask marks a task for cancellation", async () => {
+  const spec = {
+    triggers: enqueueIn('OnAfterGetCurrRecord', `Params.Add('Wait', '1000');`),
+    actions: `action(CancelIt) { trigger OnAction() begin CurrPage.CancelBackgroundTask(TaskId); end; }`,
+  };
+  const h = host([TASK, page(spec)]);
+  const p = await open(h, 'A');
+  await h.rt.advance(100);
+  await h.rt.pages.navigate(p, 'next');
+  await h.rt.advance(100);
+  await h.rt.pages.invokeAction(p, 'CancelIt');
+  await h.rt.pages.navigate(p, 'next');
+  await h.rt.pages.close(p);
+  const again = await open(h, 'A');
+  assert.equal(again.open, true);
+  h.rt.endSession(h.clientSession(), 'completed', undefined);
+  await h.rt.waitIdle();
+  assert.deepEqual(events(h, 'taskCancelled').map((e) => e.reason), ['recordChanged', 'cancelled', 'pageClosed', 'sessionEnded']);
+  assert.equal(events(h, 'trigger', { name: 'OnPageBackgroundTaskCompleted' }).length, 0);
+});
+
+test('§4 concurrency: ChildSessionsMaxConcurrency 5 per parent session, further tasks wait for a slot; more than ChildSessionsMaxQueueLength 100 waiting makes the enqueue fail (Ok false, or a runtime error)', async () => {
+  const h = host([
+    TASK,
+    page({
+      vars: 'Refused: Integer;',
+      triggers: `
+    trigger OnAfterGetCurrRecord()
+    var
+        Params: Dictionary of [Text, Text];
+        I: Integer;
+        Id: Integer;
+    begin
+        Params.Add('Wait', '100');
+        for I := 1 to 106 do
+            if not CurrPage.EnqueueBackgroundTask(Id, Codeunit::"Lab Task", Params) then
+                Refused += 1;
+        ResultText := Format(Refused) + ' refused';
+        CurrPage.EnqueueBackgroundTask(Id, Codeunit::"Lab Task", Params);
+    end;`,
+    }),
+  ]);
+  const { page: p, error } = await h.rt.pages.open(h.clientSession(), 'Lab Card', { 'No.': 'A' });
+  assert.match(error?.text ?? '', /ChildSessionsMaxQueueLength \(100\)/, 'the last enqueue, without Ok, is a runtime error');
+  void p;
+  assert.equal(events(h, 'taskWaiting').length, 100);
+  assert.equal(events(h, 'enqueueFailed').length, 2);
+  await h.rt.waitIdle();
+  assert.equal(h.rt.pageTasks.peakPerParent, 5);
+  // The trigger failed, so its transaction rolled back; the tasks it enqueued still ran (105 of them).
+  assert.equal(events(h, 'sessionEnded', { outcome: 'completed' }).filter((e) => e.session !== h.clientSession().id).length, 105);
+});
+
+test('§4 timeout: PageBackgroundTaskDefaultTimeout 2 min when none is given, PageBackgroundTaskMaxTimeout 10 min caps any larger value; error code ChildSessionTaskTimeout, "Child Session task was terminated because of a timeout."', async () => {
+  const h = host([
+    TASK,
+    page({
+      triggers: `
+    trigger OnAfterGetCurrRecord()
+    var
+        Params: Dictionary of [Text, Text];
+        Id: Integer;
+    begin
+        Params.Add('Wait', '3600000');
+        CurrPage.EnqueueBackgroundTask(Id, Codeunit::"Lab Task", Params);
+        CurrPage.EnqueueBackgroundTask(Id, Codeunit::"Lab Task", Params, 3600000);
+    end;
+
+    trigger OnPageBackgroundTaskError(FailedTaskId: Integer; ErrorCode: Text; ErrorText: Text; ErrorCallStack: Text; var IsHandled: Boolean)
+    begin
+        ResultText += ErrorCode + ': ' + ErrorText + '|';
+    end;`,
+    }),
+  ]);
+  const p = await open(h);
+  await h.rt.waitIdle();
+  assert.deepEqual(events(h, 'taskEnqueued').map((e) => e.timeoutMs), [120000, 600000]);
+  assert.deepEqual(events(h, 'sessionEnded', { outcome: 'timeout' }).map((e) => e.t), [120000, 600000]);
+  const once = 'ChildSessionTaskTimeout: Child Session task was terminated because of a timeout.|';
+  assert.equal(field(h, p.instance.pageInstanceId, 'Result'), once + once);
+  assert.deepEqual(events(h, 'notification').map((e) => e.level), ['error', 'error'], 'unhandled: ErrorLevel Error notifies');
+});
+
+test('§4 where to enqueue: OnAfterGetCurrRecord works; not OnOpenPage (record ID not yet stable); on list pages OnAfterGetRecord runs per row, so its task is cancelled after the first row', async () => {
+  const good = host([TASK, page({ triggers: `${enqueueIn('OnAfterGetCurrRecord', '')}\n${showResults}` })]);
+  await open(good);
+  await good.rt.waitIdle();
+  assert.equal(events(good, 'taskCancelled').length, 0);
+  assert.equal(events(good, 'trigger', { name: 'OnPageBackgroundTaskCompleted' }).length, 1);
+
+  const onOpen = host([TASK, page({ triggers: enqueueIn('OnOpenPage', '') })]);
+  await open(onOpen);
+  await onOpen.rt.waitIdle();
+  assert.deepEqual(events(onOpen, 'taskCancelled').map((e) => e.reason), ['recordChanged']);
+
+  const list = host([TASK, page({ pageType: 'List', triggers: `${enqueueIn('OnAfterGetRecord', `Params.Add('Wait', '10');`)}\n${showResults}` })]);
+  await open(list);
+  await list.rt.waitIdle();
+  // Three rows: the tasks of rows A and B are cancelled when the next row is fetched; row C's task is
+  // cancelled when A becomes the current record again.
+  assert.deepEqual(events(list, 'taskCancelled').map((e) => e.reason), ['recordChanged', 'recordChanged', 'recordChanged']);
+});
+
+test('§4 cancel the previous task before re-enqueueing and compare TaskId in the completion trigger', async () => {
+  const h = host([
+    TASK,
+    page({
+      vars: 'Runs: Integer;',
+      triggers: `${enqueueIn('OnAfterGetCurrRecord', `Params.Add('Wait', '500');`)}
+
+    trigger OnPageBackgroundTaskCompleted(CompletedTaskId: Integer; Results: Dictionary of [Text, Text])
+    begin
+        if CompletedTaskId <> TaskId then
+            exit;
+        Runs += 1;
+        ResultText := 'task ' + Format(CompletedTaskId) + ' run ' + Format(Runs);
+    end;`,
+      actions: `action(Refresh)
+            {
+                trigger OnAction()
+                var
+                    Params: Dictionary of [Text, Text];
+                begin
+                    CurrPage.CancelBackgroundTask(TaskId);
+                    Params.Add('Wait', '500');
+                    CurrPage.EnqueueBackgroundTask(TaskId, Codeunit::"Lab Task", Params);
+                end;
+            }`,
+    }),
+  ]);
+  const p = await open(h);
+  await h.rt.advance(200);
+  await h.rt.pages.invokeAction(p, 'Refresh');
+  await h.rt.waitIdle();
+  assert.deepEqual(events(h, 'taskCancelled').map((e) => [e.task, e.reason]), [[1, 'cancelled']]);
+  assert.equal(field(h, p.instance.pageInstanceId, 'Result'), 'task 2 run 1');
+});
