@@ -132,6 +132,9 @@ test('serve: attach filters by userId and kind; detach resumes the sessions the 
     await client.request('detach', {});
     assert.equal((await ended).outcome, 'completed');
     await assert.rejects(client.request('continue', { session: 999 }), /not running/);
+    const reloaded = await client.request('reload', {});
+    assert.ok(reloaded.objects >= 6);
+    assert.deepEqual(reloaded.errors, []);
     client.dispose();
   } finally {
     proc.kill();
