@@ -71,6 +71,9 @@ export async function startAdapter(): Promise<{ dc: DebugClient; log: EventLog }
   const dc = new DebugClient(process.execPath, adapterPath, 'al-session-lab', undefined, true);
   dc.defaultTimeout = 10000;
   await dc.start();
+  // After a test's own `disconnect` the adapter exits; a later write to its stdin (the final stop) must not
+  // surface as an unhandled EPIPE.
+  (dc as unknown as { _adapterProcess: ChildProcess })._adapterProcess.stdin?.on('error', () => undefined);
   const log = new EventLog(dc);
   return { dc, log };
 }
