@@ -1,6 +1,6 @@
 // Benchmark: whole-workspace lint wall time and peak RSS (through dist/cli.js), then the language server's
 // didChange -> publishDiagnostics latency on a large page with the workspace indexed (through a real LSP client).
-// Usage: npm run bench:lint -- DIR [DIR ...] [--page PATH] [--edits N]
+// Usage: npm run bench:lint -- DIR [DIR ...] [--page PATH] [--edits N] [--server-only]
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -12,8 +12,10 @@ const args = process.argv.slice(2);
 const dirs = [];
 let page;
 let edits = 40;
+let skipLint = false;
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--page') page = args[++i];
+  else if (args[i] === '--server-only') skipLint = true;
   else if (args[i] === '--edits') edits = Number(args[++i]);
   else dirs.push(resolve(args[i]));
 }
@@ -24,6 +26,7 @@ if (dirs.length === 0) {
 const root = resolve(import.meta.dirname, '..');
 
 // 1. CLI: wall time and peak RSS of `lint --format json` over the folders (GNU time gives the RSS when present).
+if (!skipLint) {
 const cliArgs = [join(root, 'dist', 'cli.js'), 'lint', ...dirs, '--format', 'json'];
 const started = Date.now();
 const useTime = existsSync('/usr/bin/time');
@@ -41,6 +44,7 @@ const byRule = {};
 for (const d of out.diagnostics) byRule[d.code] = (byRule[d.code] ?? 0) + 1;
 console.log(`lint: ${out.files} files, ${out.diagnostics.length} diagnostics, wall ${wall} ms (engine ${out.ms} ms), peak RSS ${Number.isFinite(rssKb) ? `${(rssKb / 1024).toFixed(0)} MB` : 'n/a'}`);
 console.log(`by rule: ${JSON.stringify(byRule)}`);
+}
 
 // 2. Server: index the folders, then time didChange -> publishDiagnostics on the page.
 function findFile(dir, name) {
@@ -71,6 +75,7 @@ conn.onNotification('window/logMessage', (p) => {
   if (!measuring) return;
   const m = /^(parse|quick analysis): ([\d.]+) ms/.exec(p.message);
   if (m) serverMs[m[1] === 'parse' ? 'parse' : 'quick'].push(Number(m[2]));
+  if (m && m[1] !== 'parse' && process.env.BENCH_VERBOSE) console.log(p.message);
 });
 conn.onNotification('textDocument/publishDiagnostics', (p) => {
   if (waiting && p.uri === waiting.uri) {

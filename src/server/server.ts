@@ -157,7 +157,7 @@ documents.onDidChangeContent((e) => {
   try {
     const started = performance.now();
     const changed = service.quickLint(path, oldText, refusal ? '' : newText);
-    if (process.env.ALSL_TRACE_TIMING) connection.console.log(`quick analysis: ${(performance.now() - started).toFixed(1)} ms (parse and local rules)`);
+    if (process.env.ALSL_TRACE_TIMING) connection.console.log(`quick analysis: ${(performance.now() - started).toFixed(1)} ms (parse and local rules) ${JSON.stringify(service.lastQuickBreakdown)}`);
     changed.add(path);
     dirty.delete(path);
     for (const p of changed) publish(p);
