@@ -17,9 +17,12 @@ export class LiveSessions implements vscode.Disposable {
   private unsubscribe: (() => void)[] = [];
   private timer: NodeJS.Timeout | undefined;
   private pending = false;
+  private poll: NodeJS.Timeout | undefined;
   private connection: RuntimeConnection | undefined;
-  /** Clock anchor: the latest runtime time seen and when (Date.now()) it was seen. */
+  /** Timeline clock anchor: the latest event time `t` (ms since the runtime started) and when it was seen. */
   private anchor = { t: 0, at: Date.now() };
+  /** Virtual clocks only: the latest session clock reading seen (SessionInfo times are ms since 1970). */
+  private latestEpoch = 0;
   private readonly hostSubscription: vscode.Disposable;
 
   constructor(private readonly host: RuntimeHost, private readonly log: Log) {
@@ -31,10 +34,19 @@ export class LiveSessions implements vscode.Disposable {
     return this.snapshot;
   }
 
-  /** The runtime's clock now: real clocks advance with wall time since the last event; virtual ones do not. */
-  now(): number {
-    const real = this.connection?.client.clock !== 'virtual';
-    return this.anchor.t + (real ? Date.now() - this.anchor.at : 0);
+  private get realClock(): boolean {
+    return this.connection?.client.clock !== 'virtual';
+  }
+
+  /** The runtime's timeline time now (ms since it started, the events' `t`): real clocks advance with wall time. */
+  timelineNow(): number {
+    return this.anchor.t + (this.realClock ? Date.now() - this.anchor.at : 0);
+  }
+
+  /** The runtime's clock now in ms since 1970, the base of SessionInfo's startedAt and deadline. A real clock is
+   * this machine's; a virtual one is known only from what the runtime reports. */
+  sessionClockNow(): number {
+    return this.realClock ? Date.now() : this.latestEpoch;
   }
 
   private attach(c: RuntimeConnection | undefined): void {
@@ -69,10 +81,13 @@ export class LiveSessions implements vscode.Disposable {
     if (!c || c.client.closed) return this.snapshot;
     try {
       const r = await c.client.request('sessions', {});
-      const latest = Math.max(this.anchor.t, ...r.sessions.map((s) => s.startedAt));
-      if (latest > this.anchor.t) this.anchor = { t: latest, at: Date.now() };
+      this.latestEpoch = Math.max(this.latestEpoch, ...r.sessions.map((s) => s.startedAt));
       this.snapshot = { sessions: r.sessions.filter((s) => s.state !== 'ended'), queued: r.queued };
       this.emitter.fire(this.snapshot);
+      // States can change without an event reaching this connection (a session stopping in another client's
+      // debugger, a Sleep ending): poll once a second while anything is alive.
+      clearTimeout(this.poll);
+      if (this.snapshot.sessions.length || this.snapshot.queued.length) this.poll = setTimeout(() => this.scheduleRefresh(), 1000);
     } catch (err) {
       if (!c.client.closed) this.log.warn(`sessions: ${err instanceof Error ? err.message : err}`);
     }
@@ -81,6 +96,7 @@ export class LiveSessions implements vscode.Disposable {
 
   dispose(): void {
     clearTimeout(this.timer);
+    clearTimeout(this.poll);
     for (const u of this.unsubscribe) u();
     this.hostSubscription.dispose();
     this.emitter.dispose();

@@ -47,6 +47,8 @@ export class PagePreview implements vscode.Disposable {
     this.state = initial;
     this.panel = vscode.window.createWebviewPanel('alSessionLab.pagePreview', initial.caption || initial.name, vscode.ViewColumn.Beside, {
       enableScripts: true,
+      // A page keeps its state (scroll, focus, typed values) while another editor covers it, as a real client does.
+      retainContextWhenHidden: true,
       localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'media')],
     });
     this.panel.webview.html = webviewHtml(this.panel.webview, context.extensionUri, {

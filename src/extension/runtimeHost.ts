@@ -4,13 +4,15 @@ import * as vscode from 'vscode';
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import { RuntimeClient } from '../protocol/client';
 import type { Log } from './log';
 import type { RuntimeState } from './statusBar';
 import { runtimeSetFlag } from './settings';
 
-/** Workspace data loaded into a fresh runtime (the same shape as a scenario's `data`). */
-export const DATA_FILES = ['alsessionlab.data.json', path.join('.al-session-lab', 'data.json')];
+/** Workspace data for a fresh runtime (table -> rows, as a scenario's `data`), passed as `serve --data`.
+ * Without it serve reads the workspace's .al-session-lab/data.json itself (a folder often kept out of git). */
+export const DATA_FILE = 'alsessionlab.data.json';
 
 export interface RuntimeConnection {
   port: number;
@@ -96,6 +98,15 @@ export class RuntimeHost implements vscode.Disposable {
     const started = Date.now();
     const set = runtimeSetFlag();
     const args = [cli, 'serve', workspace, ...(set ? ['--set', set] : [])];
+    if (this.emptyStoreOnce) {
+      // A scenario that brings its own data needs an empty store: an empty data file overrides the workspace's.
+      this.emptyStoreOnce = false;
+      const empty = path.join(os.tmpdir(), 'al-session-lab-empty-data.json');
+      fs.writeFileSync(empty, '{}\n');
+      args.push('--data', empty);
+    } else if (fs.existsSync(path.join(workspace, DATA_FILE))) {
+      args.push('--data', path.join(workspace, DATA_FILE));
+    }
     this.log.info(`runtime: starting ${args.join(' ')}`);
     // In desktop VS Code process.execPath is Electron: ELECTRON_RUN_AS_NODE makes it a plain Node.
     const child = spawn(process.execPath, args, {
@@ -121,7 +132,6 @@ export class RuntimeHost implements vscode.Disposable {
       client.onClose(() => { if (this.connection?.client === client) { this.connection = undefined; this.connectionEmitter.fire(undefined); } });
       child.once('exit', (code, signal) => this.onExit(child, code, signal));
       this.log.info(`runtime: ready on 127.0.0.1:${port} (${client.clock} clock) in ${Date.now() - started} ms`);
-      await this.seedWorkspaceData(this.connection);
       this.setState('running');
       this.connectionEmitter.fire(this.connection);
       return this.connection;
@@ -158,27 +168,6 @@ export class RuntimeHost implements vscode.Disposable {
     this.ensureStarted().catch((err) => this.log.error(`runtime: restart failed: ${err instanceof Error ? err.message : err}`));
   }
 
-  /** Loads the workspace's data file, if any, into the fresh runtime; a bad file is reported, not fatal. */
-  private async seedWorkspaceData(c: RuntimeConnection): Promise<void> {
-    if (this.skipSeedOnce) { this.skipSeedOnce = false; return; }
-    const file = DATA_FILES.map((f) => path.join(c.workspace, f)).find((f) => fs.existsSync(f));
-    if (!file) return;
-    const rel = path.relative(c.workspace, file);
-    let data: unknown;
-    try {
-      data = JSON.parse(fs.readFileSync(file, 'utf8'));
-    } catch (err) {
-      void vscode.window.showWarningMessage(`AL Session Lab: ${rel} is not valid JSON (${err instanceof Error ? err.message : err}); the runtime starts without data.`);
-      return;
-    }
-    const r = await c.client.request('runScenario', { scenario: { description: `workspace data (${rel})`, data, steps: [] } });
-    if (r.ok) this.log.info(`runtime: loaded the data in ${rel}`);
-    else {
-      this.log.warn(`runtime: ${rel}: ${r.message}`);
-      void vscode.window.showWarningMessage(`AL Session Lab: the data in ${rel} was not loaded: ${r.message}`);
-    }
-  }
-
   /** Saving AL reloads the workspace into the runtime; running sessions keep the code they started with. */
   private async onSave(doc: vscode.TextDocument): Promise<void> {
     const c = this.connection;
@@ -198,12 +187,12 @@ export class RuntimeHost implements vscode.Disposable {
   }
 
   /** True for the next start only: a scenario with its own data needs a store without the workspace data. */
-  private skipSeedOnce = false;
+  private emptyStoreOnce = false;
 
   /** Restarts the runtime with an empty store (for a scenario that brings its own data). */
   async restartEmpty(): Promise<RuntimeConnection> {
     await this.stop();
-    this.skipSeedOnce = true;
+    this.emptyStoreOnce = true;
     return this.ensureStarted();
   }
 

@@ -11,6 +11,8 @@ const KIND_LABEL: Record<string, string> = { Foreground: 'Foreground', Backgroun
 
 /** What a person calls the state: running, waiting (and for what), stopped in the debugger. */
 export function stateLabel(s: SessionInfo): string {
+  // A session paused by a debugger keeps its scheduler state; stoppedReason says it is stopped.
+  if (s.stoppedReason && s.state !== 'ended') return `stopped in debugger (${s.stoppedReason})`;
   switch (s.state) {
     case 'running': return 'running';
     case 'sleeping': return 'waiting (Sleep)';
@@ -22,6 +24,7 @@ export function stateLabel(s: SessionInfo): string {
 }
 
 function stateIcon(s: SessionInfo): vscode.ThemeIcon {
+  if (s.stoppedReason && s.state !== 'ended') return new vscode.ThemeIcon('debug-pause', new vscode.ThemeColor('debugIcon.pauseForeground'));
   switch (s.state) {
     case 'running': return new vscode.ThemeIcon('debug-start', new vscode.ThemeColor('debugIcon.startForeground'));
     case 'sleeping': return new vscode.ThemeIcon('watch');
@@ -68,7 +71,7 @@ export class SessionsView implements vscode.TreeDataProvider<SessionNode>, vscod
   }
 
   getTreeItem(node: SessionNode): vscode.TreeItem {
-    const now = this.live.now();
+    const now = this.live.sessionClockNow();
     if (node.type === 'task') {
       const q = node.info;
       const item = new vscode.TreeItem(`task ${q.task} · ${q.codeunit}`, vscode.TreeItemCollapsibleState.None);

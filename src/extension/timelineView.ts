@@ -21,6 +21,7 @@ export class TimelineView implements vscode.Disposable {
   private events: TimelineEvent[] = [];
   private ready = false;
   private width = 900;
+  private labelWidth = 280;
   private renderTimer: NodeJS.Timeout | undefined;
   private liveTimer: NodeJS.Timeout | undefined;
   private unsubscribe: (() => void)[] = [];
@@ -50,7 +51,11 @@ export class TimelineView implements vscode.Disposable {
     });
     panel.webview.onDidReceiveMessage((m: { type: string; width?: number }) => {
       // The chart is drawn for the panel's width (the webview reports it on load and on resize).
-      if (typeof m.width === 'number' && m.width > 0) this.width = Math.max(300, Math.floor(m.width) - 320);
+      if (typeof m.width === 'number' && m.width > 0) {
+        // Labels take at most a third of a narrow panel; the time axis gets the rest.
+        this.labelWidth = Math.round(Math.min(280, Math.max(150, m.width / 3)));
+        this.width = Math.max(200, Math.floor(m.width) - this.labelWidth - 30);
+      }
       if (m.type === 'ready') this.ready = true;
       this.render();
     }, undefined, this.disposables);
@@ -90,8 +95,8 @@ export class TimelineView implements vscode.Disposable {
 
   private render(): void {
     if (!this.panel || !this.ready) return;
-    const now = this.live.current.sessions.length ? this.live.now() : undefined;
-    this.lastSvg = renderTimelineSvg(this.events, { now, embedStyle: false, width: this.width });
+    const now = this.live.current.sessions.length ? this.live.timelineNow() : undefined;
+    this.lastSvg = renderTimelineSvg(this.events, { now, embedStyle: false, width: this.width, labelWidth: this.labelWidth });
     void this.panel.webview.postMessage({ type: 'chart', svg: this.lastSvg, summary: summarize(this.events) });
   }
 

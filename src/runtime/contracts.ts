@@ -75,6 +75,8 @@ export interface TableDef {
   keys: string[][];
   /** Table is TableType = Temporary, or a virtual system table (Active Session, Session Event). */
   temporaryOnly?: boolean;
+  /** DataPerCompany = false: one set of rows shared by all companies (added by the store; default true). */
+  dataPerCompany?: boolean;
 }
 
 /** A row as stored: field values by field id. */

@@ -9,11 +9,13 @@ export interface SvgOptions {
   width?: number;
   /** For a live chart: the current clock time, so running sessions extend to it. */
   now?: number;
+  /** Width of the label column in px (default 280). */
+  labelWidth?: number;
   /** Put the chart's <style> inside the SVG (default). A webview with a strict CSP loads TIMELINE_CSS itself. */
   embedStyle?: boolean;
 }
 
-const LABEL_W = 280;
+const DEFAULT_LABEL_W = 280;
 const AXIS_H = 30;
 const ROW_H = 26;
 const BAR_H = 14;
@@ -134,6 +136,11 @@ function legendSvg(top: number, totalW: number): string {
   return `<g class="legend">${LEGEND.map(([shape, label], i) => `<g transform="translate(${pos[i][0]},${top + pos[i][1] * LEGEND_LINE_H})">${shape}<text x="18" y="4">${label}</text></g>`).join('')}</g>`;
 }
 
+/** Shortens a label to n characters with an ellipsis (the full text is in the hover). */
+function fit(text: string, n: number): string {
+  return text.length <= n ? text : `${text.slice(0, Math.max(1, n - 1))}…`;
+}
+
 function rowLabel(r: Row): string {
   if (r.kind === 'Queued') return `task ${r.task} (never started) ${r.object}`;
   return `#${r.id} ${KIND_SHORT[r.kind] ?? r.kind} ${r.object}${r.task !== undefined ? ` (task ${r.task})` : ''}`;
@@ -153,6 +160,7 @@ function rowTitle(r: Row, end: number): string {
 
 export function renderTimelineModelSvg(model: TimelineModel, opts: SvgOptions = {}): string {
   const width = Math.max(200, opts.width ?? 900);
+  const LABEL_W = Math.max(120, opts.labelWidth ?? DEFAULT_LABEL_W);
   const t0 = model.start;
   const t1 = Math.max(model.end, opts.now ?? model.end, t0 + 1);
   const x = (t: number) => LABEL_W + ((t - t0) / (t1 - t0)) * width;
@@ -183,7 +191,7 @@ export function renderTimelineModelSvg(model: TimelineModel, opts: SvgOptions = 
     const end = r.end ?? t1;
     out.push(`<g class="row" data-session="${r.id}" data-kind="${r.kind}" data-outcome="${r.outcome}">`);
     if (i % 2 === 0) out.push(`<rect class="rowbg" x="0" y="${y}" width="${totalW}" height="${ROW_H}"/>`);
-    out.push(`<text x="${PAD}" y="${cy + 4}">${escapeXml(rowLabel(r).slice(0, 44))}<title>${escapeXml(rowTitle(r, t1))}</title></text>`);
+    out.push(`<text x="${PAD}" y="${cy + 4}">${escapeXml(fit(rowLabel(r), Math.floor((LABEL_W - PAD) / 6.6)))}<title>${escapeXml(rowTitle(r, t1))}</title></text>`);
     for (const w of r.waits) {
       out.push(`<rect class="wait" x="${x(w.from).toFixed(1)}" y="${cy - BAR_H / 2}" width="${Math.max(1, x(w.to) - x(w.from)).toFixed(1)}" height="${BAR_H}"><title>${escapeXml(`${w.label}: ${formatMs(w.to - w.from)}`)}</title></rect>`);
     }

@@ -13,6 +13,8 @@ const T0 = Date.now();
 const secs = (t) => ((Date.now() - t) / 1000).toFixed(1);
 const artifacts = path.join(root, '.e2e-artifacts');
 const MAX_VSIX_BYTES = 2 * 1024 * 1024;
+// Screenshots of this run only: an old failure picture must not be mistaken for a new one.
+fs.rmSync(artifacts, { recursive: true, force: true });
 
 // 1. Tools. install.sh prints `export NAME=value` lines; apply them to this process's environment.
 let t = Date.now();

@@ -41,17 +41,24 @@ export const taskFillsFields = {
     const f = await previewFrame(page);
     await f.locator('[data-field="After1"]:not(:empty)').waitFor({ timeout: 60000 });
     const duration = await f.locator('[data-field="Duration1"]').textContent();
-    if (!/1000/.test(duration ?? '')) throw new Error(`Duration 1 shows "${duration}"`);
+    if (!/^1,?000$/.test(duration ?? '')) throw new Error(`Duration 1 shows "${duration}"`);
     await screenshot('11-page-preview-task-done');
   },
 };
 
 export const nextRecord = {
-  name: 'Next record shows customer 20000 and cancels the running task',
-  run: async ({ page }) => {
+  name: 'Next record moves on and cancels the running task',
+  run: async ({ page, screenshot }) => {
     const f = await previewFrame(page);
+    // The first Next enqueues a task for customer 20000 (it runs 1 s); the second Next, at once, cancels it.
     await f.locator('#next').click();
     await f.locator('#record-id:has-text("20000")').waitFor();
+    await f.locator('#next').click();
+    await f.locator('#record-id:has-text("30000")').waitFor();
+    const name = await f.locator('[data-field="Name"]').inputValue();
+    if (name !== 'School of Fine Art') throw new Error(`Name shows "${name}"`);
+    await f.locator('[data-field="After1"]:not(:empty)').waitFor({ timeout: 30000 });
+    await screenshot('14-next-record');
   },
 };
 

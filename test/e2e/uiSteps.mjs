@@ -1,6 +1,8 @@
 // The UI suite's steps, in order; each asserts what a person would see. Later steps build on earlier ones.
 import { command, openFile, quick } from './ui.mjs';
 import { highlighted, snippet } from './uiEditorSteps.mjs';
+import { setBreakpoint, attachWithF5, stoppedAtBreakpoint, continueRun, detach } from './uiDebugSteps.mjs';
+import { openCustomerCard, taskFillsFields, nextRecord, sessionsView, timeline } from './uiRuntimeSteps.mjs';
 
 export const steps = [
   {
@@ -35,6 +37,17 @@ export const steps = [
       await screenshot('02-sessions-view');
     },
   },
+  setBreakpoint,
+  attachWithF5,
+  openCustomerCard,
+  stoppedAtBreakpoint,
+  // The example's task has a 10 s timeout, which runs on while the debugger holds the session: continue at once.
+  continueRun,
+  taskFillsFields,
+  sessionsView,
+  detach,
+  nextRecord,
+  timeline,
 ];
 
 export { quick };

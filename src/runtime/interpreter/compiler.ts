@@ -30,7 +30,7 @@ type Binding =
   | { kind: 'expr'; c: string; t?: TypeRef };
 
 /** Types whose variables are objects the callee mutates in place (never wrapped in a `{ v }` reference). */
-const PASSED_AS_OBJECT = new Set(['Record', 'List', 'Dictionary', 'Codeunit', 'ErrorInfo', 'TextBuilder', 'Dialog']);
+const PASSED_AS_OBJECT = new Set(['Record', 'List', 'Dictionary', 'Codeunit', 'ErrorInfo', 'TextBuilder', 'Dialog', 'RecordRef', 'FieldRef']);
 
 const NAMESPACES = new Set(['system', 'session', 'taskscheduler', 'page', 'codeunit', 'report', 'database', 'dialog', 'xmlport', 'query', 'text', 'format', 'navapp', 'companyproperty', 'debugger', 'isolatedstorage', 'numbersequence', 'sessioninformation', 'productname', 'serviceinstance', 'errorinfo', 'variable', 'enum', 'json', 'recordref', 'clienttype', 'guid', 'date', 'time', 'datetime', 'duration']);
 
@@ -492,7 +492,7 @@ export class ProcCompiler {
           const tm = this.m.tableByName(ot.subtype ?? '');
           const fm = tm?.fieldsByName.get(e.name.toLowerCase());
           if (fm) return this.fieldPlace(o.c, fm.def.id, fm.type, e.loc);
-          throw unsupported(`the field '${e.name}' of ${ot.subtype ?? 'this record'}`, e.loc);
+          if (!recordMethodsHave(this.m, e.name)) throw unsupported(`the field '${e.name}' of ${ot.subtype ?? 'this record'}`, e.loc);
         }
         // Property-style assignment (`ErrInfo.Message := x`, `CurrPage.Caption := x`): the one-argument method.
         const reg = ot ? this.m.registries.byKind(receiverKind(ot)) : undefined;
@@ -798,6 +798,10 @@ export class ProcCompiler {
       if (own) return this.procCall(own, 'self', e, used);
       const sys = this.m.registries.system.get(lower);
       if (sys) return this.builtin(sys, fn.name, undefined, undefined, e, used);
+      if (lower === 'rec' || lower === 'xrec') {
+        const st = (this.obj.base ?? this.obj).decl.properties.get(this.obj.type === 'codeunit' ? 'tableno' : 'sourcetable')?.text;
+        throw unsupported(st ? `${fn.name} here: the table ${st} is not in the workspace` : `${fn.name} in ${this.obj.name} (it has no source table)`, e.loc);
+      }
       throw unsupported(`the procedure or system method '${fn.name}'`, e.loc);
     }
     if (fn.k === 'member') {
@@ -994,6 +998,10 @@ export class ProcCompiler {
     if (n.name === 'Text' || n.name === 'Code') return T('Char');
     return undefined;
   }
+}
+
+function recordMethodsHave(m: EngineModel, name: string): boolean {
+  return !!m.registries.byKind('Record')?.get(name.toLowerCase());
 }
 
 function isTextType(t: TypeRef): boolean {

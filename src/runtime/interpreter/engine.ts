@@ -22,6 +22,7 @@ import { recordMethods } from './recordMethods';
 import { dictionaryMethods, listMethods, AlDictionary, AlList } from './collections';
 import { anyMethods, codeunitMethods, dialogMethods, enumMethods, errorInfoMethods, moduleInfoMethods, textBuilderMethods, textMethods, variantMethods } from './otherMethods';
 import { pageMethods, PageRuntime } from './page';
+import { fieldRefMethods, recordRefMethods } from './recordRef';
 import { buildTable } from './tables';
 import { createGuid } from '../values/guid';
 import { displayValue, formatAny } from './display';
@@ -81,6 +82,8 @@ export class EngineImpl implements Engine, EngineModel {
       ['CurrPage', pageMethods],
       ['Variant', variantMethods],
       ['ModuleInfo', moduleInfoMethods],
+      ['RecordRef', recordRefMethods],
+      ['FieldRef', fieldRefMethods],
     ]);
     this.registries = { system: systemMethods, any: anyMethods, byKind: (k) => kinds.get(k) };
     setGlobalsFactory((obj) => () => this.newGlobals(obj));

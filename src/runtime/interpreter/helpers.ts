@@ -16,6 +16,7 @@ import { AlRecord } from './record';
 import { AlDictionary, AlList } from './collections';
 import { CodeunitVar, ErrorInfoValue, ModuleInfoValue, TextBuilderValue, Variant } from './objects';
 import type { TypeDesc } from './typeDesc';
+import { FieldRefValue, RecordRefValue } from './recordRef';
 import { literalDate, literalDateTime, literalTime } from './literals';
 
 function loc(l: Loc | undefined) {
@@ -347,6 +348,10 @@ export function def(rt: Rt, d: TypeDesc): unknown {
       return new TextBuilderValue();
     case 'ModuleInfo':
       return new ModuleInfoValue();
+    case 'RecordRef':
+      return new RecordRefValue();
+    case 'FieldRef':
+      return new FieldRefValue(undefined, 0);
     case 'Interface':
       return null;
     default:

@@ -29,6 +29,8 @@ export class AlRecord {
   /** The rows of the last Find/FindSet and the position in them (Next walks it). */
   cursor?: { rows: VersionedRow[]; pos: number };
   autoCalc: number[] = [];
+  /** IsolationLevel ordinal set through the ReadIsolation property (0 = Default). */
+  readIsolation = 0;
   /** The record as last read from the database (xRec in Modify/Rename triggers). */
   private xvalues?: Row;
   private insts?: Map<ObjectModel, Instance>;

@@ -501,6 +501,18 @@ export const recordMethods = registry({
   SetPermissionFilter: { impl: () => undefined },
   LockTable: { effect: true, max: 2, impl: (rt: Rt, _ci, rec: AlRecord) => rec.backend(tx(rt)).lockTable(rec.def) },
   ReadConsistency: { ret: tBool, max: 0, impl: () => true },
+  // ReadIsolation (property: `Rec.ReadIsolation := IsolationLevel::UpdLock`): UpdLock reads take update locks
+  // as after LockTable; the other levels read committed data, which is what the store always does.
+  ReadIsolation: {
+    ret: T('IsolationLevel'), max: 1,
+    impl: (rt: Rt, _ci, rec: AlRecord, level?: unknown) => {
+      if (level !== undefined) {
+        rec.readIsolation = Number(level instanceof Variant ? level.value : level);
+        if (rec.readIsolation === 4) rec.backend(tx(rt)).lockTable(rec.def);
+      }
+      return rec.readIsolation;
+    },
+  },
 
   // ---- marks ----
   Mark: { ret: tBool, effect: true, max: 1, impl: (_rt: Rt, _ci, rec: AlRecord, on?: boolean) => { const k = rec.table.info.keyOfValues(rec.pkValues()); if (on === undefined) return rec.marks.has(k); if (on) rec.marks.add(k); else rec.marks.delete(k); return on; } },

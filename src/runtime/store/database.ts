@@ -8,14 +8,23 @@ import { TableStore, type StoredRow } from './tableStore';
 import { StoreTransaction } from './transaction';
 import type { LockConflict } from './errors';
 
-export type DatabaseOptions = FilterOptions;
+export interface DatabaseOptions extends FilterOptions {
+  /**
+   * The company whose data `begin(sessionId)` without a company (and seeding) uses. Transactions of other
+   * companies see their own rows of every table whose TableDef.dataPerCompany is not false.
+   */
+  company?: string;
+}
 
 /** Rows of a virtual table (Active Session, Session Event), produced on each read. */
 export type VirtualTableProvider = () => Iterable<Row>;
 
 export class Database {
   private readonly tables = new Map<string, TableStore>();
+  /** The default company's stores (and the only store of tables that are not per company). */
   private readonly byId = new Map<number, TableStore>();
+  /** Other companies' stores of per-company tables, by lower-cased company name, then table id. */
+  private readonly companyStores = new Map<string, Map<number, TableStore>>();
   private readonly virtual = new Map<number, VirtualTableProvider>();
   private readonly locks = new Map<string, StoreTransaction>();
   private readonly waiters = new Map<StoreTransaction, Set<() => void>>();
@@ -24,10 +33,24 @@ export class Database {
   /** Number of commits that wrote something (for tests and diagnostics). */
   commits = 0;
   readonly filterOptions: FilterOptions;
+  readonly defaultCompany: string;
 
   constructor(tables: TableDef[] = [], options: DatabaseOptions = {}) {
     this.filterOptions = options;
+    this.defaultCompany = options.company ?? '';
     this.defineTables(tables);
+  }
+
+  /** '' for the default company (or no company), else the lower-cased company name. */
+  companyKey(company: string | undefined): string {
+    if (!company) return '';
+    const k = company.toLowerCase();
+    return k === this.defaultCompany.toLowerCase() ? '' : k;
+  }
+
+  /** Companies other than the default one that hold data. */
+  companies(): string[] {
+    return [...this.companyStores.keys()];
   }
 
   /**
@@ -35,16 +58,26 @@ export class Database {
    * changed; rows that then collide keep the last one).
    */
   defineTables(defs: TableDef[]): void {
+    const rekey = (old: TableStore, info: TableInfo): TableStore => {
+      const store = new TableStore(info);
+      for (const s of old.order) {
+        const row = info.complete(s.row);
+        store.put(info.keyOfRow(row), row, s.version);
+      }
+      return store;
+    };
     for (const def of defs) {
       const info = new TableInfo(def);
       const old = this.byId.get(def.id) ?? this.tables.get(def.name.toLowerCase());
-      const store = new TableStore(info);
+      const store = old ? rekey(old, info) : new TableStore(info);
       if (old) {
         this.tables.delete(old.info.def.name.toLowerCase());
         this.byId.delete(old.info.def.id);
-        for (const s of old.order) {
-          const row = info.complete(s.row);
-          store.put(info.keyOfRow(row), row, s.version);
+        for (const m of this.companyStores.values()) {
+          const other = m.get(old.info.def.id);
+          if (!other) continue;
+          m.delete(old.info.def.id);
+          m.set(def.id, rekey(other, info));
         }
       }
       this.tables.set(def.name.toLowerCase(), store);
@@ -78,9 +111,12 @@ export class Database {
     return s.info;
   }
 
-  /** Starts a transaction for a session; keep using it after commit/rollback (a new one begins implicitly). */
-  begin(sessionId: number): StoreTransaction {
-    return new StoreTransaction(this, sessionId);
+  /**
+   * Starts a transaction for a session in a company (default: the database's company); keep using it after
+   * commit/rollback (a new one begins implicitly).
+   */
+  begin(sessionId: number, company?: string): StoreTransaction {
+    return new StoreTransaction(this, sessionId, this.companyKey(company));
   }
 
   /**
@@ -96,29 +132,42 @@ export class Database {
     return this.virtual.has(table.id);
   }
 
-  /** Committed rows of a table (a snapshot built from the provider for virtual tables). */
-  storeFor(table: TableDef): TableStore {
+  /** Committed rows of a table in a company (a snapshot built from the provider for virtual tables). */
+  storeFor(table: TableDef, companyKey = ''): TableStore {
     const s = this.byId.get(table.id);
     if (!s) throw new AlRuntimeError(`The table ${table.name} (${table.id}) does not exist in the runtime's database.`);
     const provider = this.virtual.get(table.id);
-    if (!provider) return s;
-    const snapshot = new TableStore(s.info);
-    for (const row of provider()) {
-      const full = s.info.complete(row);
-      snapshot.put(s.info.keyOfRow(full), full, 1);
+    if (provider) {
+      const snapshot = new TableStore(s.info);
+      for (const row of provider()) {
+        const full = s.info.complete(row);
+        snapshot.put(s.info.keyOfRow(full), full, 1);
+      }
+      return snapshot;
     }
-    return snapshot;
+    if (companyKey === '' || s.info.def.dataPerCompany === false) return s;
+    let m = this.companyStores.get(companyKey);
+    if (!m) { m = new Map(); this.companyStores.set(companyKey, m); }
+    let cs = m.get(table.id);
+    if (!cs) { cs = new TableStore(s.info); m.set(table.id, cs); }
+    return cs;
   }
 
-  storeForId(id: number): TableStore {
+  storeForId(id: number, companyKey = ''): TableStore {
     const s = this.byId.get(id);
     if (!s) throw new Error(`No table with id ${id}.`);
-    return s;
+    return this.storeFor(s.info.def, companyKey);
   }
 
   /** Committed row count (no transaction), for tests and the runtime's views. */
-  committedCount(table: TableDef): number {
-    return this.storeFor(table).size;
+  committedCount(table: TableDef, company?: string): number {
+    return this.storeFor(table, this.companyKey(company)).size;
+  }
+
+  /** The lock id of a row: company (for per-company tables), table and key. */
+  lockId(table: TableDef, companyKey: string, key: string): string {
+    const c = table.dataPerCompany === false ? '' : companyKey;
+    return `${c}|${table.id}:${key}`;
   }
 
   /** The key string when the filters fix every primary-key field to one value (SetRange equality), else undefined. */
@@ -172,13 +221,12 @@ export class Database {
   // Locks
   // -------------------------------------------------------------------------------------------------------
 
-  lockHolder(tableId: number, key: string): StoreTransaction | undefined {
-    return this.locks.get(`${tableId}:${key}`);
+  lockHolder(lockId: string): StoreTransaction | undefined {
+    return this.locks.get(lockId);
   }
 
   /** Takes the row lock for tx; false when tx already held it. */
-  acquireLock(tx: StoreTransaction, tableId: number, key: string): boolean {
-    const id = `${tableId}:${key}`;
+  acquireLock(tx: StoreTransaction, id: string): boolean {
     const holder = this.locks.get(id);
     if (holder === tx) return false;
     if (holder) throw new Error(`Lock ${id} is held by session ${holder.sessionId}.`);

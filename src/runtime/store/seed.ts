@@ -111,8 +111,8 @@ export function jsonToRow(table: TableDef, data: Record<string, JsonValue>): Row
  * Inserts the rows and commits them (all or nothing: on any error nothing is written and the error
  * names the table, row index, field and value). Returns the number of rows inserted.
  */
-export function seedDatabase(db: Database, data: SeedData): number {
-  const tx = db.begin(0);
+export function seedDatabase(db: Database, data: SeedData, company?: string): number {
+  const tx = db.begin(0, company);
   let n = 0;
   try {
     for (const [tableName, rows] of Object.entries(data)) {
@@ -141,12 +141,12 @@ export function seedDatabase(db: Database, data: SeedData): number {
   }
 }
 
-/** Every committed row of every non-virtual table, in primary-key order, as seed data. */
-export function exportData(db: Database): SeedData {
+/** Every committed row of every non-virtual table of a company (default: the database's), in primary-key order, as seed data. */
+export function exportData(db: Database, company?: string): SeedData {
   const out: SeedData = {};
   for (const table of db.tableDefs()) {
     if (db.isVirtual(table) || table.temporaryOnly) continue;
-    const store = db.storeFor(table);
+    const store = db.storeFor(table, db.companyKey(company));
     if (store.size === 0) continue;
     out[table.name] = store.order.map((s) => {
       const obj: Record<string, JsonValue> = {};

@@ -49,7 +49,8 @@ export class StoreTransaction implements Transaction {
   waitingFor: StoreTransaction | undefined;
   private ended = false;
 
-  constructor(private readonly db: Database, readonly sessionId: number) {}
+  /** `companyKey`: '' for the database's default company, else the lower-cased company name. */
+  constructor(private readonly db: Database, readonly sessionId: number, readonly companyKey = '') {}
 
   table(name: string): TableDef {
     return this.db.table(name);
@@ -66,7 +67,7 @@ export class StoreTransaction implements Transaction {
   /** Calls fn for each visible row matching the options, unordered; rows are not copied (do not mutate). */
   forEachVisible(table: TableDef, options: ReadOptions, fn: (v: Visible) => void): void {
     const info = this.db.info(table);
-    const store = this.db.storeFor(table);
+    const store = this.db.storeFor(table, this.companyKey);
     const matches = buildMatcher(this, info, options, this.db.filterOptions);
     const own = this.overlay.get(table.id);
     const marked = options.markedKeys;
@@ -120,7 +121,7 @@ export class StoreTransaction implements Transaction {
 
   /** Committed rows in primary-key order (forward or backward) until `limit` match: FindFirst/FindLast without a scan. */
   private scanInOrder(table: TableDef, info: TableInfo, options: ReadOptions, limit: number): Visible[] {
-    const order = this.db.storeFor(table).order;
+    const order = this.db.storeFor(table, this.companyKey).order;
     const matches = buildMatcher(this, info, options, this.db.filterOptions);
     const marked = options.markedKeys;
     const out: Visible[] = [];
@@ -157,7 +158,7 @@ export class StoreTransaction implements Transaction {
   private visible(table: TableDef, key: string): Visible | undefined {
     const e = this.overlay.get(table.id)?.get(key);
     if (e) return e.row ? { key, row: e.row, version: e.version } : undefined;
-    const s: StoredRow | undefined = this.db.storeFor(table).get(key);
+    const s: StoredRow | undefined = this.db.storeFor(table, this.companyKey).get(key);
     return s ? { key, row: s.row, version: s.version } : undefined;
   }
 
@@ -247,7 +248,7 @@ export class StoreTransaction implements Transaction {
 
   commit(): void {
     for (const [tableId, entries] of this.overlay) {
-      const store = this.db.storeForId(tableId);
+      const store = this.db.storeForId(tableId, this.companyKey);
       for (const [key, e] of entries) {
         if (e.row === null) store.remove(key);
         else store.put(key, e.row, e.version);
@@ -294,7 +295,7 @@ export class StoreTransaction implements Transaction {
 
   private writableStore(table: TableDef, op: string): TableStore {
     if (this.db.isVirtual(table)) throw readOnlyTable(table.name, op);
-    return this.db.storeFor(table);
+    return this.db.storeFor(table, this.companyKey);
   }
 
   /** The row must exist and, when the copy came from a read (version != 0), still be that version. */
@@ -306,7 +307,7 @@ export class StoreTransaction implements Transaction {
 
   /** Throws LockConflict (or a deadlock error) when another transaction holds the row's lock. */
   private checkLock(table: TableDef, info: TableInfo, key: string, row: Row): void {
-    const holder = this.db.lockHolder(table.id, key);
+    const holder = this.db.lockHolder(this.db.lockId(table, this.companyKey, key));
     if (!holder || holder === this) return;
     // Deadlock: the holder already waits, directly or through others, for this transaction.
     for (let t: StoreTransaction | undefined = holder.waitingFor, hops = 0; t && hops < 1000; t = t.waitingFor, hops++) {
@@ -317,7 +318,8 @@ export class StoreTransaction implements Transaction {
   }
 
   private acquire(table: TableDef, key: string): void {
-    if (this.db.acquireLock(this, table.id, key)) this.held.push(`${table.id}:${key}`);
+    const id = this.db.lockId(table, this.companyKey, key);
+    if (this.db.acquireLock(this, id)) this.held.push(id);
   }
 
   /** Update locks for reads under LockTable: all or nothing, so a conflict leaves no partial locks behind. */

@@ -103,3 +103,48 @@ test('a failed StartSession without Ok is an error; the action reports it', () =
   const r = drive(engine.start(services, { kind: 'pageAction', page, action: 'BlockAllCustomers' }, detached), services);
   assert.equal(r.state === 'failed' && r.error.text, 'The background session could not be started.');
 });
+
+test('a value typed into a page field runs the table field OnValidate, then the page field OnValidate', () => {
+  const engine = new EngineImpl();
+  const table = readFileSync(join(dir, 'src', 'Customer.Table.al'), 'utf8').replace("field(2; Name; Text[100])\n        {\n            Caption = 'Name';", "field(2; Name; Text[100])\n        {\n            Caption = 'Name';\n            trigger OnValidate()\n            begin\n                City := 'from table';\n            end;");
+  const res = engine.load([
+    { path: '/ws/Customer.Table.al', text: table },
+    { path: '/ws/Enum.al', text: readFileSync(join(dir, 'src', 'CustomerBlocked.Enum.al'), 'utf8') },
+    { path: '/ws/Page.al', text: `page 21 "Customer Card"
+{
+    SourceTable = Customer;
+    layout
+    {
+        area(Content)
+        {
+            field(Name; Rec.Name)
+            {
+                trigger OnValidate()
+                begin
+                    Rec.City += ' then page';
+                    Note := 'validated ' + Rec.Name;
+                end;
+            }
+            field(Note; Note) { }
+            field(Count; Counter) { }
+        }
+    }
+    var
+        Note: Text;
+        Counter: Integer;
+}` },
+  ]);
+  assert.deepEqual(res.errors, []);
+  const services = new TestServices(new Database(engine.tables()).begin(1));
+  const page = engine.openPage(services, 21);
+  assert.equal(drive(engine.start(services, { kind: 'pageFieldValidate', page, field: 'Name', value: 'Fabrikam' }, detached), services).state, 'completed');
+  assert.equal(drive(engine.start(services, { kind: 'pageFieldValidate', page, field: 'Count', value: '42' }, detached), services).state, 'completed');
+  const v = page.fieldValues();
+  assert.equal(v.get('Name'), 'Fabrikam');
+  assert.equal(v.get('Note'), 'validated Fabrikam');
+  assert.equal(v.get('Count'), '42');
+  const r = drive(engine.start(services, { kind: 'pageFieldValidate', page, field: 'Count', value: 'many' }, detached), services);
+  assert.match(r.state === 'failed' ? r.error.text : '', /not a valid Integer/);
+  const city = (page as unknown as { rec: { f(id: number): unknown } }).rec.f(7);
+  assert.equal(city, 'from table then page');
+});

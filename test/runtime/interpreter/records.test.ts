@@ -123,3 +123,22 @@ test('writes go through the transaction: a failed call leaves them for the sessi
   assert.equal(r.services.tx.count(cust, { filters: [], keyFields: [], ascending: true }), 0);
   assert.deepEqual(r.services.writes.map((w) => `${w.table}:${w.op}`), ['Customer:Insert']);
 });
+
+test('RecordRef and FieldRef basics', () => {
+  assert.deepEqual(messagesOf('c: Record Customer; rr: RecordRef; fr: FieldRef; d: Decimal;', `${SEED}
+    rr.Open(Database::Customer);
+    Message('%1 %2 %3', rr.Number(), rr.Name(), rr.Count());
+    fr := rr.Field(7); fr.SetRange('Oslo');
+    Message('%1 %2', rr.Count(), fr.Name());
+    rr.FindFirst(); Message(Format(rr.Field(2).Value));
+    rr.Field(59).Value := 100.5; rr.Modify();
+    c.Get('10000'); d := c."Credit Limit"; Message('%1', d);
+    c.SetRange(City, 'Bergen'); rr.GetTable(c); Message('%1 %2', rr.Count(), rr.GetFilters());
+    rr.FindFirst(); rr.SetTable(c); Message(c.Name);`), ['18 Customer 3', '2 City', 'Adatum', '100.5', '1 City: Bergen', 'Trey']);
+});
+
+test('ReadIsolation is a record property', () => {
+  assert.deepEqual(messagesOf('c: Record Customer;', `
+    c.ReadIsolation := IsolationLevel::ReadCommitted;
+    if c.ReadIsolation = IsolationLevel::ReadCommitted then Message('set');`), ['set']);
+});

@@ -244,3 +244,31 @@ test('limit stops early in key order (FindFirst/FindLast), ranges on the primary
   a.insert(customer, row({ 1: 'X' }));
   assert.equal(a.count(customer, { ...all, filters: [{ fieldId: 1, range: { from: 'x' } }] }), 1);
 });
+
+test('companies: per-company tables hold separate rows, DataPerCompany = false tables are shared', () => {
+  const shared = { ...salesLine, id: 99, name: 'Shared Setup', dataPerCompany: false };
+  const db = new Database([...allTables, shared], { company: 'CRONUS' });
+  const main = db.begin(1);
+  const other = db.begin(2, 'Other Co');
+  const same = db.begin(3, 'cronus');
+  main.insert(customer, row({ 1: '10000', 2: 'Main' }));
+  main.insert(shared, row({ 1: 1, 3: 'S', 4: 1 }));
+  main.commit();
+  assert.equal(other.get(customer, ['10000']), undefined);
+  assert.equal(same.get(customer, ['10000'])?.row.get(2), 'Main');
+  assert.equal(other.count(shared, all), 1);
+  other.insert(customer, row({ 1: '10000', 2: 'Other' }));
+  // Same key in two companies: no lock conflict, no duplicate.
+  const m = main.get(customer, ['10000'])!;
+  main.modify(customer, m);
+  other.commit();
+  main.commit();
+  assert.equal(db.begin(4, 'OTHER CO').get(customer, ['10000'])?.row.get(2), 'Other');
+  assert.equal(db.committedCount(customer), 1);
+  assert.equal(db.committedCount(customer, 'Other Co'), 1);
+  // A shared table's row is one row: writes from two companies conflict.
+  other.modify(shared, other.get(shared, [1, 'S', 1])!);
+  assert.throws(() => main.modify(shared, main.get(shared, [1, 'S', 1])!), LockConflict);
+  other.rollback();
+  assert.deepEqual(db.companies(), ['other co']);
+});
