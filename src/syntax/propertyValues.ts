@@ -126,7 +126,7 @@ function readFilters(c: Cursor): TableFilter[] {
     let kind = 'value';
     let modifier: string | undefined;
     let from = c.i;
-    let to = c.i;
+    let to: number;
     if ((c.is('const') || c.is('filter') || c.is('field')) && c.t[c.i + 1]?.kind === SyntaxKind.OpenParenToken) {
       kind = nodeText(c.t[c.i]).toLowerCase();
       c.i++;
