@@ -1,0 +1,129 @@
+// Workspace-wide facts several rules share: where pages enqueue tasks, where sessions and scheduled tasks start, and
+// which codeunits therefore run without a client (the "background roots").
+import type { AlFileModel, Expr, Procedure } from './model/ir';
+import { codeunitArg, resolveCall, type CodeunitArg, type ProcRef } from './model/resolve';
+import { forEachCall } from './model/visit';
+import { prop, type Workspace, type WsObject } from './model/workspace';
+import { nameKey } from './model/names';
+
+export type CallExpr = Expr & { k: 'call' };
+
+export interface CallSite {
+  obj: WsObject;
+  proc: Procedure;
+  call: CallExpr;
+  /** The codeunit argument (for enqueue/start/create calls). */
+  target: CodeunitArg;
+  /** The argument expression designating the codeunit. */
+  targetExpr?: Expr;
+}
+
+export type BackgroundKind = 'pagetask' | 'session' | 'scheduled' | 'jobqueue';
+
+export interface BackgroundRoot {
+  ref: ProcRef;
+  kinds: Set<BackgroundKind>;
+  /** The first call site that starts it (absent for job queue codeunits). */
+  origin?: CallSite;
+  /** For page tasks: the enqueuing sites. */
+  enqueuedBy: CallSite[];
+}
+
+export interface Facts {
+  enqueueSites: CallSite[];
+  startSessionSites: CallSite[];
+  createTaskSites: CallSite[];
+  roots: Map<WsObject, BackgroundRoot>;
+}
+
+interface RawSite {
+  kind: 'enqueue' | 'start' | 'create' | 'createFailure';
+  obj: WsObject;
+  proc: Procedure;
+  call: CallExpr;
+}
+
+const cache = new WeakMap<Workspace, { version: number; facts: Facts }>();
+/** Per file model: its call sites of the background APIs (a file's model is replaced, never mutated, on edit). */
+const fileSites = new WeakMap<AlFileModel, RawSite[]>();
+
+function sitesOf(ws: Workspace, file: AlFileModel): RawSite[] {
+  let out = fileSites.get(file);
+  if (out) return out;
+  out = [];
+  const hasEnqueue = /enqueuebackgroundtask/i.test(file.text);
+  const hasStart = /startsession/i.test(file.text);
+  const hasCreate = /createtask/i.test(file.text);
+  if (hasEnqueue || hasStart || hasCreate) {
+    for (const obj of file.objects) {
+      for (const proc of obj.procedures) {
+        forEachCall(proc.body, (call) => {
+          const res = resolveCall(ws, obj, proc, call);
+          if (res.kind !== 'builtin') return;
+          if (res.name === 'currpage.enqueuebackgroundtask') out!.push({ kind: 'enqueue', obj, proc, call });
+          else if (res.name === 'session.startsession') out!.push({ kind: 'start', obj, proc, call });
+          else if (res.name === 'taskscheduler.createtask') out!.push({ kind: 'create', obj, proc, call });
+        });
+      }
+    }
+  }
+  fileSites.set(file, out);
+  return out;
+}
+
+export function computeFacts(ws: Workspace): Facts {
+  const hit = cache.get(ws);
+  if (hit && hit.version === ws.version) return hit.facts;
+  const facts: Facts = { enqueueSites: [], startSessionSites: [], createTaskSites: [], roots: new Map() };
+  for (const file of ws.files.values()) {
+    for (const r of sitesOf(ws, file)) {
+      if (r.kind === 'enqueue') facts.enqueueSites.push(site(ws, r.obj, r.proc, r.call, 1));
+      else if (r.kind === 'start') facts.startSessionSites.push(site(ws, r.obj, r.proc, r.call, 1));
+      else {
+        // Codeunit 0 means "none" for CreateTask (tests create placeholder tasks so).
+        const main = site(ws, r.obj, r.proc, r.call, 0);
+        if (!(main.targetExpr?.k === 'literal' && main.targetExpr.value === '0')) facts.createTaskSites.push(main);
+        const failure = site(ws, r.obj, r.proc, r.call, 1);
+        if (failure.target.form !== 'missing' && !(failure.targetExpr?.k === 'literal' && failure.targetExpr.value === '0')) facts.createTaskSites.push(failure);
+      }
+    }
+  }
+  const addRoot = (cu: WsObject | undefined, kind: BackgroundKind, origin?: CallSite) => {
+    if (!cu || cu.external) return;
+    const onRun = cu.procedures.find((p) => p.isTrigger && p.name.toLowerCase() === 'onrun');
+    if (!onRun) return;
+    let r = facts.roots.get(cu);
+    if (!r) {
+      r = { ref: { obj: cu, proc: onRun }, kinds: new Set(), origin, enqueuedBy: [] };
+      facts.roots.set(cu, r);
+    }
+    r.kinds.add(kind);
+    if (kind === 'pagetask' && origin) r.enqueuedBy.push(origin);
+  };
+  for (const s of facts.enqueueSites) addRoot(s.target.obj, 'pagetask', s);
+  for (const s of facts.startSessionSites) addRoot(s.target.obj, 'session', s);
+  for (const s of facts.createTaskSites) addRoot(s.target.obj, 'scheduled', s);
+  for (const file of ws.files.values()) {
+    for (const o of file.objects) {
+      if (o.kind !== 'codeunit') continue;
+      const t = prop(o, 'tableno');
+      if (t && nameKey(t) === 'job queue entry') addRoot(o, 'jobqueue');
+    }
+  }
+  cache.set(ws, { version: ws.version, facts });
+  return facts;
+}
+
+function site(ws: Workspace, obj: WsObject, proc: Procedure, call: CallExpr, argIndex: number): CallSite {
+  const targetExpr = call.args[argIndex];
+  return { obj, proc, call, target: codeunitArg(ws, targetExpr, obj.file), targetExpr };
+}
+
+export function kindText(kinds: Set<BackgroundKind>): string {
+  const parts: string[] = [];
+  if (kinds.has('pagetask')) parts.push('a page background task');
+  if (kinds.has('session')) parts.push('a background session (StartSession)');
+  if (kinds.has('scheduled')) parts.push('a scheduled task (TaskScheduler.CreateTask)');
+  if (kinds.has('jobqueue')) parts.push('a job queue entry');
+  return parts.join(' and ');
+}

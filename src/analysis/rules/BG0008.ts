@@ -1,0 +1,65 @@
+// BG0008: StartSession reachable from the body of a loop (directly or through calls), unless the loop waits.
+import type { PathStep } from '../diagnostic';
+import type { Stmt } from '../model/ir';
+import { resolveCall } from '../model/resolve';
+import { forEachCall } from '../model/visit';
+import { procKey, procLabel } from '../model/walk';
+import { startSessionReachers } from './sessionReach';
+import { pathText, type Rule } from './types';
+
+const loopWords: Record<string, string> = { repeat: 'repeat ... until', while: 'while', for: 'for', foreach: 'foreach' };
+
+export const BG0008: Rule = {
+  meta: { scope: 'workspace', id: 'BG0008', title: 'StartSession in a loop', defaultSeverity: 'warning' },
+  check(ctx) {
+    const { ws } = ctx;
+    const reach = startSessionReachers(ws);
+    if (reach.size === 0) return;
+    const files = new Set([...reach.values()].map((r) => r.ref.obj.file));
+    // Callers of reachers live in files that mention them; the reachers' own files hold the direct calls.
+    const names = [...new Set([...reach.values()].map((r) => (r.ref.proc.isTrigger ? r.ref.obj.name : r.ref.proc.name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))];
+    const re = new RegExp(names.join('|'), 'i');
+    for (const f of ws.files.values()) if (!files.has(f.path) && re.test(f.text)) files.add(f.path);
+    for (const path of files) {
+      const file = ws.files.get(path);
+      if (!file) continue;
+      for (const obj of file.objects) for (const proc of obj.procedures) {
+        forEachCall(proc.body, (call, loops) => {
+          if (loops.length === 0) return;
+          const loop = loops[loops.length - 1];
+          if (waits(file.text, loop)) return;
+          const res = resolveCall(ws, obj, proc, call);
+          let path: PathStep[] | undefined;
+          if (res.kind === 'builtin' && res.name === 'session.startsession') path = [{ label: 'StartSession', file: obj.file, start: call.start, end: call.end }];
+          else if (res.kind === 'proc') {
+            for (const t of res.targets) {
+              const hit = reach.get(procKey(t));
+              if (hit) {
+                path = [{ label: procLabel(t, { obj, proc }), file: obj.file, start: call.start, end: call.end }, ...hit.witness];
+                break;
+              }
+            }
+          }
+          if (!path) return;
+          const full = [{ label: proc.name, file: obj.file, start: proc.nameStart, end: proc.nameEnd }, ...path];
+          ctx.report({
+            file: obj.file,
+            start: call.start,
+            end: call.end,
+            path: full,
+            message:
+              `StartSession is reached from inside a ${loopWords[loop.k] ?? loop.k} loop in ${proc.name} (${pathText(full)}): every iteration starts a background session, ` +
+              `each costing as much as a user session; BC runs 10 at once, queues the rest, and fails when more than 100 are queued. ` +
+              `Start one session that loops, or use the job queue.`,
+          });
+        });
+      }
+    }
+  },
+};
+
+/** A loop that checks IsSessionActive or reads Active Session waits for each session before starting the next. */
+function waits(text: string, loop: Stmt): boolean {
+  const body = text.slice(loop.start, loop.end);
+  return /issessionactive|"active session"/i.test(body);
+}

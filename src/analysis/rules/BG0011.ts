@@ -1,0 +1,134 @@
+// BG0011: a constant key read with Get from task parameters or results that no reachable code adds.
+import type { Expr, Procedure } from '../model/ir';
+import { resolveCall, type ProcRef } from '../model/resolve';
+import { forEachCall, forEachStmt } from '../model/visit';
+import { walk } from '../model/walk';
+import type { Workspace, WsObject } from '../model/workspace';
+import { isPage, objectTrigger } from './pageWalk';
+import type { Rule, RuleContext } from './types';
+
+export const BG0011: Rule = {
+  meta: { scope: 'workspace', id: 'BG0011', title: 'Dictionary key read that nobody sets', defaultSeverity: 'warning' },
+  check(ctx) {
+    checkParameters(ctx);
+    checkResults(ctx);
+  },
+};
+
+/** Constant keys added (Add/Set) by code reachable from the roots; undefined when some key is not constant. */
+function keysAdded(ws: Workspace, roots: ProcRef[], predicate: (name: string) => boolean): Set<string> | undefined {
+  const keys = new Set<string>();
+  let dynamic = false;
+  const visited = new Set<string>();
+  for (const r of roots) {
+    walk(ws, r, {
+      visited,
+      onCall(v) {
+        if (v.res.kind === 'builtin' && (v.res.name === 'dictionary.add' || v.res.name === 'dictionary.set') && predicate(v.res.name)) {
+          const k = v.call.args[0];
+          if (k && k.k === 'literal' && k.type === 'string') keys.add(k.value.toLowerCase());
+          else dynamic = true;
+        }
+        return v.res.kind === 'proc';
+      },
+    });
+  }
+  return dynamic ? undefined : keys;
+}
+
+interface Read {
+  key: string;
+  expr: Expr;
+  obj: WsObject;
+}
+
+/** Reads `X.Get('k')` (one argument, the erroring form) where X designates the dictionary. */
+function reads(ws: Workspace, obj: WsObject, proc: Procedure, isDict: (recv: Expr | undefined, name: string | undefined) => boolean): Read[] {
+  const out: Read[] = [];
+  const guarded = new Set<string>();
+  forEachCall(proc.body, (call) => {
+    if (call.callee.k !== 'member') return;
+    const m = call.callee.name.toLowerCase();
+    const recv = call.callee.obj;
+    const recvName = recv.k === 'ident' ? recv.name.toLowerCase() : undefined;
+    if (!isDict(recv, recvName)) return;
+    const k = call.args[0];
+    if (m === 'containskey' && k?.k === 'literal' && k.type === 'string') guarded.add(k.value.toLowerCase());
+    if (m === 'get' && call.args.length === 1 && k.k === 'literal' && k.type === 'string') out.push({ key: k.value, expr: k, obj });
+  });
+  void ws;
+  return out.filter((r) => !guarded.has(r.key.toLowerCase()));
+}
+
+function checkParameters(ctx: RuleContext): void {
+  const { ws } = ctx;
+  for (const root of ctx.facts.roots.values()) {
+    if (!root.kinds.has('pagetask') || root.enqueuedBy.length === 0) continue;
+    // Enqueues without a parameters dictionary pass none: every read is missing.
+    const enqueuers: ProcRef[] = root.enqueuedBy.map((s) => ({ obj: s.obj, proc: s.proc }));
+    const added = keysAdded(ws, enqueuers, () => true);
+    if (!added) continue;
+    // Reads in the task's own procedures (OnRun and the codeunit's procedures reached from it).
+    walk(ws, root.ref, {
+      visited: new Set(),
+      onEnter({ obj, proc }) {
+        const paramVars = parameterVars(ws, obj, proc);
+        for (const r of reads(ws, obj, proc, (recv, name) => (name !== undefined && paramVars.has(name)) || (recv?.k === 'call' && isGetParams(ws, obj, proc, recv)))) {
+          if (added.has(r.key.toLowerCase())) continue;
+          ctx.report({
+            file: obj.file,
+            start: r.expr.start,
+            end: r.expr.end,
+            message: `Key '${r.key}' is read from the background task's parameters, but no code that enqueues codeunit "${root.ref.obj.name}" adds it (keys added: ${[...added].map((k) => `'${k}'`).join(', ') || 'none'}): Get on a missing key is a run-time error, so the task fails.`,
+          });
+        }
+      },
+      onCall(v) {
+        return v.res.kind === 'proc' && v.res.targets.every((t) => t.obj === root.ref.obj);
+      },
+    });
+  }
+}
+
+function isGetParams(ws: Workspace, obj: WsObject, proc: Procedure, e: Expr & { k: 'call' }): boolean {
+  const r = resolveCall(ws, obj, proc, e);
+  return r.kind === 'builtin' && r.name === 'page.getbackgroundparameters';
+}
+
+/** Variables assigned from Page.GetBackgroundParameters() in the procedure. */
+function parameterVars(ws: Workspace, obj: WsObject, proc: Procedure): Set<string> {
+  const out = new Set<string>();
+  forEachStmt(proc.body, (s) => {
+    if (s.k === 'assign' && s.target.k === 'ident' && s.value.k === 'call' && isGetParams(ws, obj, proc, s.value)) out.add(s.target.name.toLowerCase());
+  });
+  return out;
+}
+
+function checkResults(ctx: RuleContext): void {
+  const { ws } = ctx;
+  const pages = new Set(ctx.facts.enqueueSites.map((s) => s.obj).filter(isPage));
+  for (const page of pages) {
+    const trigger = objectTrigger(page, 'OnPageBackgroundTaskCompleted');
+    if (!trigger || trigger.params.length < 2) continue;
+    const sites = ctx.facts.enqueueSites.filter((s) => s.obj === page);
+    if (sites.some((s) => !s.target.obj || s.target.obj.external)) continue;
+    const roots: ProcRef[] = [];
+    for (const s of sites) {
+      const onRun = s.target.obj!.procedures.find((p) => p.isTrigger && p.name.toLowerCase() === 'onrun');
+      if (onRun) roots.push({ obj: s.target.obj!, proc: onRun });
+    }
+    if (roots.length === 0) continue;
+    const added = keysAdded(ws, roots, () => true);
+    if (!added) continue;
+    const resultsName = trigger.params[1].name.toLowerCase();
+    for (const r of reads(ws, page, trigger, (_recv, name) => name === resultsName)) {
+      if (added.has(r.key.toLowerCase())) continue;
+      ctx.report({
+        file: page.file,
+        start: r.expr.start,
+        end: r.expr.end,
+        message: `Key '${r.key}' is read from the task results, but no code reachable from the enqueued codeunit${roots.length > 1 ? 's' : ''} (${roots.map((x) => `"${x.obj.name}"`).join(', ')}) sets it (keys set: ${[...added].map((k) => `'${k}'`).join(', ') || 'none'}): Get on a missing key is a run-time error in OnPageBackgroundTaskCompleted.`,
+      });
+    }
+  }
+}

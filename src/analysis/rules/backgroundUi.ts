@@ -1,0 +1,116 @@
+// Shared walk of BG0006 and BG0007: UI calls reachable from code that runs without a client.
+import type { PathStep } from '../diagnostic';
+import { kindText, type BackgroundRoot } from '../facts';
+import { walk, type Visit } from '../model/walk';
+import { forEachCall } from '../model/visit';
+import type { RuleContext } from './types';
+
+export const uiCalls: Record<string, string> = {
+  'dialog.confirm': 'Confirm',
+  'dialog.strmenu': 'StrMenu',
+  'page.run': 'Page.Run',
+  'page.runmodal': 'Page.RunModal',
+  'report.run': 'Report.Run',
+  'report.runmodal': 'Report.RunModal',
+  'system.hyperlink': 'Hyperlink',
+  'file.upload': 'File.Upload',
+  'file.download': 'File.Download',
+  'file.uploadintostream': 'UploadIntoStream',
+  'file.downloadfromstream': 'DownloadFromStream',
+};
+
+/**
+ * Calls BC ignores without a client (BG0007, info): Message goes to the event log, a Dialog window is not shown.
+ * Dialog.Open is listed in rules.md under BG0006, but it does not fail, so reporting it as a warning would cry wolf on
+ * every progress window of Microsoft's posting code; it is reported as information instead.
+ */
+export const ignoredCalls: Record<string, string> = {
+  'dialog.message': 'Message',
+  'dialog.open': 'Dialog.Open',
+};
+
+export interface UiHit {
+  root: BackgroundRoot;
+  visit: Visit;
+  what: string;
+  last: PathStep;
+}
+
+const hitCache = new WeakMap<object, { version: number; hits: UiHit[] }>();
+
+/**
+ * Walks every background root once (one visited set per session kind) and calls `hit` for the unguarded calls matching
+ * `names`. BG0006 and BG0007 share one walk per workspace version: it is the most expensive walk of the catalogue.
+ */
+export function walkBackground(ctx: RuleContext, names: Record<string, string>, hit: (h: UiHit) => void): void {
+  let cached = hitCache.get(ctx.ws);
+  if (!cached || cached.version !== ctx.ws.version) {
+    const hits: UiHit[] = [];
+    // The walk keeps mutating its flow objects after a hit: keep a snapshot of the flags.
+    walkAll(ctx, { ...uiCalls, ...ignoredCalls }, (h) => hits.push({ ...h, visit: { ...h.visit, flow: { ...h.visit.flow, flags: [...h.visit.flow.flags] } } }));
+    cached = { version: ctx.ws.version, hits };
+    hitCache.set(ctx.ws, cached);
+  }
+  for (const h of cached.hits) if (h.visit.res.kind === 'builtin' && names[h.visit.res.name]) hit(h);
+}
+
+function walkAll(ctx: RuleContext, names: Record<string, string>, hit: (h: UiHit) => void): void {
+  // One visited set per session kind: what the walk can rule out depends on it (CurrentClientType checks).
+  const visitedByKind = new Map<string, Set<string>>();
+  for (const root of ctx.facts.roots.values()) {
+    const onlyTask = root.kinds.size === 1 && root.kinds.has('pagetask');
+    const clientType = onlyTask ? 'ChildSession' : root.kinds.has('pagetask') ? undefined : 'Background';
+    const key = clientType ?? 'mixed';
+    let visited = visitedByKind.get(key);
+    if (!visited) visitedByKind.set(key, (visited = new Set()));
+    walk(ctx.ws, root.ref, {
+      visited,
+      env: { clientType },
+      onCall(v) {
+        // A call site known to run only with a client (GuiAllowed() true) is not followed.
+        if (v.flow.gui) return false;
+        const r = v.res;
+        if (r.kind === 'builtin') {
+          const what = names[r.name];
+          if (what && !runsReportWithoutRequestPage(v)) hit({ root, visit: v, what, last: v.path[v.path.length - 1] });
+          return false;
+        }
+        return r.kind === 'proc';
+      },
+    });
+  }
+}
+
+/**
+ * A report run without its request page needs no client: `Report.Run(Id, false, ...)`, or a report variable on which
+ * the same procedure calls `UseRequestPage(false)` (how job queues and Microsoft's demo data run processing reports).
+ */
+function runsReportWithoutRequestPage(v: Visit): boolean {
+  const r = v.res;
+  if (r.kind !== 'builtin' || (r.name !== 'report.run' && r.name !== 'report.runmodal')) return false;
+  const callee = v.call.callee;
+  if (callee.k === 'member' && callee.obj.k === 'ident' && callee.obj.name.toLowerCase() === 'report') {
+    const req = v.call.args[1];
+    return !!req && req.k === 'literal' && req.type === 'boolean' && req.value === 'false';
+  }
+  if (!r.receiver) return false;
+  const name = r.receiver.name.toLowerCase();
+  let off = false;
+  forEachCall(v.frame.ref.proc.body, (c) => {
+    if (c.callee.k === 'member' && c.callee.name.toLowerCase() === 'userequestpage' && c.callee.obj.k === 'ident' && c.callee.obj.name.toLowerCase() === name) {
+      const a = c.args[0];
+      if (a && a.k === 'literal' && a.value === 'false') off = true;
+    }
+  });
+  return off;
+}
+
+export function rootText(root: BackgroundRoot): string {
+  const o = root.origin;
+  const by = o ? `, started from ${o.obj.kind} "${o.obj.name}"` : '';
+  return `codeunit "${root.ref.obj.name}" (runs as ${kindText(root.kinds)}${by})`;
+}
+
+export function flagNote(flags: string[]): string {
+  return flags.length ? ` It may be guarded by ${flags.map((f) => `the flag ${f}`).join(' and ')}, object state this analysis does not track.` : '';
+}

@@ -1,0 +1,157 @@
+// The language service: keeps the workspace model and the configuration, answers diagnostics, code actions, hovers
+// and definitions in plain data (offsets). The LSP server converts; the CLI and tests use it directly.
+import type { LintConfig } from '../analysis/config/lintConfig';
+import { emptyConfig } from '../analysis/config/lintConfig';
+import type { Finding, Fix } from '../analysis/diagnostic';
+import { checkText } from '../analysis/files';
+import { lintWorkspace, type RuleFailure } from '../analysis/lint';
+import { buildFileModel } from '../analysis/model/fromTree';
+import { Workspace } from '../analysis/model/workspace';
+import type { Rule } from '../analysis/rules/types';
+import { ruleMetas } from '../analysis/rules';
+import { pageFamily } from '../analysis/rules/pageWalk';
+import { computeFacts } from '../analysis/facts';
+import { definitionAt, type DefinitionTarget } from './definition';
+import { hoverAt, type HoverInfo } from './hover';
+
+export interface ServiceOptions {
+  maxFileBytes: number;
+  rules?: Rule[];
+}
+
+export class LanguageService {
+  readonly ws = new Workspace();
+  config: LintConfig = emptyConfig();
+  private findings: Finding[] = [];
+  private local: Finding[] = [];
+  private global: Finding[] = [];
+  private byFile = new Map<string, Finding[]>();
+  /** Files refused (too large, binary) with the reason, shown once as an info diagnostic by the server. */
+  readonly refused = new Map<string, string>();
+  lastFailures: RuleFailure[] = [];
+  lastLintMs = 0;
+  lastQuickMs = 0;
+  /** app.json `preprocessorSymbols` of the workspace. */
+  preprocessorSymbols: ReadonlySet<string> = new Set();
+
+  constructor(private readonly options: ServiceOptions) {}
+
+  /** Replaces one file's text; returns a reason when the text is refused (then the file's old model is dropped). */
+  setText(path: string, text: string, lazyBodies = false): string | undefined {
+    const refusal = checkText(text, this.options.maxFileBytes);
+    if (refusal) {
+      this.ws.removeFile(path);
+      this.refused.set(path, refusal);
+      return refusal;
+    }
+    this.refused.delete(path);
+    this.ws.setFile(buildFileModel(path, text, { lazyBodies, preprocessorSymbols: this.preprocessorSymbols }));
+    return undefined;
+  }
+
+  remove(path: string): void {
+    this.ws.removeFile(path);
+    this.refused.delete(path);
+  }
+
+  /** Re-runs every rule over the whole workspace; returns the files whose diagnostics may have changed. */
+  lint(): Set<string> {
+    const started = Date.now();
+    const result = lintWorkspace(this.ws, this.config, { rules: this.options.rules });
+    this.lastFailures = result.failures;
+    this.local = result.findings.filter((f) => ruleMetas.get(f.ruleId)?.scope === 'local');
+    this.global = result.findings.filter((f) => ruleMetas.get(f.ruleId)?.scope !== 'local');
+    this.lastLintMs = Date.now() - started;
+    return this.rebuild();
+  }
+
+  /**
+   * The immediate answer to an edit of one file: local rules are re-run for the objects the edit can affect; the
+   * workspace rules' findings are kept (moved with the edit in the edited file) until the next full `lint()`.
+   */
+  quickLint(path: string, oldText: string | undefined, newText: string): Set<string> {
+    const started = Date.now();
+    if (oldText !== undefined) this.global = shiftFindings(this.global, path, oldText, newText);
+    else this.global = this.global.filter((f) => f.file !== path);
+    const scope = this.scopeOf(path);
+    const result = lintWorkspace(this.ws, this.config, { rules: this.options.rules, scope: 'local', scopeFiles: scope });
+    for (const f of result.failures) if (!this.lastFailures.some((x) => x.ruleId === f.ruleId)) this.lastFailures.push(f);
+    this.local = [...this.local.filter((f) => !scope.has(f.file)), ...result.findings.filter((f) => scope.has(f.file))];
+    this.lastQuickMs = Date.now() - started;
+    const changed = this.rebuild();
+    for (const s of scope) changed.add(s);
+    return changed;
+  }
+
+  /** The edited file, the page family of its objects, and the pages that enqueue its codeunits. */
+  private scopeOf(path: string): Set<string> {
+    const scope = new Set([path]);
+    const file = this.ws.files.get(path);
+    for (const o of file?.objects ?? []) {
+      if (o.kind === 'page' || o.kind === 'pageextension') for (const m of pageFamily(this.ws, o)) scope.add(m.file);
+    }
+    for (const s of computeFacts(this.ws).enqueueSites) if (s.target.obj?.file === path) scope.add(s.obj.file);
+    return scope;
+  }
+
+  private rebuild(): Set<string> {
+    const changed = new Set(this.byFile.keys());
+    this.findings = [...this.local, ...this.global];
+    this.byFile = new Map();
+    for (const f of this.findings) {
+      const l = this.byFile.get(f.file);
+      if (l) l.push(f);
+      else this.byFile.set(f.file, [f]);
+    }
+    for (const l of this.byFile.values()) l.sort((a, b) => a.start - b.start);
+    for (const k of this.byFile.keys()) changed.add(k);
+    return changed;
+  }
+
+  diagnostics(path: string): Finding[] {
+    return this.byFile.get(path) ?? [];
+  }
+
+  allFindings(): Finding[] {
+    return this.findings;
+  }
+
+  /** Fixes of findings in the file whose range overlaps [start, end]. */
+  codeActions(path: string, start: number, end: number): { finding: Finding; fix: Fix }[] {
+    const out: { finding: Finding; fix: Fix }[] = [];
+    for (const f of this.diagnostics(path)) {
+      if (f.end < start || f.start > end) continue;
+      for (const fix of f.fixes ?? []) out.push({ finding: f, fix });
+    }
+    return out;
+  }
+
+  hover(path: string, offset: number): HoverInfo | undefined {
+    return hoverAt(this.ws, path, offset);
+  }
+
+  definition(path: string, offset: number): DefinitionTarget | undefined {
+    return definitionAt(this.ws, path, offset);
+  }
+}
+
+/**
+ * Moves findings of `path` with an edit: the common prefix and suffix of the old and new text are unchanged, so a
+ * finding before the change keeps its offsets, one after it moves by the length difference, one inside it is dropped.
+ */
+export function shiftFindings(findings: Finding[], path: string, oldText: string, newText: string): Finding[] {
+  let prefix = 0;
+  const max = Math.min(oldText.length, newText.length);
+  while (prefix < max && oldText.charCodeAt(prefix) === newText.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < max - prefix && oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix)) suffix++;
+  const oldChangeEnd = oldText.length - suffix;
+  const delta = newText.length - oldText.length;
+  const out: Finding[] = [];
+  for (const f of findings) {
+    if (f.file !== path) out.push(f);
+    else if (f.end <= prefix) out.push(f);
+    else if (f.start >= oldChangeEnd) out.push({ ...f, start: f.start + delta, end: f.end + delta, fixes: undefined, path: f.path?.map((s) => (s.file === path && s.start >= oldChangeEnd ? { ...s, start: s.start + delta, end: s.end + delta } : s)) });
+  }
+  return out;
+}
