@@ -15,24 +15,21 @@ export function checkHitCondition(text: string): string | undefined {
   return `hit count '${text}' is not understood: write a number (5), a comparison (>= 3) or a modulo (% 2)`;
 }
 
-/** Logpoint text must have balanced `{expression}` parts (`{{` and `}}` are literal braces). */
+/** Logpoint text must have balanced, non-empty, non-nested `{expression}` parts. */
 export function checkLogMessage(text: string): string | undefined {
-  let depth = 0;
+  let open = -1;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
-    if ((c === '{' || c === '}') && text[i + 1] === c && depth === 0) {
-      i++;
-      continue;
-    }
     if (c === '{') {
-      if (depth > 0) return `log message: '{' inside an {expression} at character ${i + 1}`;
-      depth++;
+      if (open >= 0) return `log message: '{' inside an {expression} at character ${i + 1}`;
+      open = i;
     } else if (c === '}') {
-      if (depth === 0) return `log message: '}' without '{' at character ${i + 1}`;
-      depth--;
+      if (open < 0) return `log message: '}' without '{' at character ${i + 1}`;
+      if (i === open + 1) return `log message: an empty {} at character ${open + 1}`;
+      open = -1;
     }
   }
-  return depth === 0 ? undefined : "log message: an '{expression}' is not closed with '}'";
+  return open < 0 ? undefined : "log message: an '{expression}' is not closed with '}'";
 }
 
 export const EXCEPTION_FILTERS: DebugProtocol.ExceptionBreakpointsFilter[] = [

@@ -243,13 +243,10 @@ export class AlSessionLabDebugSession extends DebugSession {
           if (problems[i]) return { verified: false, line: bp.line, message: problems[i] };
           const r = result.breakpoints[next++];
           if (!r) return { verified: false, line: bp.line, message: 'The runtime did not answer for this breakpoint.' };
-          return {
-            id: r.id,
-            verified: r.verified,
-            line: this.convertDebuggerLineToClient(r.line),
-            source: args.source,
-            ...(r.message ? { message: r.message } : {}),
-          };
+          const line = this.convertDebuggerLineToClient(r.line);
+          // A breakpoint that moved says why, in the client's line numbers, when the runtime gave no reason.
+          const message = r.message ?? (r.verified && line !== bp.line ? `Moved from line ${bp.line} to line ${line}: line ${bp.line} has no executable statement.` : undefined);
+          return { id: r.id, verified: r.verified, line, source: args.source, ...(message ? { message } : {}) };
         }),
       };
     });

@@ -49,6 +49,8 @@ export class EventLog {
         const seen = this.events.map((e) => e.event + (e.body?.reason ? `(${e.body.reason})` : '')).join(', ');
         reject(new Error(`no '${name}' event within ${timeoutMs} ms; events so far: ${seen}`));
       }, timeoutMs);
+      // A wait nobody needs any more (the other side of a race) must not keep the test process alive.
+      timer.unref();
       const waiter = {
         match: (e: DebugProtocol.Event) => e.event === name && match(e as E),
         resolve: (e: DebugProtocol.Event) => {
@@ -92,7 +94,9 @@ export async function attach(dc: DebugClient, log: EventLog, args: Record<string
   await dc.initializeRequest({ adapterID: 'al-session-lab', linesStartAt1: true, columnsStartAt1: true, pathFormat: 'path', ...setup.initialize });
   const pending = request === 'attach' ? dc.attachRequest(args as DebugProtocol.AttachRequestArguments) : dc.launchRequest(args as DebugProtocol.LaunchRequestArguments);
   // If the request fails before `initialized`, surface that failure rather than a timeout.
-  const first = await Promise.race([log.next('initialized').then(() => 'initialized' as const), pending.then(() => 'answered' as const)]);
+  const initialized = log.next('initialized').then(() => 'initialized' as const);
+  initialized.catch(() => undefined);
+  const first = await Promise.race([initialized, pending.then(() => 'answered' as const)]);
   const breakpoints: DebugProtocol.Breakpoint[][] = [];
   if (first === 'initialized') {
     for (const file of setup.breakpoints ?? []) {
@@ -150,11 +154,20 @@ export function serve(workspace: string, ...args: string[]): Promise<Served> {
   });
 }
 
-/** Stops the adapter without failing the test when it is already gone. */
+/**
+ * Stops the adapter without failing the test when it is already gone. DebugClient.stop() sends `disconnect` with
+ * no timeout, so it would wait forever for an adapter that already ended after an earlier disconnect.
+ */
 export async function stopAdapter(dc: DebugClient): Promise<void> {
-  try {
-    await dc.stop();
-  } catch {
-    /* already stopped */
+  const internals = dc as unknown as { _adapterProcess: ChildProcess | null; stopAdapter(): void };
+  const proc = internals._adapterProcess;
+  if (!proc || proc.exitCode !== null || proc.signalCode !== null) {
+    internals.stopAdapter();
+    return;
   }
+  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([dc.stop().catch(() => undefined), exited, new Promise((resolve) => (timer = setTimeout(resolve, 5000)))]);
+  clearTimeout(timer);
+  internals.stopAdapter();
 }
