@@ -23,6 +23,7 @@ import { dictionaryMethods, listMethods, AlDictionary, AlList } from './collecti
 import { anyMethods, codeunitMethods, dialogMethods, enumMethods, errorInfoMethods, moduleInfoMethods, textBuilderMethods, textMethods, variantMethods } from './otherMethods';
 import { pageMethods, PageRuntime } from './page';
 import { fieldRefMethods, recordRefMethods } from './recordRef';
+import { jsonArrayMethods, jsonObjectMethods, jsonTokenMethods, jsonValueMethods } from './json';
 import { buildTable } from './tables';
 import { createGuid } from '../values/guid';
 import { displayValue, formatAny } from './display';
@@ -84,6 +85,10 @@ export class EngineImpl implements Engine, EngineModel {
       ['ModuleInfo', moduleInfoMethods],
       ['RecordRef', recordRefMethods],
       ['FieldRef', fieldRefMethods],
+      ['JsonObject', jsonObjectMethods],
+      ['JsonArray', jsonArrayMethods],
+      ['JsonToken', jsonTokenMethods],
+      ['JsonValue', jsonValueMethods],
     ]);
     this.registries = { system: systemMethods, any: anyMethods, byKind: (k) => kinds.get(k) };
     setGlobalsFactory((obj) => () => this.newGlobals(obj));

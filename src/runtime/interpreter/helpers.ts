@@ -17,6 +17,7 @@ import { AlDictionary, AlList } from './collections';
 import { CodeunitVar, ErrorInfoValue, ModuleInfoValue, TextBuilderValue, Variant } from './objects';
 import type { TypeDesc } from './typeDesc';
 import { FieldRefValue, RecordRefValue } from './recordRef';
+import { JsonArrayValue, JsonObjectValue, JsonTokenValue, JsonValueValue } from './json';
 import { literalDate, literalDateTime, literalTime } from './literals';
 
 function loc(l: Loc | undefined) {
@@ -350,6 +351,14 @@ export function def(rt: Rt, d: TypeDesc): unknown {
       return new ModuleInfoValue();
     case 'RecordRef':
       return new RecordRefValue();
+    case 'JsonObject':
+      return new JsonObjectValue();
+    case 'JsonArray':
+      return new JsonArrayValue();
+    case 'JsonToken':
+      return new JsonTokenValue();
+    case 'JsonValue':
+      return new JsonValueValue();
     case 'FieldRef':
       return new FieldRefValue(undefined, 0);
     case 'Interface':

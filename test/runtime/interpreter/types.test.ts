@@ -148,3 +148,19 @@ test('var parameters, by-value records, Variant', () => {
   assert.equal(r.result.state, 'completed', JSON.stringify(r.result));
   assert.deepEqual(r.messages, ['2 X2 42', 'Yes 1']);
 });
+
+test('JSON types: build, write, read, navigate and convert', () => {
+  assert.deepEqual(messagesOf('o: JsonObject; a: JsonArray; t: JsonToken; v: JsonValue; s: Text; d: Decimal; o2: JsonObject;', `
+    o.Add('name', 'Adatum'); o.Add('count', 3); o.Add('rate', 1.25); o.Add('ok', true);
+    a.Add(1); a.Add('two'); o.Add('items', a);
+    o.WriteTo(s); Message(s);
+    if o.Get('rate', t) then begin d := t.AsValue().AsDecimal(); Message('%1', d * 2); end;
+    if o.SelectToken('$.items[1]', t) then Message(t.AsValue().AsText());
+    Message('%1 %2 %3', o.Contains('name'), o.Keys().Count(), o.GetInteger('count'));
+    o2.ReadFrom('{"a":{"b":[10,20]}}');
+    o2.SelectToken('a.b[0]', t); Message('%1', t.AsValue().AsInteger());
+    if not o2.ReadFrom('not json') then Message('bad json');
+    o.Replace('ok', false); o.Remove('items'); o.WriteTo(s); Message(s);`),
+  ['{"name":"Adatum","count":3,"rate":1.25,"ok":true,"items":[1,"two"]}', '2.5', 'two', 'Yes 5 3', '10', 'bad json', '{"name":"Adatum","count":3,"rate":1.25,"ok":false}']);
+  assert.match(errorOf('o: JsonObject;', `o.Add('a', 1); o.Add('a', 2);`), /already contains the key 'a'/);
+});
