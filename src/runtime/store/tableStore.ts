@@ -1,6 +1,6 @@
 // The rows of one table: a hash map by primary key (O(1) Get) plus an array kept in primary-key order
 // (binary-search insert and delete), used for committed data and for temporary tables.
-import type { Row } from '../contracts';
+import type { Row, VersionedRow } from '../contracts';
 import type { TableInfo } from './tableInfo';
 
 export interface StoredRow {
@@ -78,5 +78,21 @@ export class TableStore {
     this.info = info;
     const cmp = info.comparator([]);
     this.order.sort((a, b) => cmp(a.row, b.row));
+  }
+}
+
+/**
+ * A VersionedRow whose row is copied on first access. Safe because stored rows are never mutated in place
+ * (a write stores a new Map), so the source stays the snapshot that was read. Reads that look at few of
+ * many rows (FindFirst through a large find, Count-like loops) then cost no copies.
+ */
+export class LazyCopy implements VersionedRow {
+  private copy: Row | undefined;
+  constructor(private readonly source: Row, public version: number) {}
+  get row(): Row {
+    return (this.copy ??= new Map(this.source));
+  }
+  set row(value: Row) {
+    this.copy = value;
   }
 }

@@ -6,7 +6,7 @@ import { recordChanged, recordExists, recordNotFound } from './errors';
 import { buildMatcher } from './matcher';
 import type { FilterOptions } from './filters';
 import { TableInfo } from './tableInfo';
-import { TableStore } from './tableStore';
+import { LazyCopy, TableStore } from './tableStore';
 
 export class TemporaryTransaction implements Transaction {
   private readonly stores = new Map<number, TableStore>();
@@ -47,13 +47,13 @@ export class TemporaryTransaction implements Transaction {
     if (keyFields.length > 0 && !keyFields.every((id, i) => s.info.pk[i]?.id === id)) sorted = s.info.sortRows(out, keyFields);
     if (options.ascending === false) sorted.reverse();
     if (options.limit !== undefined && sorted.length > options.limit) sorted.length = Math.max(0, options.limit);
-    return sorted.map((r) => ({ row: new Map(r.row), version: r.version }));
+    return sorted.map((r) => new LazyCopy(r.row, r.version));
   }
 
   get(table: TableDef, primaryKey: FieldValue[]): VersionedRow | undefined {
     const s = this.store(table);
     const r = s.get(s.info.keyOfValues(primaryKey));
-    return r ? { row: new Map(r.row), version: r.version } : undefined;
+    return r ? new LazyCopy(r.row, r.version) : undefined;
   }
 
   count(table: TableDef, options: ReadOptions): number {
@@ -67,7 +67,7 @@ export class TemporaryTransaction implements Transaction {
     if (s.get(key)) throw recordExists(table.name, s.info.identification(full));
     const version = ++this.version;
     s.put(key, full, version);
-    return { row: new Map(full), version };
+    return { row: s.info.withCalculated(full, row), version };
   }
 
   private current(table: TableDef, row: VersionedRow): { s: TableStore; key: string } {
@@ -84,7 +84,7 @@ export class TemporaryTransaction implements Transaction {
     const full = s.info.complete(row.row);
     const version = ++this.version;
     s.put(key, full, version);
-    return { row: new Map(full), version };
+    return { row: s.info.withCalculated(full, row.row), version };
   }
 
   delete(table: TableDef, row: VersionedRow): void {
@@ -101,7 +101,7 @@ export class TemporaryTransaction implements Transaction {
     s.remove(key);
     const version = ++this.version;
     s.put(newKey, renamed, version);
-    return { row: new Map(renamed), version };
+    return { row: s.info.withCalculated(renamed, row.row), version };
   }
 
   lockTable(): void {

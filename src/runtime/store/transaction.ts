@@ -5,7 +5,7 @@ import type { FieldFilter, ReadOptions, Row, TableDef, Transaction, VersionedRow
 import { LockConflict, deadlock, readOnlyTable, recordChanged, recordExists, recordNotFound } from './errors';
 import { buildMatcher } from './matcher';
 import type { Database } from './database';
-import type { StoredRow, TableStore } from './tableStore';
+import { LazyCopy, type StoredRow, type TableStore } from './tableStore';
 import type { TableInfo } from './tableInfo';
 
 interface OverlayEntry {
@@ -23,21 +23,7 @@ interface Visible {
 
 let nextTransactionId = 1;
 
-/**
- * A VersionedRow whose row is copied on first access. Safe because stored rows are never mutated in place
- * (a write stores a new Map), so the source stays the snapshot that was read. Reads that look at few of
- * many rows (FindFirst through a large find, Count-like loops) then cost no copies.
- */
-class LazyCopy implements VersionedRow {
-  private copy: Row | undefined;
-  constructor(private readonly source: Row, public version: number) {}
-  get row(): Row {
-    return (this.copy ??= new Map(this.source));
-  }
-  set row(value: Row) {
-    this.copy = value;
-  }
-}
+
 
 export class StoreTransaction implements Transaction {
   readonly id = nextTransactionId++;

@@ -54,6 +54,9 @@ export function lowerCase(s: string): string {
  * '=' anywhere (the default), '<' leading, '>' trailing; Where may combine them ('<>').
  */
 export function delChr(s: string, where = '=', which = ' '): string {
+  for (const c of where) {
+    if (c !== '<' && c !== '>' && c !== '=') throw new AlRuntimeError(`DelChr: '${where}' is not a valid Where parameter. Use '=', '<' or '>'.`);
+  }
   if (which === '') return s;
   const set = new Set(which);
   if (where.includes('=')) return [...s].filter((c) => !set.has(c)).join('');
@@ -61,9 +64,6 @@ export function delChr(s: string, where = '=', which = ' '): string {
   let end = s.length;
   if (where.includes('<')) while (start < end && set.has(s[start])) start++;
   if (where.includes('>')) while (end > start && set.has(s[end - 1])) end--;
-  for (const c of where) {
-    if (c !== '<' && c !== '>' && c !== '=') throw new AlRuntimeError(`DelChr: '${where}' is not a valid Where parameter. Use '=', '<' or '>'.`);
-  }
   return s.slice(start, end);
 }
 
