@@ -43,7 +43,7 @@ export function registerCommands(context: vscode.ExtensionContext, api: Extensio
     log.info(`run codeunit ${target}: session ${r.session}`);
     return r;
   });
-  register('alSessionLab.runScenario', 'running the scenario', async (file?: vscode.Uri) => {
+  register('alSessionLab.runScenario', 'running the scenario', async (file?: vscode.Uri, options?: { confirm?: boolean }) => {
     let uri = file;
     if (!uri) {
       const files = await vscode.workspace.findFiles('**/scenarios/*.json', '**/node_modules/**', 500);
@@ -65,8 +65,9 @@ export function registerCommands(context: vscode.ExtensionContext, api: Extensio
     let c;
     if (hasData) {
       const live = runtime.current ? sessions.current.sessions.length : 0;
-      if (live > 0) {
-        const go = await vscode.window.showWarningMessage(`Run ${path.basename(uri.fsPath)} in a fresh runtime with its own data? ${live} live session(s) will end.`, 'Restart and Run');
+      if (live > 0 && options?.confirm !== false) {
+        const go = await vscode.window.showWarningMessage(`Run ${path.basename(uri.fsPath)} in a fresh runtime with its own data?`,
+          { modal: true, detail: `The scenario brings its own data, so it runs in a new runtime with an empty store; the ${live} live session(s) of the current runtime end.` }, 'Restart and Run');
         if (!go) return undefined;
       }
       log.info(`scenario ${vscode.workspace.asRelativePath(uri)} brings its data: starting a runtime with an empty store`);

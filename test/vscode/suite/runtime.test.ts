@@ -65,6 +65,47 @@ suite('hosted runtime', () => {
     assert.match(t.svg, /outcome-cancelled/);
   });
 
+  test('Stop Session (Sessions view action) ends a running page background task', async () => {
+    const api = await activeApi();
+    await vscode.commands.executeCommand('alSessionLab.test.pagePreviewPost', { type: 'navigate', direction: 'previous' });
+    const task = await waitFor('a running page background task', async () => {
+      const r = await api.sessions.refresh();
+      return r.sessions.find((s) => s.kind === 'PageBackgroundTask');
+    }, 5000, 20);
+    await vscode.commands.executeCommand('alSessionLab.stopSession', { type: 'session', info: task });
+    const t = await waitFor('the stopped task on the timeline', async () => {
+      const r = await vscode.commands.executeCommand<{ svg: string }>('alSessionLab.test.timeline');
+      return r && new RegExp(`data-session="${task.id}"[^>]*data-outcome="stopped"`).test(r.svg) ? r : undefined;
+    });
+    assert.ok(t);
+  });
+
+  test('Go to Object opens the object of a session', async () => {
+    await vscode.commands.executeCommand('alSessionLab.goToObject', 'Codeunit 50100');
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor && editor.document.fileName.endsWith('PBTWaitCodeunit.Codeunit.al'), editor?.document.fileName);
+    assert.equal(editor.selection.active.line, 1);
+  });
+
+  test('Run Codeunit runs it in a new session of the runtime', async () => {
+    const r = await vscode.commands.executeCommand<{ session: number }>('alSessionLab.runCodeunit', 50101);
+    assert.ok(r && r.session > 0);
+    await waitFor('the codeunit session on the timeline', async () => {
+      const t = await vscode.commands.executeCommand<{ svg: string }>('alSessionLab.test.timeline');
+      return t && new RegExp(`data-session="${r.session}" data-kind="Foreground" data-outcome="completed"`).test(t.svg);
+    });
+  });
+
+  test('Run Scenario plays a scenario file with its own data in a fresh runtime', async () => {
+    const api = await activeApi();
+    const before = api.runtime.pid;
+    const r = await vscode.commands.executeCommand<{ ok: boolean }>('alSessionLab.runScenario', wsFile('scenarios', 'block-customers.json'), { confirm: false });
+    assert.equal(r?.ok, true);
+    assert.notEqual(api.runtime.pid, before, 'a fresh runtime');
+    const t = await vscode.commands.executeCommand<{ svg: string }>('alSessionLab.test.timeline');
+    assert.match(t.svg, /kind-Background outcome-completed/, 'the StartSession background session of the scenario');
+  });
+
   test('saving AL reloads it into the runtime', async () => {
     const api = await activeApi();
     const before = api.runtime.lastReload?.at ?? 0;
