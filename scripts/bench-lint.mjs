@@ -6,7 +6,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { spawn } from 'node:child_process';
-import rpc from 'vscode-languageserver-protocol/node.js';
+import rpc from 'vscode-languageserver-protocol/node';
 
 const args = process.argv.slice(2);
 const dirs = [];
@@ -73,7 +73,7 @@ let progressDone;
 const indexed = new Promise((r2) => (progressDone = r2));
 conn.onRequest('window/workDoneProgress/create', () => null);
 conn.onNotification('$/progress', (p) => p.value.kind === 'end' && progressDone());
-conn.onRequest('workspace/configuration', (p) => p.items.map((i) => (i.section === 'alSessionLab' ? { debounceMs: 0 } : {})));
+conn.onRequest('workspace/configuration', (p) => p.items.map((i) => (i.section === 'alSessionLab' ? { debounceMs: 5000 } : {})));
 conn.listen();
 const t0 = Date.now();
 await conn.sendRequest('initialize', {

@@ -45,12 +45,26 @@ interface RawSite {
 
 const cache = new WeakMap<Workspace, { version: number; facts: Facts }>();
 /** Per file model: its call sites of the background APIs (a file's model is replaced, never mutated, on edit). */
-const fileSites = new WeakMap<AlFileModel, RawSite[]>();
+const fileFacts = new WeakMap<AlFileModel, { sites: RawSite[]; jobQueue: WsObject[] }>();
+
+/** A file's own contribution to the facts, computed once per model (an edit replaces the model). */
+function fileFactsOf(ws: Workspace, file: AlFileModel): { sites: RawSite[]; jobQueue: WsObject[] } {
+  let ff = fileFacts.get(file);
+  if (!ff) {
+    const jobQueue: WsObject[] = [];
+    for (const o of file.objects) {
+      if (o.kind !== 'codeunit') continue;
+      const t = prop(o, 'tableno');
+      if (t && nameKey(t) === 'job queue entry') jobQueue.push(o);
+    }
+    ff = { sites: sitesOf(ws, file), jobQueue };
+    fileFacts.set(file, ff);
+  }
+  return ff;
+}
 
 function sitesOf(ws: Workspace, file: AlFileModel): RawSite[] {
-  let out = fileSites.get(file);
-  if (out) return out;
-  out = [];
+  const out: RawSite[] = [];
   const hasEnqueue = /enqueuebackgroundtask/i.test(file.text);
   const hasStart = /startsession/i.test(file.text);
   const hasCreate = /createtask/i.test(file.text);
@@ -60,14 +74,13 @@ function sitesOf(ws: Workspace, file: AlFileModel): RawSite[] {
         forEachCall(proc.body, (call) => {
           const res = resolveCall(ws, obj, proc, call);
           if (res.kind !== 'builtin') return;
-          if (res.name === 'currpage.enqueuebackgroundtask') out!.push({ kind: 'enqueue', obj, proc, call });
-          else if (res.name === 'session.startsession') out!.push({ kind: 'start', obj, proc, call });
-          else if (res.name === 'taskscheduler.createtask') out!.push({ kind: 'create', obj, proc, call });
+          if (res.name === 'currpage.enqueuebackgroundtask') out.push({ kind: 'enqueue', obj, proc, call });
+          else if (res.name === 'session.startsession') out.push({ kind: 'start', obj, proc, call });
+          else if (res.name === 'taskscheduler.createtask') out.push({ kind: 'create', obj, proc, call });
         });
       }
     }
   }
-  fileSites.set(file, out);
   return out;
 }
 
@@ -75,8 +88,11 @@ export function computeFacts(ws: Workspace): Facts {
   const hit = cache.get(ws);
   if (hit && hit.version === ws.version) return hit.facts;
   const facts: Facts = { enqueueSites: [], startSessionSites: [], createTaskSites: [], roots: new Map() };
+  const jobQueue: WsObject[] = [];
   for (const file of ws.files.values()) {
-    for (const r of sitesOf(ws, file)) {
+    const ff = fileFactsOf(ws, file);
+    if (ff.jobQueue.length) jobQueue.push(...ff.jobQueue);
+    for (const r of ff.sites) {
       if (r.kind === 'enqueue') facts.enqueueSites.push(site(ws, r.obj, r.proc, r.call, 1));
       else if (r.kind === 'start') facts.startSessionSites.push(site(ws, r.obj, r.proc, r.call, 1));
       else {
@@ -103,13 +119,7 @@ export function computeFacts(ws: Workspace): Facts {
   for (const s of facts.enqueueSites) addRoot(s.target.obj, 'pagetask', s);
   for (const s of facts.startSessionSites) addRoot(s.target.obj, 'session', s);
   for (const s of facts.createTaskSites) addRoot(s.target.obj, 'scheduled', s);
-  for (const file of ws.files.values()) {
-    for (const o of file.objects) {
-      if (o.kind !== 'codeunit') continue;
-      const t = prop(o, 'tableno');
-      if (t && nameKey(t) === 'job queue entry') addRoot(o, 'jobqueue');
-    }
-  }
+  for (const o of jobQueue) addRoot(o, 'jobqueue');
   cache.set(ws, { version: ws.version, facts });
   return facts;
 }

@@ -78,9 +78,10 @@ export class LanguageService {
     for (const f of result.failures) if (!this.lastFailures.some((x) => x.ruleId === f.ruleId)) this.lastFailures.push(f);
     this.local = [...this.local.filter((f) => !scope.has(f.file)), ...result.findings.filter((f) => scope.has(f.file))];
     this.lastQuickMs = Date.now() - started;
-    const changed = this.rebuild();
-    for (const s of scope) changed.add(s);
-    return changed;
+    // Only the files the local pass looked at (and the edited one) can have changed: publishing every file with
+    // findings on each keystroke would cost more than the analysis.
+    this.rebuild();
+    return new Set(scope);
   }
 
   /** The edited file, the page family of its objects, and the pages that enqueue its codeunits. */
