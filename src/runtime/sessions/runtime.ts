@@ -15,6 +15,7 @@ import { BackgroundSessions } from './backgroundSessions';
 import { PageTasks } from './pageTasks';
 import { Pages } from './pages';
 import { BcCode, BcText, fill, raise } from './bcErrors';
+import { lockTimeout } from '../store/errors';
 
 /** The record store as the session layer needs it: one transaction per session at a time. */
 export interface SessionDatabase {
@@ -100,7 +101,11 @@ export class SessionRuntime {
     this.scheduler = new Scheduler(this.clock, this.rng, this.settings.sliceBudget, {
       callEnded: (s, r) => this.callEnded(s, r),
       paused: (s) => this.debugHost?.paused(s),
-    }, this.settings.busySlicesPerTimeJump);
+      lockTimeout: (_s, reason) => {
+        const table = /lock on (.+?) \(/.exec(reason)?.[1] ?? 'the table';
+        return lockTimeout(table).info;
+      },
+    }, this.settings.busySlicesPerTimeJump, this.settings.lockTimeout);
     this.background = new BackgroundSessions(this);
     this.pageTasks = new PageTasks(this);
     this.pages = new Pages(this);

@@ -14,6 +14,8 @@ export interface SchedulerHooks {
   callEnded(session: Session, result: CallResult): void;
   /** The session stopped in the debugger. */
   paused(session: Session): void;
+  /** The error a lock wait ends with after the lock timeout. */
+  lockTimeout(session: Session, reason: string): AlErrorInfo;
 }
 
 export type RunOutcome =
@@ -54,6 +56,7 @@ export class Scheduler {
     private readonly hooks: SchedulerHooks,
     /** How many such slices count as "everyone is busy": then virtual time moves to the next timer. */
     private readonly busySlicesPerJump = 2000,
+    private readonly lockTimeoutMs = 10_000,
   ) {}
 
   /** Make a session runnable if it has work and is not waiting or paused. */
@@ -201,6 +204,7 @@ export class Scheduler {
     }
     // Anything but another full slice of computing means some session waits or finished: not a runaway.
     if (r.state !== 'yielded') this.busySlices = 0;
+    if (r.state !== 'blocked') s.lockDeadline = undefined;
     switch (r.state) {
       case 'yielded':
         this.busySlices++;
@@ -224,6 +228,15 @@ export class Scheduler {
       case 'blocked':
         s.state = 'blocked';
         this.blocked.add(s);
+        // A lock wait ends with BC's lock timeout error if the holder keeps its transaction open that long.
+        if (!s.lockDeadline) s.lockDeadline = this.clock.now() + this.lockTimeoutMs;
+        this.timers.cancel(s.wakeTimer);
+        s.wakeTimer = this.timers.add(s.lockDeadline, () => {
+          s.wakeTimer = undefined;
+          if (s.state !== 'blocked' || !s.current) return;
+          s.current.exec.abort(this.hooks.lockTimeout(s, r.reason));
+          this.wake(s);
+        });
         return;
       case 'paused':
         s.paused = r.reason;

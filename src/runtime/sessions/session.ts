@@ -28,6 +28,8 @@ export class Session {
   inReady = false;
   wakeTimer: Timer | undefined;
   deadlineTimer: Timer | undefined;
+  /** While waiting for a lock: when the wait fails with the lock timeout error. */
+  lockDeadline: number | undefined;
   /** Why the session is being ended from outside (timeout, StopSession, cancellation); decides the outcome. */
   ending: { outcome: SessionOutcome; error?: AlErrorInfo } | undefined;
   startedAt = 0;

@@ -25,6 +25,8 @@ export interface SessionSettings {
   companyName: string;
   /** Statements per scheduler slice. */
   sliceBudget: number;
+  /** BC's lock timeout (10 s): a session waiting longer for a row lock fails with the lock timeout error. */
+  lockTimeout: number;
   /** Virtual clock: after this many back-to-back computing slices (nobody waits) time jumps to the next timer. */
   busySlicesPerTimeJump: number;
 }
@@ -41,13 +43,14 @@ export const DEFAULT_SETTINGS: Readonly<SessionSettings> = Object.freeze({
   userId: 'USER',
   companyName: 'CRONUS International Ltd.',
   sliceBudget: 500,
+  lockTimeout: 10_000,
   busySlicesPerTimeJump: 2000,
 });
 
 /** Bad settings input: names the file and line (the CLI reports it with exit 2). */
 export class SettingsError extends Error {}
 
-const durationKeys = new Set(['backgroundSessionsDefaultTimeout', 'pageBackgroundTaskDefaultTimeout', 'pageBackgroundTaskMaxTimeout']);
+const durationKeys = new Set(['lockTimeout', 'backgroundSessionsDefaultTimeout', 'pageBackgroundTaskDefaultTimeout', 'pageBackgroundTaskMaxTimeout']);
 const textKeys = new Set(['userId', 'companyName']);
 
 /** A duration: milliseconds, or BC's server-setting form `hh:mm:ss` (e.g. "00:02:00"). */
