@@ -2,7 +2,7 @@
 // finds, the grammar must give a matching scope (strings are strings, keywords keywords, comments comments...).
 // Used by grammar.test.ts on our own AL and by scripts/bench-grammar.ts over a corpus.
 import * as vsctm from 'vscode-textmate';
-import { parseFile, walk, SyntaxKind, isToken, isKeyword, isTrivia, FLAG_KEYWORD_AS_IDENTIFIER, FLAG_MISSING, kindName } from '../../src/syntax';
+import { parseFile, walk, ancestorOfKind, SyntaxKind, isToken, isKeyword, isTrivia, FLAG_KEYWORD_AS_IDENTIFIER, FLAG_MISSING, kindName } from '../../src/syntax';
 
 export interface Mismatch {
   /** A stable category, e.g. "StringLiteral: expected string.quoted". */
@@ -116,7 +116,17 @@ export function crossCheck(grammar: vsctm.IGrammar, text: string): Mismatch[] {
   const { root, tree } = parseFile(text);
   walk(root, (n) => {
     if (n.children.length === 0 && isToken(n.kind)) {
-      const rule = ruleFor(n.kind, n.flags);
+      let rule = ruleFor(n.kind, n.flags);
+      if (rule && isKeyword(n.kind) && !(n.flags & FLAG_KEYWORD_AS_IDENTIFIER)) {
+        // A keyword spelled as an option value (Status::Internal, const(Table), OptionMembers = Pending,Continue)
+        // is a plain word there: the grammar may scope it as an enum member or leave it unscoped in a property.
+        const strict = rule;
+        const inProperty = ancestorOfKind(n, SyntaxKind.Property) !== undefined;
+        rule = {
+          expect: (s) => strict.expect(s) || has('variable.other.enummember')(s) || (inProperty && none('string', 'comment')(s)),
+          want: strict.want,
+        };
+      }
       if (rule) check(kindName(n.kind), rule, n.start, n.end);
       for (const trivia of tree.leadingTrivia(n)) {
         if (!isTrivia(trivia.kind)) continue;

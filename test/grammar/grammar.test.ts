@@ -427,6 +427,9 @@ test('words that are keywords only in some places', () => {
     '            TableRelation = AllObj."Object ID" where("Object Type" = const(Table), Enabled = const(true));',
     '        table * = X,',
     '    # endregion Spaced directive',
+    '        iS := iS + 1; if Provider is "IJob" then Job := Provider as "IJob";',
+    '        case Page of',
+    '            TableRelation = AllObj."Object ID" where("Object Type" = FILTER(Table));',
   ].join('\n');
   const t = tokenize(grammar, src);
   expectScope(t[0], 'foreach', 'keyword.control.al');
@@ -441,6 +444,12 @@ test('words that are keywords only in some places', () => {
   expectScope(t[11], 'table', 'storage.type.al');
   expectScope(t[11], '*', 'constant.character.wildcard.al');
   expectScope(t[12], 'endregion', 'keyword.control.directive.region.al');
+  expectNoScopePrefix(t[13], 'iS', 'keyword');
+  expectScope(t[13], 'is', 'keyword.operator.word.al');
+  expectScope(t[13], 'as', 'keyword.operator.word.al');
+  expectScope(t[14], 'of', 'keyword.control.al');
+  expectScope(t[15], 'FILTER', 'keyword.other.formula.al');
+  expectScope(t[15], 'Table', 'variable.other.enummember.al');
 });
 
 const crossCheckSource = [

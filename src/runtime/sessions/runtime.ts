@@ -269,8 +269,9 @@ export class SessionRuntime {
   abortSession(s: Session, outcome: SessionOutcome, error: AlErrorInfo): void {
     if (s.ended || s.ending) return;
     s.ending = { outcome, error };
-    if (!s.current) {
-      // Not started yet (queued) or between calls: nothing to unwind.
+    // Not started yet (queued), between calls, or stopped in the debugger (it would never reach a statement
+    // boundary while stopped): end it now; its transaction rolls back.
+    if (!s.current || s.paused) {
       this.endSession(s, outcome, error);
       return;
     }

@@ -85,3 +85,12 @@ test('run: a malformed scenario exits 2 naming file and line; a step that cannot
   r = run(join(dir, 'nope'), '--scenario', stuck);
   assert.equal(r.status, 2);
 });
+
+test('run --clock real: the same scenario on the wall clock (the task sleeps 1 s for real)', () => {
+  const started = Date.now();
+  const r = run(example, '--scenario', join(example, 'scenarios', 'open-customer-card.json'), '--json', '--clock', 'real');
+  assert.equal(r.status, 0, r.stderr);
+  assert.ok(Date.now() - started >= 1000);
+  const trig = jsonEvents(r.stdout).find((e) => e.event === 'trigger' && e.name === 'OnPageBackgroundTaskCompleted')!;
+  assert.ok((trig.t as number) >= 1000 && (trig.t as number) < 5000, `completed at ${trig.t}`);
+});

@@ -92,3 +92,19 @@ test('a paused session does not block others and resumes where it stopped', asyn
   rt.poke();
   assert.equal((await a.done).state, 'completed');
 });
+
+test('StopSession of a session stopped in the debugger ends it at once', async () => {
+  const { rt, engine } = runtime();
+  rt.debugHost = {
+    policyFor: () => ({ attached: true, stopOnEntry: true, breakOnError: 'None', breakOnRecordWrite: 'None' }),
+    paused: () => {},
+  };
+  const a = startFg(rt, engine, 1, [{ work: 5 }]);
+  // waitIdle would wait for the debugger (a stopped session is not idle), so give the pump a few turns.
+  for (let i = 0; i < 20 && !a.s.paused; i++) await new Promise((r) => setImmediate(r));
+  assert.equal(a.s.paused, 'pause');
+  rt.stopSession(undefined, a.s.id, 'stop it');
+  assert.equal(a.s.ended, true);
+  assert.equal((await a.done).state, 'failed');
+  assert.equal(rt.timeline.events.find((e) => e.event === 'sessionEnded')?.outcome, 'stopped');
+});

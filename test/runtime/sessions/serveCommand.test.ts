@@ -104,3 +104,39 @@ test('serve --scenario plays the scenario once the first debugger attached', asy
     proc.kill();
   }
 });
+
+test('serve: attach filters by userId and kind; detach resumes the sessions the debugger stopped', async () => {
+  const { proc, port, token } = await serve('--clock', 'virtual', '--data', join(example, 'scenarios', 'open-customer-card.json'));
+  try {
+    const client = await RuntimeClient.connect({ port, token });
+    const stops: number[] = [];
+    client.on('stopped', (b) => stops.push(b.session));
+    // Another user's sessions are not debugged: the background session runs through.
+    await client.request('attach', { breakOnNext: 'Background', stopOnEntry: true, userId: 'SOMEONE ELSE' });
+    const page = await client.request('openPage', { page: 'Customer Card', record: { 'No.': '10000' } });
+    let ended = next(client, 'sessionEnded', (e) => e.outcome === 'completed');
+    const first = next(client, 'sessionStarted', (s) => s.kind === 'Background');
+    await client.request('invokeAction', { pageInstanceId: page.pageInstanceId, action: 'BlockAllCustomers' });
+    const bg1 = await first;
+    assert.equal((await ended).session !== undefined, true);
+    assert.deepEqual(stops, []);
+    // This user's next background session stops on entry; the page task (another kind) does not.
+    await client.request('attach', { breakOnNext: 'Background', stopOnEntry: true });
+    const stopped = next(client, 'stopped');
+    await client.request('invokeAction', { pageInstanceId: page.pageInstanceId, action: 'BlockAllCustomers' });
+    const stop = await stopped;
+    assert.notEqual(stop.session, bg1.id);
+    const { sessions } = await client.request('sessions', {});
+    assert.equal(sessions.find((s) => s.id === stop.session)?.kind, 'Background');
+    ended = next(client, 'sessionEnded', (e) => e.session === stop.session);
+    await client.request('detach', {});
+    assert.equal((await ended).outcome, 'completed');
+    await assert.rejects(client.request('continue', { session: 999 }), /not running/);
+    const reloaded = await client.request('reload', {});
+    assert.ok(reloaded.objects >= 6);
+    assert.deepEqual(reloaded.errors, []);
+    client.dispose();
+  } finally {
+    proc.kill();
+  }
+});
