@@ -74,6 +74,10 @@ test('conditional, hit-count and log-message breakpoints', async () => {
     const cond = await stoppedAt(r, 'breakpoint');
     assert.equal(cond.top.line, 13);
     assert.equal((await r.dc.evaluateRequest({ expression: 'Counter', frameId: cond.top.id, context: 'hover' })).body.result, '4');
+    const names = byName(await scopeVariables(r.dc, cond.top.id, 'Locals'), 'Names');
+    assert.ok(names.variablesReference > 0, 'a list expands');
+    const items = (await r.dc.variablesRequest({ variablesReference: names.variablesReference })).body.variables;
+    assert.deepEqual(items.map((v) => v.value), ["'1'", "'2'", "'3'"]);
     await r.dc.continueRequest({ threadId: cond.threadId });
     const hit5 = await stoppedAt(r, 'breakpoint', (e) => e.body.threadId === cond.threadId);
     assert.equal(hit5.top.line, 14);
@@ -86,6 +90,31 @@ test('conditional, hit-count and log-message breakpoints', async () => {
     assert.match(out.body.output, /Total is 55 after 11 rounds|Total is 55 after 10 rounds/);
     assert.equal(out.body.source?.path, countingFile);
     await r.log.next('thread', (e) => e.body.reason === 'exited' && e.body.threadId === cond.threadId);
+  } finally {
+    await r.close();
+  }
+});
+
+test('step in to a procedure and out again; the other frames stay inspectable', async () => {
+  const r = await rig(debugWorkspace, { breakOnNext: 'Background' }, { breakpoints: [{ path: countingFile, breakpoints: [{ line: 13 }] }] });
+  try {
+    await r.user.request('runCodeunit', { codeunit: 50212 });
+    const at = await stoppedAt(r, 'breakpoint');
+    await r.dc.setBreakpointsRequest({ source: { path: countingFile }, breakpoints: [] });
+    await r.dc.stepInRequest({ threadId: at.threadId });
+    const inside = await stoppedAt(r, 'step', (e) => e.body.threadId === at.threadId);
+    assert.equal(inside.top.line, 24);
+    assert.match(inside.top.name, /AddTo/);
+    assert.equal(inside.frames.length, 2);
+    assert.match(inside.frames[1].name, /OnRun/);
+    assert.equal(byName(await scopeVariables(r.dc, inside.top.id, 'Parameters'), 'Value').value, '1');
+    assert.equal(byName(await scopeVariables(r.dc, inside.frames[1].id, 'Locals'), 'Counter').value, '1');
+    await r.dc.stepOutRequest({ threadId: at.threadId });
+    const back = await stoppedAt(r, 'step', (e) => e.body.threadId === at.threadId);
+    assert.match(back.top.name, /OnRun/);
+    assert.ok(back.top.line === 13 || back.top.line === 14, `back in OnRun at line ${back.top.line}`);
+    await r.dc.continueRequest({ threadId: at.threadId });
+    await r.log.next('thread', (e) => e.body.reason === 'exited' && e.body.threadId === at.threadId);
   } finally {
     await r.close();
   }

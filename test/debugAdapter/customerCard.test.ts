@@ -2,7 +2,7 @@
 // page background task and inside the StartSession background session, inspect, step, continue, detach.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { blockFile, byName, CUSTOMERS, customerCard, eventually, pbtFile, rig, scopeVariables, stoppedAt } from './realRuntime';
+import { blockFile, byName, pageExtFile, CUSTOMERS, customerCard, eventually, pbtFile, rig, scopeVariables, stoppedAt } from './realRuntime';
 import { startAdapter, attach, stopAdapter } from './harness';
 
 test('page background task: stop in codeunit 50100, see Wait in the Session scope, step, continue, page field filled', async () => {
@@ -82,6 +82,38 @@ test('StartSession background session: break in Block All Customers, expand the 
     await r.dc.setBreakpointsRequest({ source: { path: blockFile }, breakpoints: [] });
     await r.dc.continueRequest({ threadId });
     await r.log.next('thread', (e) => e.body.reason === 'exited' && e.body.threadId === threadId);
+  } finally {
+    await r.close();
+  }
+});
+
+test('client session: break in the page extension trigger; Locals, Globals and Rec scopes; a dictionary expands', async () => {
+  const r = await rig(customerCard, { breakOnNext: 'WebClient' }, { breakpoints: [{ path: pageExtFile, breakpoints: [{ line: 75 }] }] });
+  try {
+    await r.user.request('runScenario', { scenario: { data: CUSTOMERS, steps: [] } });
+    // The page opens once OnAfterGetRecord has run, so the request is answered only after the debugger continues.
+    const opening = r.user.request('openPage', { page: 'Customer Card', record: { 'No.': '10000' } });
+    const { threadId, top } = await stoppedAt(r, 'breakpoint');
+    assert.equal(top.source?.path, pageExtFile);
+    assert.match(top.name, /OnAfterGetRecord/);
+    const thread = (await r.dc.threadsRequest()).body.threads.find((t) => t.id === threadId)!;
+    assert.match(thread.name, new RegExp(`^Client session ${threadId} · `));
+
+    const scopes = (await r.dc.scopesRequest({ frameId: top.id })).body.scopes.map((s) => s.name);
+    for (const name of ['Locals', 'Globals', 'Rec', 'Session']) assert.ok(scopes.includes(name), `scope ${name} in ${scopes.join(', ')}`);
+    const parameters = byName(await scopeVariables(r.dc, top.id, 'Locals'), 'TaskParameters');
+    assert.ok(parameters.variablesReference > 0, 'a dictionary expands');
+    const entries = (await r.dc.variablesRequest({ variablesReference: parameters.variablesReference })).body.variables;
+    assert.ok(entries.some((v) => /Wait/.test(v.name) && /1000/.test(v.value)), JSON.stringify(entries));
+    assert.equal(byName(await scopeVariables(r.dc, top.id, 'Globals'), 'WaitTaskId').value, '0');
+    const rec = await scopeVariables(r.dc, top.id, 'Rec');
+    assert.match(byName(rec, 'Name').value, /Adatum Corporation/);
+    assert.match((await r.dc.evaluateRequest({ expression: 'Rec."No."', frameId: top.id, context: 'hover' })).body.result, /10000/);
+
+    await r.dc.setBreakpointsRequest({ source: { path: pageExtFile }, breakpoints: [] });
+    await r.dc.continueRequest({ threadId });
+    const page = await opening;
+    assert.equal(page.open, true);
   } finally {
     await r.close();
   }

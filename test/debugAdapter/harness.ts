@@ -71,6 +71,9 @@ export async function startAdapter(): Promise<{ dc: DebugClient; log: EventLog }
   const dc = new DebugClient(process.execPath, adapterPath, 'al-session-lab', undefined, true);
   dc.defaultTimeout = 10000;
   await dc.start();
+  // After a test's own `disconnect` the adapter exits; a later write to its stdin (the final stop) must not
+  // surface as an unhandled EPIPE.
+  (dc as unknown as { _adapterProcess: ChildProcess })._adapterProcess.stdin?.on('error', () => undefined);
   const log = new EventLog(dc);
   return { dc, log };
 }
@@ -79,6 +82,8 @@ export interface AttachSetup {
   breakpoints?: { path: string; breakpoints: DebugProtocol.SourceBreakpoint[] }[];
   exceptionFilters?: string[];
   initialize?: DebugProtocol.InitializeRequestArguments;
+  /** The caller already sent `initialize` (to time the attach alone). */
+  skipInitialize?: boolean;
 }
 
 export interface AttachResult {
@@ -91,7 +96,7 @@ export interface AttachResult {
  * configurationDone -> the attach response. This is VS Code's order.
  */
 export async function attach(dc: DebugClient, log: EventLog, args: Record<string, unknown>, setup: AttachSetup = {}, request: 'attach' | 'launch' = 'attach'): Promise<AttachResult> {
-  await dc.initializeRequest({ adapterID: 'al-session-lab', linesStartAt1: true, columnsStartAt1: true, pathFormat: 'path', ...setup.initialize });
+  if (!setup.skipInitialize) await dc.initializeRequest({ adapterID: 'al-session-lab', linesStartAt1: true, columnsStartAt1: true, pathFormat: 'path', ...setup.initialize });
   const pending = request === 'attach' ? dc.attachRequest(args as DebugProtocol.AttachRequestArguments) : dc.launchRequest(args as DebugProtocol.LaunchRequestArguments);
   // If the request fails before `initialized`, surface that failure rather than a timeout.
   const initialized = log.next('initialized').then(() => 'initialized' as const);

@@ -9,6 +9,7 @@ import { attach, root, serve, startAdapter, stopAdapter, type AttachSetup, type 
 export const customerCard = join(root, 'examples', 'customer-card');
 export const debugWorkspace = join(root, 'test', 'fixtures', 'debug-workspace');
 export const pbtFile = join(customerCard, 'src', 'PBTWaitCodeunit.Codeunit.al');
+export const pageExtFile = join(customerCard, 'src', 'CustomerCardExt.PageExt.al');
 export const blockFile = join(customerCard, 'src', 'BlockAllCustomers.Codeunit.al');
 export const countingFile = join(debugWorkspace, 'src', 'CountingJob.Codeunit.al');
 export const failingFile = join(debugWorkspace, 'src', 'FailingJob.Codeunit.al');
