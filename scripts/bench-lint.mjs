@@ -1,6 +1,6 @@
 // Benchmark: whole-workspace lint wall time and peak RSS (through dist/cli.js), then the language server's
 // didChange -> publishDiagnostics latency on a large page with the workspace indexed (through a real LSP client).
-// Usage: npm run bench:lint -- DIR [DIR ...] [--page PATH] [--edits N]
+// Usage: npm run bench:lint -- DIR [DIR ...] [--page PATH] [--edits N] [--server-only]
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -12,8 +12,10 @@ const args = process.argv.slice(2);
 const dirs = [];
 let page;
 let edits = 40;
+let skipLint = false;
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--page') page = args[++i];
+  else if (args[i] === '--server-only') skipLint = true;
   else if (args[i] === '--edits') edits = Number(args[++i]);
   else dirs.push(resolve(args[i]));
 }
@@ -24,6 +26,7 @@ if (dirs.length === 0) {
 const root = resolve(import.meta.dirname, '..');
 
 // 1. CLI: wall time and peak RSS of `lint --format json` over the folders (GNU time gives the RSS when present).
+if (!skipLint) {
 const cliArgs = [join(root, 'dist', 'cli.js'), 'lint', ...dirs, '--format', 'json'];
 const started = Date.now();
 const useTime = existsSync('/usr/bin/time');
@@ -41,6 +44,7 @@ const byRule = {};
 for (const d of out.diagnostics) byRule[d.code] = (byRule[d.code] ?? 0) + 1;
 console.log(`lint: ${out.files} files, ${out.diagnostics.length} diagnostics, wall ${wall} ms (engine ${out.ms} ms), peak RSS ${Number.isFinite(rssKb) ? `${(rssKb / 1024).toFixed(0)} MB` : 'n/a'}`);
 console.log(`by rule: ${JSON.stringify(byRule)}`);
+}
 
 // 2. Server: index the folders, then time didChange -> publishDiagnostics on the page.
 function findFile(dir, name) {
@@ -59,9 +63,20 @@ if (!pagePath) {
   console.log('server: no page given (--page) and no CustomerCard.Page.al found; skipped');
   process.exit(0);
 }
-const proc = spawn(process.execPath, ['--max-old-space-size=4096', join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+const proc = spawn(process.execPath, ['--max-old-space-size=4096', join(root, 'dist', 'server.js'), '--stdio'], {
+  stdio: ['pipe', 'pipe', 'inherit'],
+  env: { ...process.env, ALSL_TRACE_TIMING: '1' },
+});
 const conn = rpc.createProtocolConnection(new rpc.StreamMessageReader(proc.stdout), new rpc.StreamMessageWriter(proc.stdin));
 let waiting;
+const serverMs = { parse: [], quick: [] };
+let measuring = false;
+conn.onNotification('window/logMessage', (p) => {
+  if (!measuring) return;
+  const m = /^(parse|quick analysis): ([\d.]+) ms/.exec(p.message);
+  if (m) serverMs[m[1] === 'parse' ? 'parse' : 'quick'].push(Number(m[2]));
+  if (m && m[1] !== 'parse' && process.env.BENCH_VERBOSE) console.log(p.message);
+});
 conn.onNotification('textDocument/publishDiagnostics', (p) => {
   if (waiting && p.uri === waiting.uri) {
     const w = waiting;
@@ -91,6 +106,7 @@ const lineCount = text.split('\n').length;
 conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'al', version: 1, text } });
 await new Promise((r3) => setTimeout(r3, 500));
 const times = [];
+measuring = true;
 for (let v = 2; v < edits + 2; v++) {
   // Type a comment character at the end of the first line (an edit the whole file is re-parsed for).
   const firstEol = text.indexOf('\n');
@@ -105,6 +121,9 @@ for (let v = 2; v < edits + 2; v++) {
 }
 times.sort((a, b) => a - b);
 const pct = (q) => times[Math.min(times.length - 1, Math.floor(q * times.length))];
+const med = (a) => (a.length ? [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)].toFixed(1) : 'n/a');
+const p95 = (a) => (a.length ? [...a].sort((x, y) => x - y)[Math.min(a.length - 1, Math.floor(0.95 * a.length))].toFixed(1) : 'n/a');
+console.log(`server side: parse p50 ${med(serverMs.parse)} ms p95 ${p95(serverMs.parse)} ms; parse + local rules p50 ${med(serverMs.quick)} ms p95 ${p95(serverMs.quick)} ms`);
 console.log(`server: indexed in ${indexMs} ms; ${pagePath} (${lineCount} lines): didChange -> diagnostics over ${times.length} edits: p50 ${pct(0.5).toFixed(1)} ms, p95 ${pct(0.95).toFixed(1)} ms, max ${times[times.length - 1].toFixed(1)} ms`);
 await conn.sendRequest('shutdown');
 conn.sendNotification('exit');

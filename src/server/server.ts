@@ -148,12 +148,16 @@ documents.onDidChangeContent((e) => {
   const oldText = service.ws.files.get(path)?.text;
   const newText = e.document.getText();
   if (oldText === newText) return;
+  const parseStarted = performance.now();
   const refusal = service.setText(path, newText);
+  if (process.env.ALSL_TRACE_TIMING) connection.console.log(`parse: ${(performance.now() - parseStarted).toFixed(1)} ms`);
   if (refusal) connection.console.warn(`${path}: not analysed: ${refusal}`);
   if (!indexed) return;
   // Answer the edit at once with the local rules, then re-check the whole workspace when typing pauses.
   try {
+    const started = performance.now();
     const changed = service.quickLint(path, oldText, refusal ? '' : newText);
+    if (process.env.ALSL_TRACE_TIMING) connection.console.log(`quick analysis: ${(performance.now() - started).toFixed(1)} ms (parse and local rules) ${JSON.stringify(service.lastQuickBreakdown)}`);
     changed.add(path);
     dirty.delete(path);
     for (const p of changed) publish(p);

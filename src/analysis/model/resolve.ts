@@ -24,16 +24,46 @@ export type ResolvedCall =
 const anyType = (name: string, subtype?: string, temporary = false): TypeRef => ({ name, subtype, temporary, text: name });
 
 /** Looks a name up as parameter, local, global (object, then base object for extensions) or implicit variable. */
+// Name tables per procedure and object (models are replaced on edit, never mutated, so a WeakMap stays valid).
+const procVars = new WeakMap<Procedure, Map<string, VarInfo>>();
+const objVars = new WeakMap<WsObject, Map<string, VarInfo>>();
+
+function procTable(proc: Procedure): Map<string, VarInfo> {
+  let m = procVars.get(proc);
+  if (!m) {
+    m = new Map();
+    // Locals first, then parameters: a parameter wins over a local of the same name (set last).
+    for (const l of proc.locals) m.set(l.name.toLowerCase(), { name: l.name, type: l.type, scope: 'local' });
+    for (const p of proc.params) m.set(p.name.toLowerCase(), { name: p.name, type: p.type, scope: 'param' });
+    procVars.set(proc, m);
+  }
+  return m;
+}
+
+function objTable(obj: WsObject): Map<string, VarInfo> {
+  let m = objVars.get(obj);
+  if (!m) {
+    m = new Map();
+    for (const g of obj.globals) if (!m.has(g.name.toLowerCase())) m.set(g.name.toLowerCase(), { name: g.name, type: g.type, scope: 'global' });
+    objVars.set(obj, m);
+  }
+  return m;
+}
+
 export function lookupVar(ws: Workspace, obj: WsObject, proc: Procedure | undefined, name: string): VarInfo | undefined {
   const key = name.toLowerCase();
   if (proc) {
-    for (const p of proc.params) if (p.name.toLowerCase() === key) return { name: p.name, type: p.type, scope: 'param' };
-    for (const l of proc.locals) if (l.name.toLowerCase() === key) return { name: l.name, type: l.type, scope: 'local' };
+    const v = procTable(proc).get(key);
+    if (v) return v;
   }
-  for (const g of obj.globals) if (g.name.toLowerCase() === key) return { name: g.name, type: g.type, scope: 'global' };
+  const g = objTable(obj).get(key);
+  if (g) return g;
   if (obj.kind === 'pageextension' || obj.kind === 'tableextension') {
     const base = ws.baseObject(obj);
-    if (base && base !== obj) for (const g of base.globals) if (g.name.toLowerCase() === key) return { name: g.name, type: g.type, scope: 'global' };
+    if (base && base !== obj) {
+      const bg = objTable(base).get(key);
+      if (bg) return bg;
+    }
   }
   if (key === 'rec' || key === 'xrec') {
     const table = ws.sourceTableName(obj);

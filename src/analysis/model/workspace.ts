@@ -137,7 +137,7 @@ export class Workspace {
    */
   findProcedure(obj: WsObject, name: string): { obj: WsObject; proc: Procedure } | undefined {
     const key = name.toLowerCase();
-    const own = obj.procedures.find((p) => p.name.toLowerCase() === key && !p.host);
+    const own = procTableOf(obj).get(key);
     if (own) return { obj, proc: own };
     if (obj.kind === 'table' || obj.kind === 'page') {
       for (const ext of this.extensionsOf(obj)) {
@@ -151,6 +151,19 @@ export class Workspace {
     }
     return undefined;
   }
+}
+
+const procTables = new WeakMap<WsObject, Map<string, Procedure>>();
+
+/** An object's procedures and object-level triggers by lower-cased name (first declaration wins). */
+function procTableOf(obj: WsObject): Map<string, Procedure> {
+  let m = procTables.get(obj);
+  if (!m) {
+    m = new Map();
+    for (const p of obj.procedures) if (!p.host && !m.has(p.name.toLowerCase())) m.set(p.name.toLowerCase(), p);
+    procTables.set(obj, m);
+  }
+  return m;
 }
 
 /**

@@ -1,5 +1,5 @@
 // BG0015: one trigger's path makes more than 5 EnqueueBackgroundTask calls outside loops.
-import { isPage, walkPage } from './pageWalk';
+import { isPage, reachesEnqueue, walkPage } from './pageWalk';
 import { inScope, type Rule } from './types';
 
 export const MAX_CONCURRENT_CHILD_SESSIONS = 5;
@@ -11,7 +11,7 @@ export const BG0015: Rule = {
     const pages = new Set(ctx.facts.enqueueSites.map((s) => s.obj).filter(isPage));
     for (const page of pages) {
       if (!inScope(ctx, page.file)) continue;
-      for (const trigger of page.procedures.filter((p) => p.isTrigger)) {
+      for (const trigger of page.procedures.filter((p) => p.isTrigger && reachesEnqueue(ws, page, p))) {
         const calls: { start: number; end: number }[] = [];
         walkPage(ws, page, trigger, (v) => {
           if (v.res.kind === 'builtin' && v.res.name === 'currpage.enqueuebackgroundtask' && v.flow.loops.length === 0) calls.push(v.path[1]);

@@ -1,7 +1,7 @@
 // BG0017: re-enqueue into the same global task id from a repeating trigger, no cancel before, completion ignores TaskId.
 import { lookupVar } from '../model/resolve';
 import { mentionsIdent } from '../model/visit';
-import { indentAt, isPage, objectTrigger, pageFamily, walkPage } from './pageWalk';
+import { indentAt, isPage, objectTrigger, pageFamily, reachesEnqueue, walkPage } from './pageWalk';
 import { pathText, inScope, type Rule } from './types';
 
 const repeating = new Set(['onaftergetcurrrecord', 'onaftergetrecord']);
@@ -19,7 +19,7 @@ export const BG0017: Rule = {
       for (const trigger of page.procedures) {
         if (!trigger.isTrigger) continue;
         const isRepeating = repeating.has(trigger.name.toLowerCase()) || (trigger.host && trigger.host.kind !== 'tablefield');
-        if (!isRepeating) continue;
+        if (!isRepeating || !reachesEnqueue(ws, page, trigger)) continue;
         const cancelled = new Set<string>();
         walkPage(ws, page, trigger, (v) => {
           if (v.res.kind !== 'builtin') return;

@@ -3,6 +3,8 @@
 import type { Procedure, Stmt } from '../model/ir';
 import type { ProcRef } from '../model/resolve';
 import { walk, type Visit } from '../model/walk';
+import { resolveCall } from '../model/resolve';
+import { forEachCall } from '../model/visit';
 import type { Workspace, WsObject } from '../model/workspace';
 import type { Fix } from '../diagnostic';
 
@@ -34,6 +36,40 @@ export function walkPage(ws: Workspace, page: WsObject, root: Procedure, onCall:
       return v.res.kind === 'proc' && v.res.targets.every((t) => family.has(t.obj));
     },
   });
+}
+
+const enqueueMemo = new WeakMap<Workspace, { version: number; map: Map<Procedure, boolean> }>();
+
+/**
+ * Whether a page procedure can reach CurrPage.EnqueueBackgroundTask through the page's own procedures. Memoized per
+ * workspace version, so checking every trigger of a large page costs one pass over its procedures; rules that walk
+ * every trigger (BG0015, BG0017) skip the triggers that cannot enqueue.
+ */
+export function reachesEnqueue(ws: Workspace, page: WsObject, proc: Procedure): boolean {
+  let memo = enqueueMemo.get(ws);
+  if (!memo || memo.version !== ws.version) {
+    memo = { version: ws.version, map: new Map() };
+    enqueueMemo.set(ws, memo);
+  }
+  const map = memo.map;
+  const family = pageFamily(ws, page);
+  const visit = (obj: WsObject, p: Procedure, stack: Set<Procedure>): boolean => {
+    const known = map.get(p);
+    if (known !== undefined) return known;
+    if (stack.has(p)) return false;
+    stack.add(p);
+    let found = false;
+    forEachCall(p.body, (call) => {
+      if (found) return;
+      const r = resolveCall(ws, obj, p, call);
+      if (r.kind === 'builtin' && r.name === 'currpage.enqueuebackgroundtask') found = true;
+      else if (r.kind === 'proc') for (const t of r.targets) if (family.has(t.obj) && visit(t.obj, t.proc, stack)) found = true;
+    });
+    stack.delete(p);
+    map.set(p, found);
+    return found;
+  };
+  return visit(page, proc, new Set());
 }
 
 /** The top-level statement of `proc`'s body that contains the offset. */
