@@ -18,6 +18,7 @@ import type { Events, SessionInfo, VariableData } from '../protocol/runtimeProto
 import { ConfigError, parseAttachConfig, parseLaunchConfig, toAttachArguments, type DebugOptions } from './config';
 import { checkHitCondition, checkLogMessage, EXCEPTION_FILTERS, filtersToOptions } from './breakpoints';
 import { startRuntime } from './launcher';
+import { RuntimeClock } from './runtimeClock';
 import { SessionReferences, type VariableContainer } from './references';
 import { parameterRows, sessionScopeRows, threadName, type PlainVariable } from './sessionView';
 
@@ -33,6 +34,16 @@ const STOP_REASON: Record<Events['stopped']['reason'], string> = {
   recordWrite: 'data breakpoint',
 };
 
+/** What the editor shows for a stop ("Paused on AL error (code)"); the runtime sends only the error code. */
+function stopDescription(body: Events['stopped']): string | undefined {
+  if (body.reason === 'exception') {
+    const code = body.description && body.description !== 'Error' ? ` (${body.description})` : '';
+    return `Paused on AL error${code}`;
+  }
+  if (body.reason === 'recordWrite') return body.description ?? 'Paused before a record write';
+  return body.description;
+}
+
 export class AlSessionLabDebugSession extends DebugSession {
   private client: RuntimeClient | undefined;
   private runtimeProcess: ChildProcess | undefined;
@@ -46,8 +57,8 @@ export class AlSessionLabDebugSession extends DebugSession {
   private clientFilters: string[] | undefined;
   private configurationDone!: () => void;
   private readonly configured = new Promise<void>((resolve) => (this.configurationDone = resolve));
-  /** The runtime clock: the last timeline `t` and when it arrived here, to tell how much time a session has left. */
-  private clockSample: { t: number; at: number } | undefined;
+  /** The runtime clock, to tell how much time a session has left. */
+  private clock: RuntimeClock | undefined;
 
   constructor() {
     super();
@@ -167,10 +178,10 @@ export class AlSessionLabDebugSession extends DebugSession {
   private listen(client: RuntimeClient): void {
     client.onClose((reason) => this.runtimeGone(reason));
     client.on('terminated', (body) => this.runtimeGone(`the runtime shut down: ${body.reason}`));
-    client.on('timeline', (event) => {
-      this.clockSample = { t: event.t, at: Date.now() };
-    });
+    const clock = (this.clock = new RuntimeClock(client.clock));
+    client.on('timeline', (event) => clock.timeline(event));
     client.on('sessionStarted', (info) => {
+      clock.session(info);
       const known = this.sessions.has(info.id);
       this.sessions.set(info.id, info);
       if (!known) this.sendEvent(new ThreadEvent('started', info.id));
@@ -192,7 +203,8 @@ export class AlSessionLabDebugSession extends DebugSession {
       const event = new StoppedEvent(STOP_REASON[body.reason] ?? body.reason, body.session, body.text) as DebugProtocol.StoppedEvent;
       event.body.allThreadsStopped = false;
       event.body.preserveFocusHint = false;
-      if (body.description) event.body.description = body.description;
+      const description = stopDescription(body);
+      if (description) event.body.description = description;
       if (body.breakpointIds?.length) event.body.hitBreakpointIds = body.breakpointIds;
       this.sendEvent(event);
     });
@@ -361,7 +373,7 @@ export class AlSessionLabDebugSession extends DebugSession {
         variables = body.variables.map((v) => this.toDapVariable(container.session, v));
       } else {
         const info = await this.freshSessionInfo(container.session);
-        const rows = container.kind === 'sessionScope' ? sessionScopeRows(info, this.runtimeNow()) : parameterRows(info);
+        const rows = container.kind === 'sessionScope' ? sessionScopeRows(info, this.clock?.now()) : parameterRows(info);
         variables = rows.map((row) => this.plainVariable(container, row));
       }
       const start = args.start ?? 0;
@@ -441,12 +453,6 @@ export class AlSessionLabDebugSession extends DebugSession {
     const info = sessions.find((s) => s.id === session) ?? this.sessions.get(session);
     if (!info) throw new Error(`session ${session} has ended`);
     return info;
-  }
-
-  /** The runtime clock's reading now, from the latest timeline event (real clock: plus the time since). */
-  private runtimeNow(): number | undefined {
-    if (!this.clockSample || !this.client) return undefined;
-    return this.client.clock === 'real' ? this.clockSample.t + (Date.now() - this.clockSample.at) : this.clockSample.t;
   }
 
   /** A stop of a session this adapter has not heard of: ask the runtime so the thread shows. */

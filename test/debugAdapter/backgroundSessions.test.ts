@@ -36,6 +36,8 @@ test('break on error in a background session: the AL error text, code and call s
   try {
     await r.user.request('runCodeunit', { codeunit: 50211 });
     const inTry = await stoppedAt(r, 'exception');
+    assert.match(inTry.event.body.description ?? '', /^Paused on AL error/);
+    assert.equal(inTry.event.body.text, 'Check of C00010 failed inside a try function.');
     assert.equal(inTry.top.source?.path, failingFile);
     assert.equal(inTry.top.line, 17);
     const info1 = await r.dc.exceptionInfoRequest({ threadId: inTry.threadId });

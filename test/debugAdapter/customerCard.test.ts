@@ -28,6 +28,9 @@ test('page background task: stop in codeunit 50100, see Wait in the Session scop
     assert.equal(byName(session, 'Session Id').value, String(threadId));
     assert.match(byName(session, 'Timeout').value, /^10000 ms/);
     assert.ok(byName(session, 'Task Id'));
+    // Real clock: the 10 s timeout is running; what is left is less than that and more than nothing.
+    const left = /^(\d+) ms/.exec(byName(session, 'Time Left').value);
+    assert.ok(left && Number(left[1]) > 0 && Number(left[1]) <= 10000, byName(session, 'Time Left').value);
     const params = await r.dc.variablesRequest({ variablesReference: byName(session, 'Parameters').variablesReference });
     assert.deepEqual(params.body.variables.map((v) => [v.name, v.value]), [['Wait', "'1000'"]]);
 

@@ -1,6 +1,6 @@
-// A small runtime-protocol server for adapter tests of things the real runtime cannot be made to do on demand
-// (a peer that breaks the protocol, a wrong token). It speaks the same TCP JSON lines as `serve`; the tests
-// drive it by hand. Feature tests run against the real `serve` (see attach.real.test.ts).
+// A small runtime-protocol server for the protocol client's unit tests: answers, refusals, requests it never
+// answers and a sudden close, on demand. It speaks the same TCP JSON lines as `serve`. Every debugger feature is
+// tested against the real `serve` instead (customerCard, backgroundSessions, attachRules, launch tests).
 import * as net from 'node:net';
 import type { ProtocolMessage, RequestMessage } from '../../src/protocol/runtimeProtocol';
 

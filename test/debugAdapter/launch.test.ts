@@ -3,15 +3,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { attach, serve, startAdapter, stopAdapter } from './harness';
-import { customerCard, pbtFile, stoppedAt } from './realRuntime';
+import { byName, customerCard, pbtFile, scopeVariables, stoppedAt } from './realRuntime';
 
-test('launch starts a runtime for the workspace, plays the scenario and stops in the page background task', async () => {
+test('launch starts a runtime (virtual clock) for the workspace, plays the scenario and stops in the page background task', async () => {
   const { dc, log } = await startAdapter();
   try {
     const result = await attach(
       dc,
       log,
-      { type: 'al-session-lab', request: 'launch', workspace: customerCard, scenario: join(customerCard, 'scenarios', 'open-customer-card.json'), breakOnNext: 'PageBackgroundTask' },
+      { type: 'al-session-lab', request: 'launch', workspace: customerCard, scenario: join(customerCard, 'scenarios', 'open-customer-card.json'), breakOnNext: 'PageBackgroundTask', clock: 'virtual' },
       { breakpoints: [{ path: pbtFile, breakpoints: [{ line: 14 }] }] },
       'launch',
     );
@@ -19,6 +19,9 @@ test('launch starts a runtime for the workspace, plays the scenario and stops in
     const { top, threadId } = await stoppedAt({ dc, log }, 'breakpoint');
     assert.equal(top.line, 14);
     assert.ok(threadId > 0);
+    // On the virtual clock no time passed between the task's start and this stop: all of its 10 s are left.
+    const session = await scopeVariables(dc, top.id, 'Session');
+    assert.equal(byName(session, 'Time Left').value, '10000 ms (10 s)');
   } finally {
     await stopAdapter(dc);
   }

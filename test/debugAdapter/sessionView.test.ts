@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { SessionInfo } from '../../src/protocol/runtimeProtocol';
 import { formatDuration, parameterRows, sessionScopeRows, threadName } from '../../src/debugAdapter/sessionView';
+import { RuntimeClock } from '../../src/debugAdapter/runtimeClock';
 import { checkHitCondition, checkLogMessage, filtersToOptions } from '../../src/debugAdapter/breakpoints';
 
 const pbt: SessionInfo = {
@@ -54,4 +55,16 @@ test('exception filters map to breakOnError / breakOnRecordWrite', () => {
   assert.deepEqual(filtersToOptions(['allErrors', 'errorsOutsideTry']), { breakOnError: 'All', breakOnRecordWrite: 'None' });
   assert.deepEqual(filtersToOptions(['errorsOutsideTry', 'recordWritesNotTemporary']), { breakOnError: 'ExcludeTry', breakOnRecordWrite: 'ExcludeTemporary' });
   assert.deepEqual(filtersToOptions(['recordWrites', 'recordWritesNotTemporary']), { breakOnError: 'None', breakOnRecordWrite: 'All' });
+});
+
+test('the runtime clock: real is the machine clock; virtual comes from a session seen on both scales', () => {
+  const before = Date.now();
+  const real = new RuntimeClock('real').now()!;
+  assert.ok(real >= before && real <= Date.now());
+  const virtual = new RuntimeClock('virtual');
+  assert.equal(virtual.now(), undefined, 'unknown until a session was seen');
+  virtual.timeline({ event: 'sessionStarted', t: 250, session: 7 });
+  virtual.session({ ...pbt, id: 7, startedAt: 1_000_250 });
+  virtual.timeline({ event: 'message', t: 900, session: 7 });
+  assert.equal(virtual.now(), 1_000_900);
 });
