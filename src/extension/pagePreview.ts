@@ -6,6 +6,7 @@ import type { PageStateData, SessionInfo, TimelineEvent } from '../protocol/runt
 import type { RuntimeConnection, RuntimeHost } from './runtimeHost';
 import type { LiveSessions } from './liveSessions';
 import { webviewHtml } from './webviewHtml';
+import { stateLabel } from './sessionsView';
 export { parseRecordKey } from './recordKey';
 import type { Log } from './log';
 
@@ -99,7 +100,7 @@ export class PagePreview implements vscode.Disposable {
   }
 
   private postTasks(): void {
-    this.post({ type: 'tasks', tasks: this.tasksOfPage().map((s) => ({ id: s.id, task: s.taskId, object: s.objectName || s.object, state: s.state })) });
+    this.post({ type: 'tasks', tasks: this.tasksOfPage().map((s) => ({ id: s.id, task: s.taskId, object: s.objectName || s.object, state: stateLabel(s) })) });
   }
 
   /** Task errors as the client shows them (per ErrorLevel), and Message calls of the page's session. */

@@ -1,6 +1,6 @@
 // The UI suite's steps, in order; each asserts what a person would see. Later steps build on earlier ones.
 import { command, openFile, quick } from './ui.mjs';
-import { highlighted, snippet } from './uiEditorSteps.mjs';
+import { highlighted, snippet, diagnosticsAndQuickFix } from './uiEditorSteps.mjs';
 import { setBreakpoint, attachWithF5, stoppedAtBreakpoint, continueRun, detach } from './uiDebugSteps.mjs';
 import { openCustomerCard, taskFillsFields, nextRecord, sessionsView, timeline } from './uiRuntimeSteps.mjs';
 
@@ -22,6 +22,7 @@ export const steps = [
   },
   highlighted,
   snippet,
+  diagnosticsAndQuickFix,
   {
     name: 'the status bar shows the session runtime',
     run: async ({ page }) => {

@@ -1,12 +1,16 @@
 // The `al-session-lab run` command (see docs/cli.md): loads a workspace into the local session runtime, plays a
-// scenario and prints the timeline (JSON lines with --json, one line per event for people otherwise).
-import { readFileSync, statSync } from 'node:fs';
+// scenario and prints the timeline (JSON lines with --json, one line per event for people otherwise);
+// --timeline FILE also writes the run's Gantt chart (HTML, or SVG for a .svg file).
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, extname } from 'node:path';
 import { CliError, intFlag, parseArgs, type CommandContext } from '../cliSupport';
 import { RuntimeHost, WorkspaceError } from '../../runtime/sessions/host';
 import { parseScenario, ScenarioError } from '../../runtime/sessions/scenario';
 import { applySetting, loadSettings, SettingsError, type SessionSettings } from '../../runtime/sessions/settings';
 import { formatEvent } from '../../runtime/sessions/eventLog';
 import { createEngine } from '../../runtime/sessions/defaultEngine';
+import { renderTimelineHtml, renderTimelineSvg } from '../../timeline';
+import type { TimelineEvent } from '../../protocol/runtimeProtocol';
 
 /** Settings from the workspace file, then `--set key=value[,key=value]`. Bad input is a CliError. */
 export function settingsFromFlags(workspace: string, set: string | undefined): SessionSettings {
@@ -33,7 +37,7 @@ export function clockFlag(value: string | undefined, fallback: 'virtual' | 'real
 }
 
 export async function runCommand(args: string[], ctx: CommandContext): Promise<number> {
-  const parsed = parseArgs(args, { values: ['scenario', 'seed', 'clock', 'set'], booleans: ['json'] });
+  const parsed = parseArgs(args, { values: ['scenario', 'seed', 'clock', 'set', 'timeline'], booleans: ['json'] });
   const [workspace, ...extra] = parsed.positional;
   if (!workspace) throw new CliError('run needs a WORKSPACE folder: al-session-lab run WORKSPACE --scenario FILE');
   if (extra.length) throw new CliError(`run takes one WORKSPACE, got also: ${extra.join(' ')}`);
@@ -60,7 +64,11 @@ export async function runCommand(args: string[], ctx: CommandContext): Promise<n
   }
   const kinds = new Map<number, string>();
   host.rt.timeline.retain = false;
+  // --timeline FILE: the run's chart (src/timeline), standalone HTML, or SVG when FILE ends in .svg.
+  const timelineFile = parsed.values.get('timeline');
+  const events: TimelineEvent[] = [];
   host.rt.timeline.on((e) => {
+    if (timelineFile !== undefined) events.push(e);
     if (e.event === 'sessionStarted' && typeof e.session === 'number') kinds.set(e.session, String(e.kind));
     ctx.stdout((json ? JSON.stringify(e) : formatEvent(e, kinds)) + '\n');
   });
@@ -73,9 +81,21 @@ export async function runCommand(args: string[], ctx: CommandContext): Promise<n
     throw err;
   }
   await host.shutdown();
+  if (timelineFile !== undefined) writeTimeline(timelineFile, events, basename(scenarioFile));
   if (!result.ok) {
     ctx.stderr(`al-session-lab: ${result.failed!.message}\n`);
     return 1;
   }
   return 0;
+}
+
+function writeTimeline(file: string, events: TimelineEvent[], title: string): void {
+  const text = extname(file).toLowerCase() === '.svg'
+    ? renderTimelineSvg(events)
+    : renderTimelineHtml(events, { title: `${title}: session timeline` });
+  try {
+    writeFileSync(file, text);
+  } catch (err) {
+    throw new CliError(`${file}: cannot write the timeline (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
 }
