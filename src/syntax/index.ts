@@ -8,3 +8,4 @@ export * from './walk';
 export * from './names';
 export * from './accessors';
 export { dumpTree } from './dump';
+export * from './propertyValues';

@@ -317,3 +317,60 @@ test('property values parse as expressions on demand; standalone expressions are
   assert.equal(e.errors.length, 1);
   assert.equal(S.nodeText(e.expression), 'a +');
 });
+
+test('structured property values: links, table views, CalcFormula, TableRelation, lists', () => {
+  const r = parse(`table 1 T
+{
+    fields
+    {
+        field(1; Amount; Decimal)
+        {
+            CalcFormula = sum("Cust. Ledger Entry".Amount where("Customer No." = field("No."), "Posting Date" = field(upperlimit("Date Filter")), Open = const(true)));
+        }
+        field(2; "Account No."; Code[20])
+        {
+            TableRelation = if ("Account Type" = const("G/L Account")) "G/L Account"."No." where(Blocked = const(false)) else if ("Account Type" = const(Customer)) Customer else Vendor;
+        }
+        field(3; Status; Option) { OptionMembers = " ",Open,"In Progress"; }
+        field(4; Cnt; Integer) { CalcFormula = count("Sales Line" where("Document No." = field("No."), Type = filter(<> ' '))); }
+        field(5; Neg; Decimal) { CalcFormula = -sum("Sales Line".Amount); }
+    }
+}
+page 2 P
+{
+    SourceTableView = sorting("Document Type", "No.") order(descending) where("Document Type" = const(Order));
+    layout { area(Content) { part(Lines; "Sales Lines") { SubPageLink = "Document No." = field("No."), "Document Type" = field("Document Type"); } } }
+}`);
+  assert.deepEqual(r.errors, []);
+  const [table, page] = S.getObjects(r.root);
+  const fields = S.getElements(S.getSection(table, 'fields')!, 'field');
+  const cf = S.getCalcFormula(S.getProperty(fields[0], 'CalcFormula')!)!;
+  assert.equal(cf.method, 'sum');
+  assert.equal(cf.table, 'Cust. Ledger Entry');
+  assert.equal(cf.field, 'Amount');
+  assert.deepEqual(cf.where.map((w) => [w.field, w.kind, w.value, w.modifier]), [
+    ['Customer No.', 'field', 'No.', undefined],
+    ['Posting Date', 'field', 'Date Filter', 'upperlimit'],
+    ['Open', 'const', 'true', undefined],
+  ]);
+  const tr = S.getTableRelation(S.getProperty(fields[1], 'TableRelation')!);
+  assert.deepEqual(tr.map((t) => [t.condition.map((c) => c.value), t.table, t.field, t.where.length]), [
+    [['G/L Account'], 'G/L Account', 'No.', 1],
+    [['Customer'], 'Customer', undefined, 0],
+    [[], 'Vendor', undefined, 0],
+  ]);
+  assert.deepEqual(S.getPropertyList(S.getProperty(fields[2], 'OptionMembers')!), [' ', 'Open', 'In Progress']);
+  const cnt = S.getCalcFormula(S.getProperty(fields[3], 'CalcFormula')!)!;
+  assert.deepEqual([cnt.method, cnt.table, cnt.field, cnt.where[1].kind, cnt.where[1].text], ['count', 'Sales Line', undefined, 'filter', "<> ' '"]);
+  const neg = S.getCalcFormula(S.getProperty(fields[4], 'CalcFormula')!)!;
+  assert.deepEqual([neg.negate, neg.method, neg.table, neg.field, cf.negate], [true, 'sum', 'Sales Line', 'Amount', false]);
+  const view = S.getTableView(S.getProperty(page, 'SourceTableView')!);
+  assert.deepEqual(view.sorting, ['Document Type', 'No.']);
+  assert.equal(view.order, 'descending');
+  assert.deepEqual(view.where.map((w) => [w.field, w.kind, w.value]), [['Document Type', 'const', 'Order']]);
+  const part = S.getElementsDeep(page, 'part')[0];
+  assert.deepEqual(S.getPropertyLinks(S.getProperty(part, 'SubPageLink')!).map((l) => [l.field, l.kind, l.value]), [
+    ['Document No.', 'field', 'No.'],
+    ['Document Type', 'field', 'Document Type'],
+  ]);
+});
