@@ -814,6 +814,13 @@ export class ProcCompiler {
         if (b) return this.builtin(b, `${fn.obj.name}.${name}`, undefined, undefined, e, used);
         throw unsupported(`the method ${fn.obj.name}.${name}`, e.loc);
       }
+      // Blob field methods: Rec.Picture.CreateOutStream(OutStr) needs the field itself, not its value.
+      const blob = this.blobTarget(fn.obj);
+      if (blob) {
+        const b = this.m.registries.byKind('Blob')?.get(lower);
+        if (!b) throw unsupported(`the method ${name} on a Blob field`, e.loc);
+        return this.builtin(b, `Blob.${name}`, { c: blob, t: T('Blob') }, T('Blob'), e, used);
+      }
       // Enum type methods: "Auto Format".FromInteger(n), Enum::"X".Names().
       const enumT = this.enumTypeOf(fn.obj);
       if (enumT) {
@@ -851,6 +858,27 @@ export class ProcCompiler {
       throw unsupported(`the method ${name} on ${tt ? typeLabel(tt) : 'a value of unknown type'}`, e.loc);
     }
     throw unsupported('calling this expression', e.loc);
+  }
+
+  /** JS source of a BlobRef when the expression is a Blob field of a record (else undefined). */
+  private blobTarget(x: Expr): string | undefined {
+    if (x.k === 'member') {
+      let o: CExpr;
+      try {
+        o = this.expr(x.obj);
+      } catch {
+        return undefined;
+      }
+      const ot = o.t ? normType(o.t) : undefined;
+      if (ot?.name !== 'Record' || ot.dims) return undefined;
+      const fm = this.m.tableByName(ot.subtype ?? '')?.fieldsByName.get(x.name.toLowerCase());
+      return fm && fm.def.type === 'Blob' ? `$h.blobRef(${o.c}, ${fm.def.id})` : undefined;
+    }
+    if (x.k === 'name') {
+      const b = this.resolve(x.name, x.loc);
+      if (b?.kind === 'field' && normType(b.t).name === 'Blob') return `$h.blobRef(${b.rec}, ${b.fieldId})`;
+    }
+    return undefined;
   }
 
   /** `"Enum Name"` or `Enum::"Enum Name"` used as a type (not a variable). */

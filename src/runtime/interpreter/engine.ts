@@ -24,6 +24,7 @@ import { anyMethods, codeunitMethods, dialogMethods, enumMethods, errorInfoMetho
 import { pageMethods, PageRuntime } from './page';
 import { fieldRefMethods, recordRefMethods } from './recordRef';
 import { jsonArrayMethods, jsonObjectMethods, jsonTokenMethods, jsonValueMethods } from './json';
+import { blobMethods, inStreamMethods, outStreamMethods } from './streams';
 import { buildTable } from './tables';
 import { createGuid } from '../values/guid';
 import { displayValue, formatAny } from './display';
@@ -85,6 +86,9 @@ export class EngineImpl implements Engine, EngineModel {
       ['ModuleInfo', moduleInfoMethods],
       ['RecordRef', recordRefMethods],
       ['FieldRef', fieldRefMethods],
+      ['Blob', blobMethods],
+      ['InStream', inStreamMethods],
+      ['OutStream', outStreamMethods],
       ['JsonObject', jsonObjectMethods],
       ['JsonArray', jsonArrayMethods],
       ['JsonToken', jsonTokenMethods],

@@ -18,6 +18,7 @@ import { CodeunitVar, ErrorInfoValue, ModuleInfoValue, TextBuilderValue, Variant
 import type { TypeDesc } from './typeDesc';
 import { FieldRefValue, RecordRefValue } from './recordRef';
 import { JsonArrayValue, JsonObjectValue, JsonTokenValue, JsonValueValue } from './json';
+import { BlobRef, InStreamValue, OutStreamValue } from './streams';
 import { literalDate, literalDateTime, literalTime } from './literals';
 
 function loc(l: Loc | undefined) {
@@ -351,6 +352,10 @@ export function def(rt: Rt, d: TypeDesc): unknown {
       return new ModuleInfoValue();
     case 'RecordRef':
       return new RecordRefValue();
+    case 'InStream':
+      return new InStreamValue();
+    case 'OutStream':
+      return new OutStreamValue();
     case 'JsonObject':
       return new JsonObjectValue();
     case 'JsonArray':
@@ -492,6 +497,7 @@ export const helpers = {
   ix, charAt, setCharAt, def, callProc, tryCall, raiseEvent, interfaceCall, assertError, cuInst, iter,
   unsupported: unsupportedAt,
   unsupportedError,
+  blobRef: (rec: AlRecord, fieldId: number) => new BlobRef(rec, fieldId),
   enumToInterface,
   decimalLiteral,
   dateLiteral: literalDate,

@@ -17,6 +17,7 @@ import { ErrorInfoValue, Variant } from './objects';
 import { AlRecord } from './record';
 import { AlDictionary, AlList } from './collections';
 import { normType } from './typeNames';
+import { copyStream } from './streams';
 
 const where = (ci: CallInfo) => toSourceLocation(ci.loc);
 
@@ -192,6 +193,7 @@ export const systemMethods = registry({
   IsNullGuid: { ret: tBool, min: 1, max: 1, impl: (_rt: Rt, _ci, g) => isNullGuid(str(g)) },
 
   // ---- session ----
+  CopyStream: { ret: tBool, min: 2, max: 3, effect: true, impl: (rt: Rt, ci, o, i, n?) => copyStream(rt, ci, o, i, n) },
   Sleep: {
     gen: true, min: 1, max: 1, effect: true,
     *impl(rt: Rt, _ci, ms) {

@@ -164,3 +164,28 @@ test('JSON types: build, write, read, navigate and convert', () => {
   ['{"name":"Adatum","count":3,"rate":1.25,"ok":true,"items":[1,"two"]}', '2.5', 'two', 'Yes 5 3', '10', 'bad json', '{"name":"Adatum","count":3,"rate":1.25,"ok":false}']);
   assert.match(errorOf('o: JsonObject;', `o.Add('a', 1); o.Add('a', 2);`), /already contains the key 'a'/);
 });
+
+test('Blob fields with OutStream/InStream and CopyStream', () => {
+  assert.deepEqual(messagesOf('d: Record Doc; os: OutStream; ins: InStream; t: Text; t2: Text; d2: Record Doc;', `
+    d.Id := 1;
+    d.Body.CreateOutStream(os);
+    os.WriteText('first line'); os.WriteText(); os.WriteText('second');
+    d.Insert();
+    d.Get(1);
+    Message('%1 %2', d.Body.HasValue(), d.Body.Length());
+    d.Body.CreateInStream(ins);
+    ins.ReadText(t); ins.ReadText(t2);
+    Message('[%1] [%2] %3', t, t2, ins.EOS());
+    d.Body.CreateInStream(ins);
+    d2.Id := 2; d2.Body.CreateOutStream(os); CopyStream(os, ins); d2.Insert();
+    d2.Get(2); d2.Body.CreateInStream(ins); ins.Read(t); Message(t);`, `
+table 50060 Doc
+{
+    fields
+    {
+        field(1; Id; Integer) { }
+        field(2; Body; Blob) { }
+    }
+    keys { key(PK; Id) { } }
+}`), ['Yes 18', '[first line] [second] Yes', 'first line\r\nsecond']);
+});
