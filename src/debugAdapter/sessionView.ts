@@ -10,7 +10,9 @@ const KIND_LABEL: Record<SessionKind, string> = {
 
 /** e.g. "Page background task 7 · Codeunit 50100 PBTWaitCodeunit (child of 3)". */
 export function threadName(info: SessionInfo): string {
-  const object = info.objectName && !info.object.includes(info.objectName) ? `${info.object} ${info.objectName}` : info.object;
+  // "Codeunit 50100" gets its name appended; a client session's "Client" is better said by its name ("Web client").
+  const isObject = /^\S+ \d+$/.test(info.object);
+  const object = isObject ? (info.objectName && !info.object.includes(info.objectName) ? `${info.object} ${info.objectName}` : info.object) : info.objectName || info.object;
   const parent = info.parent !== null && info.parent !== undefined ? ` (child of ${info.parent})` : '';
   return `${KIND_LABEL[info.kind] ?? info.kind} ${info.id} · ${object || 'idle'}${parent}`;
 }
@@ -49,13 +51,13 @@ export function sessionScopeRows(info: SessionInfo, now: number | undefined): Pl
   if (info.taskId !== undefined) rows.push({ name: 'Task Id', value: String(info.taskId), type: 'Integer' });
   rows.push({ name: 'Object', value: info.objectName ? `${info.object} "${info.objectName}"` : info.object, type: 'Text' });
   rows.push({ name: 'User Id', value: info.userId, type: 'Text' });
-  rows.push({ name: 'State', value: info.state, type: 'Text' });
+  // The runtime keeps a stopped session's scheduling state; what matters here is that the debugger holds it.
+  rows.push({ name: 'State', value: info.stoppedReason ? `stopped (${info.stoppedReason})` : info.state, type: 'Text' });
   if (info.timeoutMs !== undefined) rows.push({ name: 'Timeout', value: formatDuration(info.timeoutMs), type: 'Duration' });
   if (info.deadline !== undefined && now !== undefined) {
     const left = info.deadline - now;
     rows.push({ name: 'Time Left', value: left > 0 ? formatDuration(left) : 'expired', type: 'Duration' });
   }
-  if (info.stoppedReason) rows.push({ name: 'Stopped Because', value: info.stoppedReason, type: 'Text' });
   if (info.parameters) {
     const count = Object.keys(info.parameters).length;
     rows.push({ name: 'Parameters', value: `Dictionary of [Text, Text] (${count} ${count === 1 ? 'entry' : 'entries'})`, type: 'Dictionary of [Text, Text]', parameters: true });

@@ -25,6 +25,7 @@ test('page background task: stop in codeunit 50100, see Wait in the Session scop
 
     const session = await scopeVariables(r.dc, top.id, 'Session');
     assert.equal(byName(session, 'Kind').value, 'PageBackgroundTask');
+    assert.equal(byName(session, 'State').value, 'stopped (breakpoint)');
     assert.equal(byName(session, 'Session Id').value, String(threadId));
     assert.match(byName(session, 'Timeout').value, /^10000 ms/);
     assert.ok(byName(session, 'Task Id'));

@@ -16,6 +16,7 @@ test('thread names say kind, id, object and parent', () => {
   assert.equal(threadName(pbt), 'Page background task 7 · Codeunit 50100 PBTWaitCodeunit (child of 3)');
   assert.equal(threadName({ ...pbt, id: 4, kind: 'Background', parent: null, object: 'Codeunit 50101', objectName: 'Block All Customers' }), 'Background session 4 · Codeunit 50101 Block All Customers');
   assert.equal(threadName({ ...pbt, id: 1, kind: 'Foreground', parent: null, object: 'Page 21', objectName: '' }), 'Client session 1 · Page 21');
+  assert.equal(threadName({ ...pbt, id: 1, kind: 'Foreground', parent: null, object: 'Client', objectName: 'Web client' }), 'Client session 1 · Web client');
 });
 
 test('the Session scope: kind, ids, timeout and time left from the runtime clock, parameters', () => {
@@ -27,6 +28,8 @@ test('the Session scope: kind, ids, timeout and time left from the runtime clock
   assert.equal(get('Task Id'), '2');
   assert.equal(get('Timeout'), '10000 ms (10 s)');
   assert.equal(get('Time Left'), '7000 ms (7 s)');
+  assert.equal(get('State'), 'stopped');
+  assert.equal(sessionScopeRows({ ...pbt, state: 'running', stoppedReason: 'breakpoint' }, 0).find((r) => r.name === 'State')?.value, 'stopped (breakpoint)');
   assert.equal(rows.find((r) => r.name === 'Parameters')?.parameters, true);
   assert.deepEqual(parameterRows(pbt), [{ name: 'Wait', value: "'1''000'", type: 'Text' }]);
   assert.equal(sessionScopeRows(pbt, 12000).find((r) => r.name === 'Time Left')?.value, 'expired');
