@@ -2,7 +2,7 @@
 import type { Procedure } from '../model/ir';
 import { lookupVar } from '../model/resolve';
 import type { Workspace, WsObject } from '../model/workspace';
-import { isPage, moveToAfterGetCurrRecordFix, objectTrigger, walkPage } from './pageWalk';
+import { enqueuingPages, moveToAfterGetCurrRecordFix, objectTrigger, walkPage } from './pageWalk';
 import { pathText, inScope, type Rule } from './types';
 
 export const BG0001: Rule = {
@@ -14,7 +14,7 @@ export const BG0001: Rule = {
   },
   check(ctx) {
     const { ws } = ctx;
-    const pages = new Set(ctx.facts.enqueueSites.map((s) => s.obj).filter(isPage));
+    const pages = enqueuingPages(ctx.facts);
     for (const page of pages) {
       if (!inScope(ctx, page.file)) continue;
       if (!ws.sourceTableName(page)) continue;

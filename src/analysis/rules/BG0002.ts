@@ -1,5 +1,5 @@
 // BG0002: EnqueueBackgroundTask reachable from OnAfterGetRecord on a list-type page (runs per row).
-import { isPage, moveToAfterGetCurrRecordFix, objectTrigger, walkPage } from './pageWalk';
+import { enqueuingPages, moveToAfterGetCurrRecordFix, objectTrigger, walkPage } from './pageWalk';
 import { pathText, inScope, type Rule } from './types';
 
 const listTypes = new Set(['list', 'listpart', 'worksheet', 'listplus']);
@@ -13,7 +13,7 @@ export const BG0002: Rule = {
   },
   check(ctx) {
     const { ws } = ctx;
-    const pages = new Set(ctx.facts.enqueueSites.map((s) => s.obj).filter(isPage));
+    const pages = enqueuingPages(ctx.facts);
     for (const page of pages) {
       if (!inScope(ctx, page.file)) continue;
       const type = ws.pageType(page);

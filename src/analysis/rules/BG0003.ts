@@ -2,14 +2,14 @@
 import type { Stmt } from '../model/ir';
 import { forEachCall, forEachExpr } from '../model/visit';
 import type { Workspace, WsObject } from '../model/workspace';
-import { isPage, objectTrigger, pageFamily, walkPage } from './pageWalk';
+import { enqueuingPages, objectTrigger, pageFamily, walkPage } from './pageWalk';
 import { pathText, inScope, type Rule } from './types';
 
 export const BG0003: Rule = {
   meta: { scope: 'local', id: 'BG0003', title: 'Page background task enqueued from a task completion or error trigger', defaultSeverity: 'warning' },
   check(ctx) {
     const { ws } = ctx;
-    const pages = new Set(ctx.facts.enqueueSites.map((s) => s.obj).filter(isPage));
+    const pages = enqueuingPages(ctx.facts);
     for (const page of pages) {
       if (!inScope(ctx, page.file)) continue;
       for (const name of ['OnPageBackgroundTaskCompleted', 'OnPageBackgroundTaskError']) {

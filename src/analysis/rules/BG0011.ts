@@ -4,7 +4,7 @@ import { resolveCall, type ProcRef } from '../model/resolve';
 import { forEachCall, forEachStmt } from '../model/visit';
 import { walk } from '../model/walk';
 import type { Workspace, WsObject } from '../model/workspace';
-import { isPage, objectTrigger } from './pageWalk';
+import { enqueuingPages, objectTrigger } from './pageWalk';
 import type { Rule, RuleContext } from './types';
 
 export const BG0011: Rule = {
@@ -106,7 +106,7 @@ function parameterVars(ws: Workspace, obj: WsObject, proc: Procedure): Set<strin
 
 function checkResults(ctx: RuleContext): void {
   const { ws } = ctx;
-  const pages = new Set(ctx.facts.enqueueSites.map((s) => s.obj).filter(isPage));
+  const pages = enqueuingPages(ctx.facts);
   for (const page of pages) {
     const trigger = objectTrigger(page, 'OnPageBackgroundTaskCompleted');
     if (!trigger || trigger.params.length < 2) continue;

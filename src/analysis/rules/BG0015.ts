@@ -1,5 +1,5 @@
 // BG0015: one trigger's path makes more than 5 EnqueueBackgroundTask calls outside loops.
-import { isPage, reachesEnqueue, walkPage } from './pageWalk';
+import { enqueuingPages, reachesEnqueue, walkPage } from './pageWalk';
 import { inScope, type Rule } from './types';
 
 export const MAX_CONCURRENT_CHILD_SESSIONS = 5;
@@ -8,7 +8,7 @@ export const BG0015: Rule = {
   meta: { scope: 'local', id: 'BG0015', title: 'More than five background tasks from one trigger', defaultSeverity: 'info' },
   check(ctx) {
     const { ws } = ctx;
-    const pages = new Set(ctx.facts.enqueueSites.map((s) => s.obj).filter(isPage));
+    const pages = enqueuingPages(ctx.facts);
     for (const page of pages) {
       if (!inScope(ctx, page.file)) continue;
       for (const trigger of page.procedures.filter((p) => p.isTrigger && reachesEnqueue(ws, page, p))) {

@@ -1,12 +1,12 @@
 // BG0016: CurrPage.Update (ignored) or Confirm/StrMenu (error) reachable from the task completion/error triggers.
-import { isPage, objectTrigger, walkPage, statementLines } from './pageWalk';
+import { enqueuingPages, objectTrigger, statementLines, walkPage } from './pageWalk';
 import { pathText, inScope, type Rule } from './types';
 
 export const BG0016: Rule = {
   meta: { scope: 'local', id: 'BG0016', title: 'CurrPage.Update or a dialog in a background task trigger', defaultSeverity: 'warning', quickFix: 'Remove the call' },
   check(ctx) {
     const { ws } = ctx;
-    const pages = new Set(ctx.facts.enqueueSites.map((s) => s.obj).filter(isPage));
+    const pages = enqueuingPages(ctx.facts);
     for (const page of pages) {
       if (!inScope(ctx, page.file)) continue;
       for (const name of ['OnPageBackgroundTaskCompleted', 'OnPageBackgroundTaskError']) {

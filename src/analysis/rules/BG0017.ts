@@ -1,7 +1,7 @@
 // BG0017: re-enqueue into the same global task id from a repeating trigger, no cancel before, completion ignores TaskId.
 import { lookupVar } from '../model/resolve';
 import { mentionsIdent } from '../model/visit';
-import { indentAt, isPage, objectTrigger, pageFamily, reachesEnqueue, walkPage } from './pageWalk';
+import { enqueuingPages, indentAt, objectTrigger, pageFamily, reachesEnqueue, walkPage } from './pageWalk';
 import { pathText, inScope, type Rule } from './types';
 
 const repeating = new Set(['onaftergetcurrrecord', 'onaftergetrecord']);
@@ -10,7 +10,7 @@ export const BG0017: Rule = {
   meta: { scope: 'local', id: 'BG0017', title: 'Racing background tasks', defaultSeverity: 'info', quickFix: 'Insert CurrPage.CancelBackgroundTask(TaskId)' },
   check(ctx) {
     const { ws } = ctx;
-    const pages = new Set(ctx.facts.enqueueSites.map((s) => s.obj).filter(isPage));
+    const pages = enqueuingPages(ctx.facts);
     for (const page of pages) {
       if (!inScope(ctx, page.file)) continue;
       const completed = [...pageFamily(ws, page)].map((o) => objectTrigger(o, 'OnPageBackgroundTaskCompleted')).find((t) => t);

@@ -7,6 +7,18 @@ import { resolveCall } from '../model/resolve';
 import { forEachCall } from '../model/visit';
 import type { Workspace, WsObject } from '../model/workspace';
 import type { Fix } from '../diagnostic';
+import type { Facts } from '../facts';
+
+/** Pages and page extensions that enqueue background tasks; computed once per facts and shared by the page rules. */
+const enqueuingPagesCache = new WeakMap<Facts, Set<WsObject>>();
+export function enqueuingPages(facts: Facts): Set<WsObject> {
+  let pages = enqueuingPagesCache.get(facts);
+  if (!pages) {
+    pages = new Set(facts.enqueueSites.map((s) => s.obj).filter(isPage));
+    enqueuingPagesCache.set(facts, pages);
+  }
+  return pages;
+}
 
 export function isPage(o: WsObject): boolean {
   return o.kind === 'page' || o.kind === 'pageextension';
