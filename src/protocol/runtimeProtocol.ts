@@ -173,6 +173,8 @@ export interface Requests {
   setVariable: [{ session: number; reference: number; name: string; value: string }, VariableData];
   exceptionInfo: [{ session: number }, ErrorData];
   stopSession: [{ session: number; comment?: string }, Record<string, never>];
+  /** A server instance restart: every session and page background task ends (bc-semantics §2). */
+  restartServer: [Record<string, never>, Record<string, never>];
   openPage: [{ page: string | number; record?: Record<string, string> }, PageStateData];
   pageState: [{ pageInstanceId: number }, PageStateData];
   navigate: [{ pageInstanceId: number; direction: 'next' | 'previous' }, PageStateData];

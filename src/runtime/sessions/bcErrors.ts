@@ -20,6 +20,8 @@ export const BcText = {
   stopCurrent: 'A session cannot stop itself with StopSession.',
   stopped: 'The session was stopped by StopSession.',
   noSuchSession: 'The session %1 does not exist or is not active.',
+  // BC logs no AL error for a restart (the process goes away); this text says what ended the session.
+  serverRestart: 'The session was ended because the Business Central server instance restarted.',
 } as const;
 
 export const BcCode = {
@@ -31,6 +33,7 @@ export const BcCode = {
   queueFull: 'QueueLimitExceeded',
   stopped: 'SessionStopped',
   commitInChild: 'CommitNotAllowed',
+  serverRestart: 'ServerRestart',
 } as const;
 
 export function fill(text: string, ...args: (string | number)[]): string {

@@ -100,6 +100,9 @@ export function formatEvent(e: TimelineEvent, kinds: Map<number, string>): strin
     case 'dialog':
       what = `${e.kind} ${q(e.text)}${e.answer !== undefined ? ` -> ${q(e.answer)}` : ''}`;
       break;
+    case 'serverRestart':
+      what = `== server instance restart: ${e.sessions} active session(s) end`;
+      break;
     case 'scheduledTask':
       what = `TaskScheduler.CreateTask ${e.codeunit}${e.ready ? '' : ' (not ready)'}`;
       break;

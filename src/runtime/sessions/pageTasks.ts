@@ -9,7 +9,7 @@ import type { CallResult, Session } from './session';
 import type { SessionRuntime } from './runtime';
 import type { PageState } from './pages';
 
-export type CancelReason = 'recordChanged' | 'pageClosed' | 'cancelled' | 'sessionEnded';
+export type CancelReason = 'recordChanged' | 'pageClosed' | 'cancelled' | 'sessionEnded' | 'serverRestart';
 
 export interface PageTask {
   readonly id: number;
@@ -98,6 +98,7 @@ export class PageTasks {
     this.tasks.delete(task.id);
     task.page.tasks.delete(task);
     this.rt.timeline.emit('taskCancelled', { session: task.parent.id, task: task.id, reason });
+    this.rt.pages.tasksChanged(task.page);
     if (wasRunning) {
       slots.running.delete(task);
       if (task.child && !task.child.ended) this.rt.endSession(task.child, 'cancelled', undefined);
@@ -125,6 +126,11 @@ export class PageTasks {
     if (!slots) return;
     for (const task of [...slots.running, ...slots.waiting]) this.cancel(task, 'sessionEnded');
     this.byParent.delete(s.id);
+  }
+
+  /** Every running and waiting task is cancelled (a server restart). */
+  cancelAll(reason: CancelReason): void {
+    for (const slots of [...this.byParent.values()]) for (const task of [...slots.running, ...slots.waiting]) this.cancel(task, reason);
   }
 
   runningFor(parent: Session): number {
@@ -182,6 +188,7 @@ export class PageTasks {
       };
       this.rt.pages.runTaskTrigger(page, 'OnPageBackgroundTaskError', task.id, [task.id, err.code, err.text, err.callStack, false], notify);
     }
+    this.rt.pages.tasksChanged(page);
     this.fillSlots(slots);
   }
 }

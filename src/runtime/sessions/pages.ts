@@ -14,6 +14,8 @@ export class PageState {
   key: FieldValue[] | undefined;
   shown = new Map<string, string>();
   readonly tasks = new Set<PageTask>();
+  /** Completion / error triggers of finished tasks still queued or running on the page's session. */
+  settling = 0;
   constructor(
     readonly instance: PageInstance,
     readonly session: Session,
@@ -183,6 +185,7 @@ export class Pages {
       return;
     }
     const services = this.rt.servicesOf(state.session);
+    state.settling++;
     this.rt.queueCall(state.session, name, () => ({ kind: 'pageTrigger', page: state.instance, trigger: name, args }), {
       before: () => {
         services.inTaskTrigger = name;
@@ -190,6 +193,8 @@ export class Pages {
       },
       after: (r) => {
         services.inTaskTrigger = undefined;
+        state.settling--;
+        this.tasksChanged(state);
         if (state.instance.updateRequested) {
           // CurrPage.Update is ignored in the two page background task triggers (bc-semantics §4): no refresh,
           // which is also what keeps "enqueue in OnAfterGetCurrRecord" from looping.
@@ -222,7 +227,7 @@ export class Pages {
   refresh(state: PageState): void {
     let values: Map<string, string>;
     try {
-      values = state.instance.fieldValues();
+      values = this.shownValues(state);
     } catch {
       return;
     }
@@ -238,6 +243,21 @@ export class Pages {
     if (changed) for (const l of this.listeners) l(state);
   }
 
+  /** A task of the page finished or was cancelled: a part page may stop showing dashes. */
+  tasksChanged(state: PageState): void {
+    if (state.open && isPartPage(state.instance.layout.pageType)) this.refresh(state);
+  }
+
+  /**
+   * What the client shows in the page's fields. Part pages (CardPart, ListPart) show a dash in every field until
+   * all their page background tasks finished, completion and error triggers included (bc-semantics §4).
+   */
+  shownValues(state: PageState): Map<string, string> {
+    const values = state.instance.fieldValues();
+    if (!isPartPage(state.instance.layout.pageType) || (state.tasks.size === 0 && state.settling === 0)) return values;
+    return new Map([...values.keys()].map((k) => [k, PENDING_DASH]));
+  }
+
   sessionEnded(session: Session): void {
     const mine = this.bySession.get(session.id);
     if (!mine) return;
@@ -249,7 +269,7 @@ export class Pages {
     const layout = state.instance.layout;
     let values = new Map<string, string>();
     try {
-      values = state.instance.fieldValues();
+      values = this.shownValues(state);
     } catch {
       /* a page whose values cannot be formatted still shows its layout */
     }
@@ -294,6 +314,13 @@ export class Pages {
 
 /** Rows a list page shows at once (each gets OnAfterGetRecord). */
 const LIST_ROWS_SHOWN = 20;
+
+/** What a part page shows in a field while its page background tasks run. */
+export const PENDING_DASH = '-';
+
+function isPartPage(pageType: string): boolean {
+  return ['cardpart', 'listpart'].includes(pageType.toLowerCase());
+}
 
 function isListPage(pageType: string): boolean {
   return ['list', 'listpart', 'worksheet', 'listplus'].includes(pageType.toLowerCase());

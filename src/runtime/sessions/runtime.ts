@@ -297,6 +297,30 @@ export class SessionRuntime {
     this.abortSession(target, 'stopped', { code: BcCode.stopped, text: comment || BcText.stopped, callStack: '' });
   }
 
+  /**
+   * A server restart (bc-semantics §2: "A server restart kills running background sessions"). Everything that
+   * lives in the server instance's memory ends: page background tasks are cancelled, queued and running
+   * background sessions end with their transactions rolled back, and so do the client sessions (the web client
+   * loses its connection; its pages close). What is persisted survives: committed data, Session Event rows and
+   * TaskScheduler tasks that have not started yet (they live in the Scheduled Task table and still run when due).
+   */
+  restartServer(): void {
+    this.timeline.emit('serverRestart', { sessions: this.activeCount });
+    const error: AlErrorInfo = { code: BcCode.serverRestart, text: BcText.serverRestart, callStack: '' };
+    this.pageTasks.cancelAll('serverRestart');
+    // Queued sessions first: ending a running one would launch the next queued one.
+    for (const s of this.background.queued()) {
+      this.background.dequeue(s);
+      s.ending = { outcome: 'stopped', error };
+      this.endSession(s, 'stopped', error);
+    }
+    for (const s of [...this.sessions.values()]) {
+      if (s.ended) continue;
+      s.ending = { outcome: 'stopped', error };
+      this.endSession(s, 'stopped', error);
+    }
+  }
+
   isSessionActive(id: number): boolean {
     const s = this.sessions.get(id);
     return !!s && !s.ended;

@@ -14,7 +14,8 @@ export type ScenarioStep =
   | { kind: 'advanceMs'; ms: number }
   | { kind: 'answerConfirm'; answer: boolean }
   | { kind: 'answerStrMenu'; answer: number }
-  | { kind: 'stopSession'; session: number; comment?: string };
+  | { kind: 'stopSession'; session: number; comment?: string }
+  | { kind: 'restartServer' };
 
 export interface LocatedStep {
   step: ScenarioStep;
@@ -35,7 +36,7 @@ export interface Scenario {
 /** A malformed scenario: the message starts with `file:line:`. */
 export class ScenarioError extends Error {}
 
-const stepKeys = ['openPage', 'nextRecord', 'previousRecord', 'closePage', 'invokeAction', 'setField', 'runCodeunit', 'waitIdle', 'advanceMs', 'answerConfirm', 'answerStrMenu', 'stopSession'];
+const stepKeys = ['openPage', 'nextRecord', 'previousRecord', 'closePage', 'invokeAction', 'setField', 'runCodeunit', 'waitIdle', 'advanceMs', 'answerConfirm', 'answerStrMenu', 'stopSession', 'restartServer'];
 const extraKeys: Record<string, string[]> = { openPage: ['record'], setField: ['value'], stopSession: ['comment'] };
 
 export function parseScenario(text: string, file: string): Scenario {
@@ -101,6 +102,7 @@ export function scenarioFromJson(value: unknown, file: string, lineOf: (node: ob
       case 'previousRecord':
       case 'closePage':
       case 'waitIdle':
+      case 'restartServer':
         need(v === true, 'true');
         step = { kind } as ScenarioStep;
         break;
@@ -160,6 +162,8 @@ export function describeStep(step: ScenarioStep): string {
       return `answer the next ${step.kind === 'answerConfirm' ? 'Confirm' : 'StrMenu'} with ${step.answer}`;
     case 'stopSession':
       return `stop session ${step.session}`;
+    case 'restartServer':
+      return 'restart the server instance';
     default:
       return step.kind;
   }

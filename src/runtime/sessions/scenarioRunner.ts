@@ -82,6 +82,9 @@ export class ScenarioRunner {
         if (!rt.sessions.has(step.session)) throw new ScenarioError(`there is no session ${step.session}`);
         rt.stopSession(undefined, step.session, step.comment ?? '');
         return;
+      case 'restartServer':
+        rt.restartServer();
+        return;
     }
   }
 }

@@ -123,6 +123,9 @@ export async function handleRequest(server: ControlServer, c: Connection, comman
       rt.stopSession(undefined, s.id, typeof args.comment === 'string' ? args.comment : '');
       return {};
     }
+    case 'restartServer':
+      rt.restartServer();
+      return {};
     case 'openPage': {
       const p = args.page;
       if (typeof p !== 'string' && typeof p !== 'number') throw new RequestError("'page' must be a page name or id");

@@ -412,3 +412,46 @@ test('§4 cancel the previous task before re-enqueueing and compare TaskId in th
   assert.deepEqual(events(h, 'taskCancelled').map((e) => [e.task, e.reason]), [[1, 'cancelled']]);
   assert.equal(field(h, p.instance.pageInstanceId, 'Result'), 'task 2 run 1');
 });
+
+test('§4 part pages (CardPart, ListPart) show dashes until all their tasks finish', async () => {
+  const spec = (pageType: string) =>
+    page({
+      pageType,
+      triggers: `
+    trigger OnAfterGetCurrRecord()
+    var
+        Fast: Dictionary of [Text, Text];
+        Slow: Dictionary of [Text, Text];
+        Id: Integer;
+    begin
+        Fast.Add('Wait', '500');
+        CurrPage.EnqueueBackgroundTask(Id, Codeunit::"Lab Task", Fast);
+        Slow.Add('Wait', '2000');
+        Slow.Add('P', 'slow');
+        CurrPage.EnqueueBackgroundTask(Id, Codeunit::"Lab Task", Slow);
+    end;
+
+    trigger OnPageBackgroundTaskCompleted(CompletedTaskId: Integer; Results: Dictionary of [Text, Text])
+    begin
+        ResultText += 'task ' + Format(CompletedTaskId) + ';';
+    end;`,
+    });
+  const shown = (h: RuntimeHost) => events(h, 'pageField').map((e) => `${e.t} ${e.field}=${e.value}`);
+  for (const pageType of ['CardPart', 'ListPart']) {
+    const h = host([TASK, spec(pageType)]);
+    const p = await open(h, 'B');
+    assert.equal(field(h, p.instance.pageInstanceId, 'No.'), '-', `${pageType}: a dash while the tasks run`);
+    await h.rt.advance(1000);
+    // The first task finished (its completion trigger ran), the second still runs: still dashes.
+    assert.equal(events(h, 'trigger', { name: 'OnPageBackgroundTaskCompleted' }).length, 1);
+    assert.equal(field(h, p.instance.pageInstanceId, 'Result'), '-');
+    await h.rt.waitIdle();
+    assert.equal(field(h, p.instance.pageInstanceId, 'No.'), 'B');
+    assert.deepEqual(shown(h), ['0 No.=-', '0 Result=-', '2000 No.=B', '2000 Result=task 1;task 2;'], pageType);
+  }
+  // A Card page shows its values at once, and the result when it comes.
+  const card = host([TASK, spec('Card')]);
+  await open(card, 'B');
+  await card.rt.waitIdle();
+  assert.deepEqual(shown(card), ['0 No.=B', '500 Result=task 1;', '2000 Result=task 1;task 2;']);
+});

@@ -244,3 +244,79 @@ test('§2 errors of a background session are not returned to the caller: they en
   const bg = events(h, 'sessionStarted', { kind: 'Background' })[0];
   assert.equal(ended(h, bg.session!)!.outcome, 'error');
 });
+
+test('§2 a server restart kills running background sessions', async () => {
+  const worker = `
+codeunit 50224 "Lab Long Worker"
+{
+    trigger OnRun()
+    var
+        Log: Codeunit "Lab Logger";
+    begin
+        Log.Add('uncommitted work of ' + Format(SessionId()));
+        Sleep(60000);
+        Log.Add('worker finished');
+    end;
+}`;
+  const page = `
+page 50225 "Lab Restart Card"
+{
+    PageType = Card;
+    SourceTable = "Lab Item";
+    layout { area(Content) { field("No."; Rec."No.") { } } }
+    trigger OnAfterGetCurrRecord()
+    var
+        Params: Dictionary of [Text, Text];
+        TaskId: Integer;
+    begin
+        CurrPage.EnqueueBackgroundTask(TaskId, Codeunit::"Lab Napper");
+    end;
+}`;
+  const napper = `codeunit 50216 "Lab Napper" { trigger OnRun() begin Sleep(60000); end; }`;
+  const scheduler = `
+codeunit 50226 "Lab Restart Caller"
+{
+    trigger OnRun()
+    var
+        Log: Codeunit "Lab Logger";
+        Id: Integer;
+        I: Integer;
+    begin
+        for I := 1 to 12 do
+            StartSession(Id, Codeunit::"Lab Long Worker");
+        TaskScheduler.CreateTask(Codeunit::"Lab Long Worker", 0, true, CompanyName(), CurrentDateTime() + 300000);
+        Log.Add('committed before the restart');
+    end;
+}`;
+  const h = host([LOG_CODEUNIT, worker, napper, page, scheduler], { backgroundSessionsMaxConcurrency: 10 });
+  const { scenarioFromJson } = await import('../../../../src/runtime/sessions/scenario');
+  const r = await h.runScenario(
+    scenarioFromJson(
+      { steps: [{ runCodeunit: 50226 }, { openPage: 'Lab Restart Card' }, { advanceMs: 1000 }, { restartServer: true }, { waitIdle: true }] },
+      'restart.json',
+    ),
+  );
+  assert.equal(r.ok, true, r.failed?.message);
+  const restartAt = events(h, 'serverRestart')[0].t;
+  assert.equal(restartAt, 1000);
+  // The 10 running and 2 queued background sessions ended at the restart, stopped, their work rolled back.
+  const bgIds = events(h, 'sessionStarted', { kind: 'Background' }).filter((e) => e.t === 0).map((e) => e.session!);
+  assert.equal(bgIds.length, 10);
+  assert.equal(events(h, 'sessionQueued').length, 2);
+  const killed = events(h, 'sessionEnded', { outcome: 'stopped' }).filter((e) => e.t === restartAt);
+  assert.equal(killed.filter((e) => (e.error as { code: string }).code === 'ServerRestart').length, killed.length);
+  for (const id of bgIds) assert.ok(killed.some((e) => e.session === id), `background session ${id} ended at the restart`);
+  assert.equal(events(h, 'sessionStarted', { kind: 'Background' }).filter((e) => e.t > 0 && e.t < 300000).length, 0, 'queued sessions never started');
+  // The client's page task was cancelled, the client session ended and its page closed.
+  assert.deepEqual(events(h, 'taskCancelled').map((e) => e.reason), ['serverRestart']);
+  assert.equal(events(h, 'pageClosed').length, 1);
+  // Session Event holds a Stop row per killed session, with the reason.
+  const stops = h.rt.sessionEvents.filter((e) => e.eventType === 'Stop' && /server instance restarted/.test(e.comment));
+  assert.equal(stops.length, killed.length);
+  assert.ok(stops.length >= 13, 'ten running, two queued, the client');
+  // The scheduled task is persisted (Scheduled Task table): it still runs when due, after the restart.
+  const late = events(h, 'sessionStarted', { kind: 'Background' }).filter((e) => e.t === 300000);
+  assert.equal(late.length, 1);
+  assert.deepEqual(logLines(h).slice(0, 1), ['committed before the restart']);
+  assert.equal(logLines(h).filter((l) => l.startsWith('uncommitted')).length, 1, 'only the scheduled task, after the restart, wrote');
+});
