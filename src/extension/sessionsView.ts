@@ -17,6 +17,7 @@ export function stateLabel(s: SessionInfo): string {
     case 'running': return 'running';
     case 'sleeping': return 'waiting (Sleep)';
     case 'blocked': return 'waiting (lock)';
+    case 'waiting': return 'waiting (page background task)';
     case 'queued': return 'queued';
     case 'stopped': return `stopped in debugger${s.stoppedReason ? ` (${s.stoppedReason})` : ''}`;
     case 'ended': return 'ended';
@@ -29,6 +30,7 @@ function stateIcon(s: SessionInfo): vscode.ThemeIcon {
     case 'running': return new vscode.ThemeIcon('debug-start', new vscode.ThemeColor('debugIcon.startForeground'));
     case 'sleeping': return new vscode.ThemeIcon('watch');
     case 'blocked': return new vscode.ThemeIcon('lock');
+    case 'waiting': return new vscode.ThemeIcon('watch');
     case 'queued': return new vscode.ThemeIcon('clock');
     case 'stopped': return new vscode.ThemeIcon('debug-pause', new vscode.ThemeColor('debugIcon.pauseForeground'));
     case 'ended': return new vscode.ThemeIcon('circle-slash');

@@ -40,7 +40,7 @@ export type ProtocolMessage = RequestMessage | ResponseMessage | EventMessage;
 // ---------------------------------------------------------------------------------------------------------
 
 export type SessionKind = 'Foreground' | 'Background' | 'PageBackgroundTask';
-export type SessionState = 'queued' | 'running' | 'sleeping' | 'blocked' | 'stopped' | 'ended';
+export type SessionState = 'queued' | 'running' | 'sleeping' | 'blocked' | 'waiting' | 'stopped' | 'ended';
 export type SessionOutcome = 'completed' | 'error' | 'cancelled' | 'timeout' | 'stopped';
 
 export interface SessionInfo {
@@ -175,7 +175,8 @@ export interface Requests {
   stopSession: [{ session: number; comment?: string }, Record<string, never>];
   /** A server instance restart: every session and page background task ends (bc-semantics §2). */
   restartServer: [Record<string, never>, Record<string, never>];
-  openPage: [{ page: string | number; record?: Record<string, string> }, PageStateData];
+  /** `client`: 'Web' (default) or a web-service client ('WebService', 'ODataV4', 'SOAP', 'Api'). */
+  openPage: [{ page: string | number; record?: Record<string, string>; client?: string }, PageStateData];
   pageState: [{ pageInstanceId: number }, PageStateData];
   navigate: [{ pageInstanceId: number; direction: 'next' | 'previous' }, PageStateData];
   invokeAction: [{ pageInstanceId: number; action: string }, PageStateData];

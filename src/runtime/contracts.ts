@@ -224,7 +224,11 @@ export interface SessionServices {
   createTask(request: CreateTaskRequest): string;
 
   /** Page background tasks; `page` is the interpreter's page instance handle. */
-  enqueueBackgroundTask(page: PageHandle, request: EnqueueRequest): { ok: true; taskId: number } | { ok: false; error: AlErrorInfo };
+  /**
+   * `run` is set when the task runs synchronously (a page opened by a web-service client or a TestPage, as BC
+   * does there): the caller waits for it (see ChildTaskRun) and then runs the completion or error trigger itself.
+   */
+  enqueueBackgroundTask(page: PageHandle, request: EnqueueRequest): { ok: true; taskId: number; run?: ChildTaskRun } | { ok: false; error: AlErrorInfo };
   cancelBackgroundTask(page: PageHandle, taskId: number): void;
   /** In a page background task: the parameters; elsewhere BC raises an error (the session layer throws). */
   getBackgroundParameters(): Map<string, string>;
@@ -247,6 +251,26 @@ export interface SessionServices {
   clientCallback?(what: string): void;
   /** CurrPage.Update: false when it is ignored (inside OnPageBackgroundTaskCompleted / OnPageBackgroundTaskError). */
   updatePage?(page: PageHandle, saveRecord: boolean): boolean;
+  /**
+   * TestPage.RunPageBackgroundTask: runs the codeunit in a read-only child session of this session; the caller
+   * waits until `outcome()` is defined (added by the session layer).
+   */
+  runPageBackgroundTask?(page: PageHandle, request: EnqueueRequest): ChildTaskRun;
+  /**
+   * The interpreter runs OnPageBackgroundTaskCompleted / OnPageBackgroundTaskError itself for a synchronous task:
+   * it brackets the trigger with the trigger's name and undefined, so callbacks are refused and CurrPage.Update
+   * ignored inside, as in the asynchronous case (added by the session layer).
+   */
+  taskTrigger?(name: string | undefined, page?: PageHandle, taskId?: number): void;
+}
+
+/** A page background task the caller waits for (synchronous tasks). */
+export interface ChildTaskRun {
+  readonly taskId: number;
+  /** Undefined while the task waits for a slot or runs. */
+  outcome(): { state: 'completed'; results: Map<string, string> } | { state: 'failed'; error: AlErrorInfo } | { state: 'cancelled' } | undefined;
+  /** The error trigger left IsHandled false (or there is none): the session layer shows it per ErrorLevel. */
+  unhandled(error: AlErrorInfo): void;
 }
 
 /**
@@ -301,6 +325,8 @@ export interface EnqueueRequest {
 /** Opaque handle for a page instance; the session layer maps it to its page state (current record, tasks). */
 export interface PageHandle {
   readonly pageInstanceId: number;
+  /** A TestPage's page (added by the interpreter): its page background tasks run synchronously, as in BC's test framework. */
+  readonly testPage?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -316,6 +342,11 @@ export type StepResult =
   | { state: 'sleeping'; until: number }
   /** Waiting for something the session layer will signal (a lock, a dialog answer). */
   | { state: 'blocked'; reason: string }
+  /**
+   * Waiting for another session to end (a page background task run synchronously: web-service and test pages,
+   * TestPage.RunPageBackgroundTask). The session layer wakes it; no lock timeout applies (added by the session layer).
+   */
+  | { state: 'waiting'; reason: string }
   /** Stopped in the debugger (breakpoint, step, pause, exception); resumes with `resume()`. */
   | { state: 'paused'; reason: PauseReason }
   | { state: 'failed'; error: AlErrorInfo };

@@ -30,7 +30,7 @@ type Binding =
   | { kind: 'expr'; c: string; t?: TypeRef };
 
 /** Types whose variables are objects the callee mutates in place (never wrapped in a `{ v }` reference). */
-const PASSED_AS_OBJECT = new Set(['Record', 'List', 'Dictionary', 'Codeunit', 'ErrorInfo', 'TextBuilder', 'Dialog', 'RecordRef', 'FieldRef']);
+const PASSED_AS_OBJECT = new Set(['Record', 'List', 'Dictionary', 'Codeunit', 'ErrorInfo', 'TextBuilder', 'Dialog', 'RecordRef', 'FieldRef', 'TestPage']);
 
 const NAMESPACES = new Set(['system', 'session', 'taskscheduler', 'page', 'codeunit', 'report', 'database', 'dialog', 'xmlport', 'query', 'text', 'format', 'navapp', 'companyproperty', 'debugger', 'isolatedstorage', 'numbersequence', 'sessioninformation', 'productname', 'serviceinstance', 'errorinfo', 'variable', 'enum', 'json', 'recordref', 'clienttype', 'guid', 'date', 'time', 'datetime', 'duration']);
 

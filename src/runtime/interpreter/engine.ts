@@ -28,6 +28,7 @@ import { blobMethods, inStreamMethods, outStreamMethods } from './streams';
 import { buildTable } from './tables';
 import { createGuid } from '../values/guid';
 import { displayValue, formatAny } from './display';
+import { TestPageValue, testPageMethods } from './testPage';
 
 interface BreakpointEntry {
   id: number;
@@ -82,6 +83,7 @@ export class EngineImpl implements Engine, EngineModel {
       ['TextBuilder', textBuilderMethods],
       ['Dialog', dialogMethods],
       ['CurrPage', pageMethods],
+      ['TestPage', testPageMethods],
       ['Variant', variantMethods],
       ['ModuleInfo', moduleInfoMethods],
       ['RecordRef', recordRefMethods],
@@ -360,6 +362,10 @@ export class EngineImpl implements Engine, EngineModel {
       d.enumDefault = e?.enumValues?.[0]?.ordinal ?? 0;
     } else if (n.name === 'Label') {
       d.label = n.subtype ?? '';
+    } else if (n.name === 'TestPage') {
+      const page = this.findObject('page', n.subtype ?? '');
+      d.obj = page;
+      d.factory = () => new TestPageValue(this, page, n.subtype ?? '');
     }
     m.set(from, d);
     return d;

@@ -18,6 +18,7 @@ import { evaluateText } from '../values/evaluate';
 import { isScalarType, normType } from './typeNames';
 import { recordIdText, recordMethods } from './recordMethods';
 import { ProcCompiler } from './compiler';
+import { runTaskTriggers, waitForTask } from './testPage';
 
 let nextPageInstanceId = 1;
 
@@ -40,6 +41,8 @@ export class PageRuntime implements PageInstance {
   /** CurrPage.Update requests since the session layer last looked (it may ignore them). */
   updateRequested = false;
   closeRequested = false;
+  /** Opened through a TestPage: its page background tasks run synchronously (PageHandle.testPage). */
+  testPage = false;
   caption: string;
   editable = true;
 
@@ -368,8 +371,8 @@ export const pageMethods = registry({
     },
   },
   EnqueueBackgroundTask: {
-    refArgs: [0], min: 2, max: 5, ret: tBool, effect: true,
-    impl(rt: Rt, ci, p, ref: { v: unknown }, cu, params?: unknown, timeout?: unknown, level?: unknown) {
+    gen: true, refArgs: [0], min: 2, max: 5, ret: tBool, effect: true,
+    *impl(rt: Rt, ci, p, ref: { v: unknown }, cu, params?: unknown, timeout?: unknown, level?: unknown) {
       const pg = pageOf(p, ci);
       const parameters = new Map<string, string>();
       if (params instanceof AlDictionary) for (const [k, v] of params.map.values()) parameters.set(String(k), String(v instanceof Variant ? v.value : v));
@@ -380,12 +383,18 @@ export const pageMethods = registry({
         timeoutMs: timeout === undefined ? undefined : Number(timeout),
         errorLevel: level === undefined ? 'Error' : levels[Number(level)] ?? 'Error',
       });
-      if (res.ok) {
-        ref.v = res.taskId;
-        return true;
+      if (!res.ok) {
+        if (ci.used) return false;
+        throw new AlError(res.error.text, res.error.code, toSourceLocation(ci.loc));
       }
-      if (ci.used) return false;
-      throw new AlError(res.error.text, res.error.code, toSourceLocation(ci.loc));
+      ref.v = res.taskId;
+      if (res.run) {
+        // A web-service or test page: the task runs to completion, triggers included, before the call returns.
+        const outcome = yield* waitForTask(res.run);
+        const handled = yield* runTaskTriggers(rt, pg, res.run, outcome);
+        if (!handled && outcome.state === 'failed') res.run.unhandled(outcome.error);
+      }
+      return true;
     },
   },
   CancelBackgroundTask: { min: 1, max: 1, ret: tBool, effect: true, impl: (rt: Rt, ci, p, id) => { rt.services.cancelBackgroundTask(pageOf(p, ci), Number(id)); return true; } },

@@ -22,6 +22,7 @@ export interface Frame {
 export type Signal =
   | { kind: 'sleep'; until: number }
   | { kind: 'blocked'; reason: string }
+  | { kind: 'wait'; reason: string }
   | { kind: 'pause'; reason: PauseReason };
 
 /** Per-session state the interpreter keeps (last error, single-instance codeunits). */
@@ -206,6 +207,7 @@ export class Rt implements Execution {
       const s = y as Signal;
       if (s.kind === 'sleep') return { state: 'sleeping', until: s.until };
       if (s.kind === 'blocked') return { state: 'blocked', reason: s.reason };
+      if (s.kind === 'wait') return { state: 'waiting', reason: s.reason };
       if (s.kind === 'pause') {
         this.stepMode = 'none';
         return { state: 'paused', reason: s.reason };

@@ -9,7 +9,7 @@ import { seedDatabase, SeedError, type SeedData } from '../store/seed';
 import { SessionRuntime, type RuntimeOptions } from './runtime';
 import type { SessionSettings } from './settings';
 import { ACTIVE_SESSION, SESSION_EVENT, activeSessionRows, sessionEventRows, systemTablesAl } from './systemTables';
-import { ScenarioError, type Scenario } from './scenario';
+import { ScenarioError, type PageClient, type Scenario } from './scenario';
 import { ScenarioRunner, type ScenarioResult } from './scenarioRunner';
 import type { Session } from './session';
 import type { CallResult } from './session';
@@ -54,6 +54,7 @@ export class RuntimeHost {
   readonly workspace: string;
   loadResult: LoadResult;
   private client: Session | undefined;
+  private webServiceClient: Session | undefined;
 
   constructor(private readonly options: HostOptions) {
     this.workspace = options.workspace ? resolve(options.workspace) : '';
@@ -120,6 +121,26 @@ export class RuntimeHost {
     return this.client;
   }
 
+  /**
+   * A web-service client's session (SOAP, OData, API): a foreground session without UI (GuiAllowed false) whose
+   * pages run their page background tasks synchronously (bc-semantics §4). Created on first use and kept open.
+   */
+  webServiceSession(): Session {
+    if (!this.webServiceClient || this.webServiceClient.ended) {
+      const s = this.rt.createSession('Foreground', null, 'Client', 'Web service client', 0);
+      s.clientType = 'Web Service';
+      s.keepAlive = true;
+      this.rt.begin(s);
+      this.webServiceClient = s;
+    }
+    return this.webServiceClient;
+  }
+
+  /** The session a page opens in for a client kind (`Web`, the default, or a web-service client). */
+  sessionFor(client: PageClient = 'Web'): Session {
+    return client === 'Web' ? this.clientSession() : this.webServiceSession();
+  }
+
   codeunitId(codeunit: string | number): number | undefined {
     if (typeof codeunit === 'number') return this.loadResult.objects.some((o) => o.type === 'Codeunit' && o.id === codeunit) ? codeunit : undefined;
     const o = this.loadResult.objects.find((x) => x.type === 'Codeunit' && (x.name.toLowerCase() === codeunit.toLowerCase() || String(x.id) === codeunit));
@@ -149,6 +170,7 @@ export class RuntimeHost {
   /** The client logs off (its page tasks are cancelled); background sessions run to their end. */
   async shutdown(): Promise<void> {
     if (this.client && !this.client.ended) this.rt.endSession(this.client, 'completed', undefined);
+    if (this.webServiceClient && !this.webServiceClient.ended) this.rt.endSession(this.webServiceClient, 'completed', undefined);
     await this.rt.waitIdle();
   }
 }

@@ -2,7 +2,7 @@
 // 5 running per parent with a queue of 100, a timeout (2 min default, 10 min cap), the completion and error
 // triggers on the page, notifications per ErrorLevel, and cancellation when the record changes, the page closes
 // or the parent session ends.
-import type { AlErrorInfo, EnqueueRequest, PageHandle } from '../contracts';
+import type { AlErrorInfo, ChildTaskRun, EnqueueRequest, PageHandle, PageInstance } from '../contracts';
 import type { SessionOutcome } from '../../protocol/runtimeProtocol';
 import { BcCode, BcText, alErrorInfo, fill } from './bcErrors';
 import type { CallResult, Session } from './session';
@@ -11,9 +11,15 @@ import type { PageState } from './pages';
 
 export type CancelReason = 'recordChanged' | 'pageClosed' | 'cancelled' | 'sessionEnded' | 'serverRestart';
 
+type SyncOutcome = ReturnType<ChildTaskRun['outcome']>;
+
 export interface PageTask {
   readonly id: number;
-  readonly page: PageState;
+  /** The page as the client shows it; undefined for a TestPage's page (the interpreter drives those). */
+  readonly page: PageState | undefined;
+  readonly pageInstanceId: number;
+  /** Shown on notifications. */
+  readonly pageName: string;
   readonly parent: Session;
   readonly codeunitId: number;
   readonly parameters: Map<string, string>;
@@ -23,6 +29,11 @@ export interface PageTask {
   readonly recordId: string;
   state: 'waiting' | 'running' | 'finished' | 'cancelled';
   child: Session | undefined;
+  /**
+   * Synchronous tasks (web-service and test pages, TestPage.RunPageBackgroundTask): the caller waits for the
+   * outcome and runs the completion or error trigger itself.
+   */
+  sync: { outcome: SyncOutcome } | undefined;
 }
 
 interface ParentSlots {
@@ -39,12 +50,19 @@ export class PageTasks {
 
   constructor(private readonly rt: SessionRuntime) {}
 
-  enqueue(caller: Session, handle: PageHandle, request: EnqueueRequest): { ok: true; taskId: number } | { ok: false; error: AlErrorInfo } {
+  /**
+   * CurrPage.EnqueueBackgroundTask (and, with `forceSync`, TestPage.RunPageBackgroundTask). A page opened by a
+   * web-service client or a TestPage's page runs the task synchronously (bc-semantics §4; BC's test framework
+   * does too): the result carries `run`, which the caller waits for.
+   */
+  enqueue(caller: Session, handle: PageHandle, request: EnqueueRequest, forceSync = false): { ok: true; taskId: number; run?: ChildTaskRun } | { ok: false; error: AlErrorInfo } {
     const page = this.rt.pages.byHandle(handle);
-    if (!page || !page.open) {
+    const testPage = !page && handle.testPage === true;
+    if ((!page || !page.open) && !testPage) {
       return { ok: false, error: alErrorInfo('', 'EnqueueBackgroundTask needs an open page (CurrPage).') };
     }
-    const parent = page.session;
+    const parent = page ? page.session : caller;
+    const sync = forceSync || testPage || parent.webService;
     const slots = this.slotsOf(parent);
     const settings = this.rt.settings;
     if (slots.running.size >= settings.childSessionsMaxConcurrency && slots.waiting.length >= settings.childSessionsMaxQueueLength) {
@@ -53,21 +71,24 @@ export class PageTasks {
       return { ok: false, error };
     }
     const timeoutMs = Math.min(request.timeoutMs !== undefined && request.timeoutMs > 0 ? request.timeoutMs : settings.pageBackgroundTaskDefaultTimeout, settings.pageBackgroundTaskMaxTimeout);
+    const instance = page ? page.instance : (handle as PageInstance);
     const task: PageTask = {
       id: ++this.seq,
       page,
+      pageInstanceId: handle.pageInstanceId,
+      pageName: instance.layout?.name ?? '',
       parent,
       codeunitId: request.codeunitId,
       parameters: new Map(request.parameters),
       timeoutMs,
       errorLevel: request.errorLevel,
-      recordId: page.instance.currentRecordId(),
+      recordId: typeof instance.currentRecordId === 'function' ? instance.currentRecordId() : '',
       state: 'waiting',
       child: undefined,
+      sync: sync ? { outcome: undefined } : undefined,
     };
-    void caller;
     this.tasks.set(task.id, task);
-    page.tasks.add(task);
+    page?.tasks.add(task);
     this.rt.timeline.emit('taskEnqueued', {
       session: parent.id,
       task: task.id,
@@ -75,19 +96,36 @@ export class PageTasks {
       timeoutMs,
       errorLevel: task.errorLevel,
       recordId: task.recordId,
+      ...(sync ? { synchronous: true } : {}),
     });
     if (slots.running.size < settings.childSessionsMaxConcurrency) this.launch(task, slots);
     else {
       slots.waiting.push(task);
       this.rt.timeline.emit('taskWaiting', { session: parent.id, task: task.id });
     }
-    return { ok: true, taskId: task.id };
+    return { ok: true, taskId: task.id, ...(task.sync ? { run: this.runOf(task) } : {}) };
+  }
+
+  /** What the waiting caller of a synchronous task sees. */
+  private runOf(task: PageTask): ChildTaskRun {
+    const sync = task.sync!;
+    return {
+      taskId: task.id,
+      outcome: () => sync.outcome,
+      unhandled: (err) => this.notify(task, err),
+    };
+  }
+
+  /** An unhandled task error as the user sees it: a notification per ErrorLevel (Ignore shows nothing). */
+  private notify(task: PageTask, err: AlErrorInfo): void {
+    if (task.errorLevel === 'Ignore') return;
+    this.rt.timeline.emit('notification', { session: task.parent.id, page: task.pageName, task: task.id, level: task.errorLevel === 'Warning' ? 'warning' : 'error', text: err.text, code: err.code });
   }
 
   /** CurrPage.CancelBackgroundTask: unknown or finished tasks are ignored, as in BC. */
   cancelById(handle: PageHandle, taskId: number): void {
     const task = this.tasks.get(taskId);
-    if (task && task.page.instance.pageInstanceId === handle.pageInstanceId) this.cancel(task, 'cancelled');
+    if (task && task.pageInstanceId === handle.pageInstanceId) this.cancel(task, 'cancelled');
   }
 
   cancel(task: PageTask, reason: CancelReason): void {
@@ -96,9 +134,13 @@ export class PageTasks {
     const wasRunning = task.state === 'running';
     task.state = 'cancelled';
     this.tasks.delete(task.id);
-    task.page.tasks.delete(task);
+    task.page?.tasks.delete(task);
     this.rt.timeline.emit('taskCancelled', { session: task.parent.id, task: task.id, reason });
-    this.rt.pages.tasksChanged(task.page);
+    if (task.page) this.rt.pages.tasksChanged(task.page);
+    if (task.sync) {
+      task.sync.outcome = { state: 'cancelled' };
+      this.rt.scheduler.wake(task.parent);
+    }
     if (wasRunning) {
       slots.running.delete(task);
       if (task.child && !task.child.ended) this.rt.endSession(task.child, 'cancelled', undefined);
@@ -173,18 +215,25 @@ export class PageTasks {
     task.state = 'finished';
     slots.running.delete(task);
     this.tasks.delete(task.id);
-    task.page.tasks.delete(task);
-    const page = task.page;
+    task.page?.tasks.delete(task);
+    const err = outcome === 'error' || outcome === 'timeout' ? (error ?? alErrorInfo('', 'The page background task failed.')) : undefined;
+    if (task.sync) {
+      // The caller waits in its own execution: it reads the outcome and runs the trigger itself.
+      task.sync.outcome =
+        outcome === 'completed' ? { state: 'completed', results: this.rt.servicesOf(task.child!).results ?? new Map<string, string>() } : err ? { state: 'failed', error: err } : { state: 'cancelled' };
+      this.rt.scheduler.wake(task.parent);
+      this.fillSlots(slots);
+      return;
+    }
+    const page = task.page!;
     if (outcome === 'completed') {
       const results = this.rt.servicesOf(task.child!).results ?? new Map<string, string>();
       this.rt.pages.runTaskTrigger(page, 'OnPageBackgroundTaskCompleted', task.id, [task.id, results]);
-    } else if (outcome === 'error' || outcome === 'timeout') {
-      const err = error ?? alErrorInfo('', 'The page background task failed.');
+    } else if (err) {
       // `var IsHandled` comes back in the trigger's completed value: the argument list after the calls.
       const notify = (r: CallResult) => {
         const isHandled = r.state === 'completed' && Array.isArray(r.value) && r.value[4] === true;
-        if (isHandled || task.errorLevel === 'Ignore') return;
-        this.rt.timeline.emit('notification', { session: page.session.id, page: page.instance.layout.name, task: task.id, level: task.errorLevel === 'Warning' ? 'warning' : 'error', text: err.text, code: err.code });
+        if (!isHandled) this.notify(task, err);
       };
       this.rt.pages.runTaskTrigger(page, 'OnPageBackgroundTaskError', task.id, [task.id, err.code, err.text, err.callStack, false], notify);
     }

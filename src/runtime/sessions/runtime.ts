@@ -141,7 +141,7 @@ export class SessionRuntime {
       object: s.object,
       ...(s.taskId !== undefined ? { task: s.taskId } : {}),
     });
-    this.sessionEvents.push({ sessionId: s.id, eventType: 'Logon', time: this.clock.now(), clientType: clientType(s.kind), userId: s.userId, comment: '' });
+    this.sessionEvents.push({ sessionId: s.id, eventType: 'Logon', time: this.clock.now(), clientType: s.clientType, userId: s.userId, comment: '' });
     this.debugHost?.sessionStarted?.(s);
     this.scheduler.makeReady(s);
   }
@@ -240,7 +240,7 @@ export class SessionRuntime {
       sessionId: s.id,
       eventType: outcome === 'stopped' ? 'Stop' : 'Logoff',
       time: this.clock.now(),
-      clientType: clientType(s.kind),
+      clientType: s.clientType,
       userId: s.userId,
       comment,
     });

@@ -2,8 +2,12 @@
 // run a codeunit, wait, move time). Parsed and checked up front so a malformed file fails with file and line.
 import { JsonSyntaxError, parseJsonWithLines, type JsonDocument } from './jsonWithLines';
 
+/** Who opens a page: the web client (default) or a web-service client (no UI; page background tasks run synchronously). */
+export type PageClient = 'Web' | 'WebService' | 'ODataV4' | 'SOAP' | 'Api';
+export const PAGE_CLIENTS: readonly PageClient[] = ['Web', 'WebService', 'ODataV4', 'SOAP', 'Api'];
+
 export type ScenarioStep =
-  | { kind: 'openPage'; page: string | number; record?: Record<string, unknown> }
+  | { kind: 'openPage'; page: string | number; record?: Record<string, unknown>; client?: PageClient }
   | { kind: 'nextRecord' }
   | { kind: 'previousRecord' }
   | { kind: 'closePage' }
@@ -37,7 +41,7 @@ export interface Scenario {
 export class ScenarioError extends Error {}
 
 const stepKeys = ['openPage', 'nextRecord', 'previousRecord', 'closePage', 'invokeAction', 'setField', 'runCodeunit', 'waitIdle', 'advanceMs', 'answerConfirm', 'answerStrMenu', 'stopSession', 'restartServer'];
-const extraKeys: Record<string, string[]> = { openPage: ['record'], setField: ['value'], stopSession: ['comment'] };
+const extraKeys: Record<string, string[]> = { openPage: ['record', 'client'], setField: ['value'], stopSession: ['comment'] };
 
 export function parseScenario(text: string, file: string): Scenario {
   let doc: JsonDocument;
@@ -96,7 +100,8 @@ export function scenarioFromJson(value: unknown, file: string, lineOf: (node: ob
       case 'openPage':
         need((typeof v === 'string' && v !== '') || (typeof v === 'number' && Number.isInteger(v)), 'a page name or id');
         if (o.record !== undefined && !isObject(o.record)) fail(line, `step ${index + 1}: "record" must be an object of primary key field -> value`);
-        step = { kind, page: v as string | number, ...(o.record ? { record: o.record as Record<string, unknown> } : {}) };
+        if (o.client !== undefined && !PAGE_CLIENTS.includes(o.client as PageClient)) fail(line, `step ${index + 1}: "client" must be one of ${PAGE_CLIENTS.join(', ')}, got ${JSON.stringify(o.client)}`);
+        step = { kind, page: v as string | number, ...(o.record ? { record: o.record as Record<string, unknown> } : {}), ...(o.client ? { client: o.client as PageClient } : {}) };
         break;
       case 'nextRecord':
       case 'previousRecord':
@@ -148,7 +153,7 @@ function isObject(v: unknown): v is Record<string, unknown> {
 export function describeStep(step: ScenarioStep): string {
   switch (step.kind) {
     case 'openPage':
-      return `open page ${JSON.stringify(step.page)}${step.record ? ` on ${JSON.stringify(step.record)}` : ''}`;
+      return `open page ${JSON.stringify(step.page)}${step.record ? ` on ${JSON.stringify(step.record)}` : ''}${step.client && step.client !== 'Web' ? ` as a ${step.client} client` : ''}`;
     case 'invokeAction':
       return `invoke action ${JSON.stringify(step.action)}`;
     case 'setField':

@@ -46,7 +46,7 @@ export class ScenarioRunner {
     const rt = host.rt;
     switch (step.kind) {
       case 'openPage': {
-        const { page } = await rt.pages.open(host.clientSession(), step.page, step.record);
+        const { page } = await rt.pages.open(host.sessionFor(step.client), step.page, step.record);
         if (page.open) this.pages.push(page);
         return;
       }

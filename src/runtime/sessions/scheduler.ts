@@ -62,7 +62,7 @@ export class Scheduler {
   /** Make a session runnable if it has work and is not waiting or paused. */
   makeReady(s: Session): void {
     if (s.inReady || s.ended || s.paused || !s.hasWork || s.state === 'queued') return;
-    if (s.state === 'sleeping' || s.state === 'blocked') return;
+    if (s.state === 'sleeping' || s.state === 'blocked' || s.state === 'waiting') return;
     s.inReady = true;
     s.state = 'running';
     this.ready.push(s);
@@ -74,7 +74,7 @@ export class Scheduler {
     this.timers.cancel(s.wakeTimer);
     s.wakeTimer = undefined;
     this.blocked.delete(s);
-    if (s.state === 'sleeping' || s.state === 'blocked') s.state = 'running';
+    if (s.state === 'sleeping' || s.state === 'blocked' || s.state === 'waiting') s.state = 'running';
     this.makeReady(s);
   }
 
@@ -88,7 +88,7 @@ export class Scheduler {
   resumed(s: Session): void {
     s.paused = undefined;
     this.pausedSessions.delete(s);
-    if (s.state !== 'sleeping' && s.state !== 'blocked') s.state = 'running';
+    if (s.state !== 'sleeping' && s.state !== 'blocked' && s.state !== 'waiting') s.state = 'running';
     this.makeReady(s);
   }
 
@@ -237,6 +237,10 @@ export class Scheduler {
           s.current.exec.abort(this.hooks.lockTimeout(s, r.reason));
           this.wake(s);
         });
+        return;
+      case 'waiting':
+        // Another session (a synchronous page background task) wakes it when it ends; no timer of its own.
+        s.state = 'waiting';
         return;
       case 'paused':
         s.paused = r.reason;

@@ -1,7 +1,9 @@
 // The SessionServices one session offers its AL code: transactions, dialogs (shown in the foreground, suppressed
 // or refused where there is no UI), sessions, page background tasks. BC's behaviour is decided here.
 import type {
+  ChildTaskRun,
   CreateTaskRequest,
+  PageInstance,
   EnqueueRequest,
   PageHandle,
   SessionKind,
@@ -20,7 +22,6 @@ import type { SessionRuntime } from './runtime';
 export class SessionServicesImpl implements SessionServices {
   readonly sessionId: number;
   readonly kind: SessionKind;
-  readonly guiAllowed: boolean;
   readonly readOnly: boolean;
   readonly userId: string;
   readonly companyName: string;
@@ -37,11 +38,15 @@ export class SessionServicesImpl implements SessionServices {
   ) {
     this.sessionId = session.id;
     this.kind = session.kind;
-    this.guiAllowed = session.kind === 'Foreground';
     this.readOnly = session.kind === 'PageBackgroundTask';
     this.userId = session.userId;
     this.companyName = rt.settings.companyName;
     this.clock = rt.clock;
+  }
+
+  /** Web-service clients (SOAP, OData, API) have no UI either: GuiAllowed is false there. */
+  get guiAllowed(): boolean {
+    return this.kind === 'Foreground' && !this.session.webService;
   }
 
   transaction(): Transaction {
@@ -145,6 +150,18 @@ export class SessionServicesImpl implements SessionServices {
 
   enqueueBackgroundTask(page: PageHandle, request: EnqueueRequest) {
     return this.rt.pageTasks.enqueue(this.session, page, request);
+  }
+
+  runPageBackgroundTask(page: PageHandle, request: EnqueueRequest): ChildTaskRun {
+    const r = this.rt.pageTasks.enqueue(this.session, page, request, true);
+    if (!r.ok) raise(r.error.code, r.error.text);
+    return r.run!;
+  }
+
+  taskTrigger(name: string | undefined, page?: PageHandle, taskId?: number): void {
+    this.inTaskTrigger = name;
+    const layout = (page as PageInstance | undefined)?.layout;
+    if (name && layout) this.rt.timeline.emit('trigger', { session: this.sessionId, object: `Page ${layout.pageId}`, name, task: taskId });
   }
 
   cancelBackgroundTask(page: PageHandle, taskId: number): void {

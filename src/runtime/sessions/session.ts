@@ -38,6 +38,11 @@ export class Session {
   /** Page background tasks: task id and parameters. */
   taskId: number | undefined;
   parameters: Map<string, string> | undefined;
+  /**
+   * Active Session's Client Type: 'Web Client' for the user's client, 'Web Service' for a web-service client
+   * (SOAP, OData, API: no UI, page background tasks run synchronously), 'Background', 'Child Session'.
+   */
+  clientType: string;
   /** Called once when the session ends. */
   readonly onEnded: ((outcome: SessionOutcome, error: AlErrorInfo | undefined) => void)[] = [];
 
@@ -52,7 +57,14 @@ export class Session {
     readonly objectName: string,
     readonly userId: string,
     readonly debug: DebugPolicy,
-  ) {}
+  ) {
+    this.clientType = kind === 'Foreground' ? 'Web Client' : kind === 'Background' ? 'Background' : 'Child Session';
+  }
+
+  /** A web-service client session (SOAP, OData, API). */
+  get webService(): boolean {
+    return this.clientType === 'Web Service';
+  }
 
   get ended(): boolean {
     return this.state === 'ended';

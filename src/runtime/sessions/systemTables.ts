@@ -76,7 +76,7 @@ export function activeSessionRows(rt: SessionRuntime): Iterable<Row> {
         [4, SERVER],
         [5, 'localhost'],
         [6, s.userId],
-        [7, clientTypeIndex(s.kind === 'Foreground' ? 'Web Client' : s.kind === 'Background' ? 'Background' : 'Child Session')],
+        [7, clientTypeIndex(s.clientType)],
         [8, 'localhost'],
         [9, s.startedAt || rt.clock.now()],
         [10, 'default'],

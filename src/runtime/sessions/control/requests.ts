@@ -3,7 +3,7 @@
 import type { AttachArguments, BreakpointRequest, FrameData, QueuedTaskInfo } from '../../../protocol/runtimeProtocol';
 import type { ExecutionDebug } from '../../contracts';
 import { PageOperationError, type PageState } from '../pages';
-import { ScenarioError, scenarioFromJson } from '../scenario';
+import { PAGE_CLIENTS, ScenarioError, scenarioFromJson, type PageClient } from '../scenario';
 import type { Session } from '../session';
 import type { Connection, ControlServer } from './controlServer';
 
@@ -131,7 +131,9 @@ export async function handleRequest(server: ControlServer, c: Connection, comman
       if (typeof p !== 'string' && typeof p !== 'number') throw new RequestError("'page' must be a page name or id");
       let state: PageState | undefined;
       await pageOp(async () => {
-        state = (await rt.pages.open(host.clientSession(), p, (args.record as Record<string, string>) ?? undefined)).page;
+        const client = args.client === undefined ? 'Web' : args.client;
+        if (!PAGE_CLIENTS.includes(client as PageClient)) throw new RequestError(`'client' must be one of ${PAGE_CLIENTS.join(', ')}`);
+        state = (await rt.pages.open(host.sessionFor(client as PageClient), p, (args.record as Record<string, string>) ?? undefined)).page;
       });
       return rt.pages.data(state!);
     }

@@ -455,3 +455,60 @@ test('§4 part pages (CardPart, ListPart) show dashes until all their tasks fini
   await card.rt.waitIdle();
   assert.deepEqual(shown(card), ['0 No.=B', '500 Result=task 1;', '2000 Result=task 1;task 2;']);
 });
+
+test('§4 from web services page tasks run synchronously', async () => {
+  const spec = page({
+    triggers: `
+    trigger OnAfterGetCurrRecord()
+    var
+        Params: Dictionary of [Text, Text];
+        Bad: Dictionary of [Text, Text];
+        Id: Integer;
+    begin
+        ResultText := 'gui ' + Format(GuiAllowed()) + ';';
+        Params.Add('Wait', '1000');
+        CurrPage.EnqueueBackgroundTask(Id, Codeunit::"Lab Task", Params);
+        ResultText += 'after ' + Format(Id) + ';';
+        Bad.Add('Fail', 'broken');
+        CurrPage.EnqueueBackgroundTask(Id, Codeunit::"Lab Task", Bad);
+        ResultText += 'after ' + Format(Id) + ';';
+    end;
+
+    trigger OnPageBackgroundTaskCompleted(CompletedTaskId: Integer; Results: Dictionary of [Text, Text])
+    begin
+        ResultText += 'completed ' + Format(CompletedTaskId) + ' ' + Results.Get('record') + ';';
+    end;
+
+    trigger OnPageBackgroundTaskError(FailedTaskId: Integer; ErrorCode: Text; ErrorText: Text; ErrorCallStack: Text; var IsHandled: Boolean)
+    begin
+        ResultText += 'error ' + Format(FailedTaskId) + ' ' + ErrorText + ';';
+        IsHandled := true;
+    end;`,
+  });
+  // A web-service client (scenario step { "openPage": ..., "client": "ODataV4" }): each task runs to its end,
+  // its completion or error trigger included, inside EnqueueBackgroundTask.
+  const ws = host([TASK, spec]);
+  const { scenarioFromJson } = await import('../../../../src/runtime/sessions/scenario');
+  const r = await ws.runScenario(scenarioFromJson({ steps: [{ openPage: 'Lab Card', record: { 'No.': 'C' }, client: 'ODataV4' }] }, 'ws.json'));
+  assert.equal(r.ok, true, r.failed?.message);
+  const p = ws.rt.pages.all()[0];
+  assert.equal(field(ws, p.instance.pageInstanceId, 'Result'), 'gui No;completed 1 [];after 1;error 2 broken;after 2;');
+  assert.deepEqual(events(ws, 'taskEnqueued').map((e) => e.synchronous), [true, true]);
+  // The page's session waited: OnAfterGetCurrRecord ended after the 1 s task, no notification (handled).
+  const pageSession = events(ws, 'pageOpened')[0].session;
+  assert.equal(events(ws, 'sessionStarted', { session: pageSession })[0].kind, 'Foreground');
+  assert.equal(ws.rt.sessions.get(pageSession!)!.clientType, 'Web Service');
+  assert.deepEqual(events(ws, 'trigger', { session: pageSession }).map((e) => `${e.name}@${e.t}`), [
+    'OnAfterGetCurrRecord@0',
+    'OnPageBackgroundTaskCompleted@1000',
+    'OnPageBackgroundTaskError@1000',
+  ]);
+  assert.equal(events(ws, 'notification').length, 0);
+
+  // The same page in the web client: the tasks run in the background, the triggers come later.
+  const web = host([TASK, spec]);
+  const q = await open(web, 'C');
+  assert.equal(field(web, q.instance.pageInstanceId, 'Result'), 'gui Yes;after 1;after 2;');
+  await web.rt.waitIdle();
+  assert.match(field(web, q.instance.pageInstanceId, 'Result'), /^gui Yes;after 1;after 2;(error 2 broken;completed 1 \[\];|completed 1 \[\];error 2 broken;)$/);
+});
