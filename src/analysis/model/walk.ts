@@ -337,7 +337,7 @@ class Walker {
     const recvIdent = c.k === 'member' && c.obj.k === 'ident' ? c.obj.name : undefined;
     const callerIsTable = caller.ref.obj.kind === 'table' || caller.ref.obj.kind === 'tableextension';
     if (res.via === 'interface' || !hasFlags(ws, target.obj)) callee.self = undefined;
-    else if (res.via === 'codeunit.run' && !recvIdent) callee.self = newInstanceState(target.obj);
+    else if (res.via === 'codeunit.run' && !res.receiver) callee.self = newInstanceState(target.obj);
     else if (c.k === 'ident' || recvIdent?.toLowerCase() === 'this' || (callerIsTable && recvIdent?.toLowerCase() === 'rec')) {
       // The same instance (an own procedure, or the implicit-with source table's procedure on Rec).
       callee.self = res.receiver && !(callerIsTable && res.receiver.name === 'Rec') ? varStateAt(ws, caller, res.receiver.name, call.start, read) : selfStateAt(ws, caller, call.start, read);
@@ -351,8 +351,9 @@ class Walker {
       if (st) params.set(name.toLowerCase(), st);
     };
     if (res.via === 'codeunit.run') {
-      const table = ws.sourceTable(target.obj);
-      if (table && table !== target.obj) bind('rec', recvIdent ? call.args[0] : call.args[1], table);
+      const recType = lookupVar(ws, target.obj, target.proc, 'Rec')?.type.subtype;
+      const table = recType ? ws.find('table', recType, target.obj.file) : undefined;
+      if (table) bind('rec', res.receiver ? call.args[0] : call.args[1], table);
     } else
       for (const i of flagParams(ws, target)) {
         const p = target.proc.params[i];
