@@ -29,6 +29,7 @@ import { buildTable } from './tables';
 import { createGuid } from '../values/guid';
 import { displayValue, formatAny } from './display';
 import { TestPageValue, testPageMethods } from './testPage';
+import { codeunitSubtype, refuseRunningUpgradeCodeunit, runAppTriggers, runTestCodeunit, runTestRunner } from './codeunitSubtypes';
 
 interface BreakpointEntry {
   id: number;
@@ -522,7 +523,10 @@ export class EngineImpl implements Engine, EngineModel {
         const obj = this.findObject('codeunit', String(entry.codeunit));
         if (!obj) throw new AlError(`Codeunit ${String(entry.codeunit)} does not exist in the workspace.`, 'ObjectNotFound');
         const rec = entry.record instanceof AlRecord ? entry.record : undefined;
-        yield* this.runCodeunitOnRun(rt, obj, rec);
+        // The codeunit the runtime starts with: an Install or Upgrade codeunit installs or upgrades the app.
+        const kind = codeunitSubtype(obj);
+        if (kind === 'install' || kind === 'upgrade') yield* runAppTriggers(this, rt, obj, kind);
+        else yield* this.runCodeunitOnRun(rt, obj, rec);
         return undefined;
       }
       case 'pageTrigger':
@@ -558,6 +562,16 @@ export class EngineImpl implements Engine, EngineModel {
   }
 
   *runCodeunitOnRun(rt: Rt, obj: ObjectModel, rec: AlRecord | undefined): Generator<unknown, void, unknown> {
+    switch (codeunitSubtype(obj)) {
+      case 'test':
+        return yield* runTestCodeunit(this, rt, obj);
+      case 'testrunner':
+        return yield* runTestRunner(this, rt, obj, rec);
+      case 'upgrade':
+        return refuseRunningUpgradeCodeunit(obj);
+      default:
+        break;
+    }
     const inst = rt.codeunitInstanceFor(obj);
     yield* this.runOnRunOf(rt, inst, rec);
   }

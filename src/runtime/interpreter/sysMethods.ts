@@ -324,15 +324,18 @@ function startSession(rt: Rt, ci: CallInfo, ref: { v: unknown }, id: unknown, re
     if (rest.length > 1) record = rest[1];
     if (rest.length > 2) timeoutMs = Number(rest[2]);
   }
+  const cx = rt.context;
+  const context = cx.app || cx.testDepth > 0 ? { ...(cx.app ? { app: cx.app } : {}), ...(cx.testDepth > 0 ? { testIsolation: cx.runner?.isolation ?? 'Disabled' } : {}) } : undefined;
   const res = rt.services.startSession({
     codeunitId: Number(id), company: company || undefined,
     record: record instanceof AlRecord ? record.copy() : record, timeoutMs,
+    ...(context ? { context } : {}),
   });
   if (res.ok) {
     ref.v = res.sessionId;
     return true;
   }
-  if (ci.used) return false;
+  if (ci.used || res.ignored) return false;
   const err = new AlError(res.error.text, res.error.code, where(ci));
   throw err;
 }

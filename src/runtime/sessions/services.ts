@@ -1,6 +1,7 @@
 // The SessionServices one session offers its AL code: transactions, dialogs (shown in the foreground, suppressed
 // or refused where there is no UI), sessions, page background tasks. BC's behaviour is decided here.
 import type {
+  AlErrorInfo,
   ChildTaskRun,
   CreateTaskRequest,
   PageInstance,
@@ -61,7 +62,59 @@ export class SessionServicesImpl implements SessionServices {
 
   commit(): void {
     if (this.readOnly) raise(BcCode.commitInChild, BcText.commitInChild);
+    if (this.isolated > 0) {
+      // Under a test runner's TestIsolation the scope's changes roll back at its end whatever the code commits.
+      this.rt.timeline.emit('commit', { session: this.sessionId, ignored: true, reason: 'TestIsolation' });
+      return;
+    }
     this.finishTransaction(true, true);
+  }
+
+  /** Open TestIsolation scopes (Commit is ignored inside) and the transactions set aside for the runner's triggers. */
+  private isolated = 0;
+  private readonly setAside: { tx: Transaction | undefined; isolated: number }[] = [];
+
+  testIsolation(action: 'begin' | 'end' | 'enterOwn' | 'leaveOwn' | 'passed' | 'failed'): void {
+    switch (action) {
+      case 'begin':
+        // What ran before the scope (the runner's own work) is its own transaction: it stays.
+        if (this.isolated === 0) this.finishTransaction(true);
+        this.isolated++;
+        return;
+      case 'end':
+        this.isolated--;
+        if (this.isolated === 0) this.finishTransaction(false);
+        return;
+      case 'enterOwn':
+        // OnBeforeTestRun / OnAfterTestRun run in their own transaction, beside the isolated test's.
+        this.setAside.push({ tx: this.tx, isolated: this.isolated });
+        this.tx = undefined;
+        this.isolated = 0;
+        return;
+      case 'leaveOwn': {
+        this.finishTransaction(true);
+        const back = this.setAside.pop();
+        this.tx = back?.tx;
+        this.isolated = back?.isolated ?? 0;
+        return;
+      }
+      case 'passed':
+      case 'failed':
+        // Without isolation each test function is a transaction of its own: kept when it passed, rolled back when
+        // it failed (AL Session Lab's reading; BC documents only that Disabled rolls nothing back).
+        if (this.isolated === 0) this.finishTransaction(action === 'passed');
+        return;
+    }
+  }
+
+  testResult(result: { codeunit: number; codeunitName: string; function: string; success: boolean; error?: AlErrorInfo }): void {
+    this.rt.timeline.emit('testResult', {
+      session: this.sessionId,
+      codeunit: `Codeunit ${result.codeunit}`,
+      function: result.function,
+      success: result.success,
+      ...(result.error ? { error: { code: result.error.code, text: result.error.text } } : {}),
+    });
   }
 
   /**
