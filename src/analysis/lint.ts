@@ -36,10 +36,23 @@ export interface LintOptions {
 }
 
 export function lintWorkspace(ws: Workspace, config: LintConfig, options: LintOptions = {}): LintResult {
+  const steps = lintSteps(ws, config, options);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * The engine as steps: it pauses after the facts and after each rule, so the language server can answer requests
+ * between rules and give up a pass the user's next edit has made stale.
+ */
+export function* lintSteps(ws: Workspace, config: LintConfig, options: LintOptions = {}): Generator<void, LintResult, void> {
   const timings: Record<string, number> = {};
   let t0 = performance.now();
   const facts = computeFacts(ws);
   timings.facts = Math.round(performance.now() - t0);
+  yield;
   const findings: Finding[] = [];
   const failures: RuleFailure[] = [];
   const seen = new Set<string>();
@@ -73,6 +86,7 @@ export function lintWorkspace(ws: Workspace, config: LintConfig, options: LintOp
       failures.push({ ruleId: rule.meta.id, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
     }
     timings[rule.meta.id] = Math.round(performance.now() - t0);
+    yield;
   }
   findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.start - b.start || (a.ruleId < b.ruleId ? -1 : 1)));
   return { findings, failures, raw, timings };

@@ -4,7 +4,7 @@ import type { LintConfig } from '../analysis/config/lintConfig';
 import { emptyConfig } from '../analysis/config/lintConfig';
 import type { Finding, Fix } from '../analysis/diagnostic';
 import { checkText } from '../analysis/files';
-import { lintWorkspace, type RuleFailure } from '../analysis/lint';
+import { lintSteps, lintWorkspace, type LintResult, type RuleFailure } from '../analysis/lint';
 import { buildFileModel } from '../analysis/model/fromTree';
 import { Workspace } from '../analysis/model/workspace';
 import type { Rule } from '../analysis/rules/types';
@@ -59,7 +59,28 @@ export class LanguageService {
   /** Re-runs every rule over the whole workspace; returns the files whose diagnostics may have changed. */
   lint(): Set<string> {
     const started = Date.now();
-    const result = lintWorkspace(this.ws, this.config, { rules: this.options.rules });
+    return this.accept(lintWorkspace(this.ws, this.config, { rules: this.options.rules }), started);
+  }
+
+  /**
+   * The same pass in slices (one rule each) with `pause()` awaited between them, so the caller's event loop keeps
+   * answering. Returns undefined, keeping the previous findings, when the workspace changed during the pass: its
+   * result would mix two versions, and the edit that changed it schedules the next pass.
+   */
+  async lintSliced(pause: () => Promise<void>): Promise<Set<string> | undefined> {
+    const started = Date.now();
+    const version = this.ws.version;
+    const config = this.config;
+    const steps = lintSteps(this.ws, config, { rules: this.options.rules });
+    for (;;) {
+      const next = steps.next();
+      if (next.done) return this.accept(next.value, started);
+      await pause();
+      if (this.ws.version !== version || this.config !== config) return undefined;
+    }
+  }
+
+  private accept(result: LintResult, started: number): Set<string> {
     this.lastFailures = result.failures;
     this.local = result.findings.filter((f) => ruleMetas.get(f.ruleId)?.scope === 'local');
     this.global = result.findings.filter((f) => ruleMetas.get(f.ruleId)?.scope !== 'local');

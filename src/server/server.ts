@@ -63,7 +63,7 @@ connection.onInitialized(() => {
 
 connection.onDidChangeConfiguration(() => {
   void loadSettings().then(() => {
-    if (indexed) relintNow();
+    if (indexed) void relintNow();
   });
 });
 
@@ -134,7 +134,7 @@ async function indexWorkspace(): Promise<void> {
   for (const d of documents.all()) if (d.uri.startsWith('file:')) service.setText(fileURLToPath(d.uri), d.getText());
   progress.report(100, 'checking rules');
   indexed = true;
-  relintNow();
+  await relintNow();
   progress.done();
   connection.console.info(`indexed ${done} files, ${found.appPackages.length} packages; lint ${service.lastLintMs} ms`);
 }
@@ -211,26 +211,52 @@ function scheduleRelint(): void {
   if (timer) clearTimeout(timer);
   timer = setTimeout(() => {
     timer = undefined;
-    relintNow();
+    void relintNow();
   }, settings.debounceMs);
 }
 
-function relintNow(): void {
-  let changed: Set<string>;
-  try {
-    changed = service.lint();
-  } catch (err) {
-    // The engine isolates rules; anything escaping it is logged and leaves the previous diagnostics in place.
-    connection.console.error(`analysis failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-    return;
+let running: Promise<void> | undefined;
+let rerun = false;
+const pause = () => new Promise<void>((r) => setImmediate(r));
+
+/**
+ * The whole-workspace pass, one rule per slice: edits, hovers and code actions are answered between slices. A pass that
+ * an edit makes stale gives up (the edit scheduled the next one); rules whose inputs the edit did not touch reuse
+ * their results, so the next pass costs what the edit changed.
+ */
+function relintNow(): Promise<void> {
+  if (running) {
+    rerun = true;
+    return running;
   }
-  logFailures();
-  connection.console.log(`full analysis: ${service.lastLintMs} ms`);
-  for (const p of published) changed.add(p);
-  for (const p of dirty) changed.add(p);
-  dirty.clear();
-  for (const path of service.refused.keys()) changed.add(path);
-  for (const path of changed) publish(path);
+  running = (async () => {
+    let changed: Set<string> | undefined;
+    try {
+      changed = await service.lintSliced(pause);
+    } catch (err) {
+      // The engine isolates rules; anything escaping it is logged and leaves the previous diagnostics in place.
+      connection.console.error(`analysis failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      return;
+    }
+    if (!changed) {
+      if (process.env.ALSL_TRACE_TIMING) connection.console.log('full analysis: abandoned (the workspace changed)');
+      return;
+    }
+    logFailures();
+    connection.console.log(`full analysis: ${service.lastLintMs} ms`);
+    for (const p of published) changed.add(p);
+    for (const p of dirty) changed.add(p);
+    dirty.clear();
+    for (const path of service.refused.keys()) changed.add(path);
+    for (const path of changed) publish(path);
+  })().finally(() => {
+    running = undefined;
+    if (rerun) {
+      rerun = false;
+      scheduleRelint();
+    }
+  });
+  return running;
 }
 
 /** A rule that throws is logged once (per rule) and skipped; the others still report. */

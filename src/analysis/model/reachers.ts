@@ -45,7 +45,7 @@ export function reachers(ws: Workspace, builtinName: string, keyword: RegExp, un
       for (const n of callNames(f.ref.obj, f.ref.proc)) words.add(n);
       if (!f.ref.proc.isTrigger) names.add(f.ref.proc.name.toLowerCase());
     }
-    const re = new RegExp([...words].map(escape).join('|'), 'i');
+    const re = wordsRegex(words);
     const next: Reacher[] = [];
     for (const file of ws.files.values()) {
       if (!re.test(file.text)) continue;
@@ -116,6 +116,22 @@ function mayExit(s: Stmt): boolean {
     if (x.k === 'expr' && x.expr.k === 'call' && x.expr.callee.k === 'ident' && x.expr.callee.name.toLowerCase() === 'error') found = true;
   });
   return found;
+}
+
+/**
+ * What a file's text must match to take part in `reachers`: the keyword of the direct calls, or a word that can name one
+ * of the reachers. A file whose old and new text both miss it cannot change the result.
+ */
+export function relevantText(map: Map<string, Reacher>, keyword: RegExp): RegExp {
+  const words = new Set<string>();
+  for (const r of map.values()) for (const n of callNames(r.ref.obj, r.ref.proc)) words.add(n);
+  if (words.size === 0) return keyword;
+  return new RegExp(`${keyword.source}|${wordsRegex(words).source}`, 'i');
+}
+
+/** Whole words only: an object id such as 80 must not match every file containing 1800. */
+function wordsRegex(words: Set<string>): RegExp {
+  return new RegExp(`(?<![A-Za-z0-9_])(?:${[...words].map(escape).join('|')})(?![A-Za-z0-9_])`, 'i');
 }
 
 /** The words a caller's text must contain to possibly call this procedure. */

@@ -7,6 +7,16 @@ import { nameKey, unquote } from './names';
 /** An object of the workspace: from source (with bodies) or from a symbol package (signatures only). */
 export type WsObject = AlObject & { external?: boolean };
 
+/** One file set or removed: the model before (absent for a new file) and after (absent when removed). */
+export interface FileChange {
+  version: number;
+  path: string;
+  old?: AlFileModel;
+  now?: AlFileModel;
+}
+
+const MAX_LOG = 256;
+
 export class Workspace {
   readonly files = new Map<string, AlFileModel>();
   private readonly packageObjects: WsObject[] = [];
@@ -16,6 +26,10 @@ export class Workspace {
   private readonly implementers = new Map<string, WsObject[]>();
   /** Bumped on every change; caches keyed on it know when to drop their content. */
   version = 0;
+  /** The recent file changes, oldest first, so a cache can tell what changed since its version (changesSince). */
+  private readonly log: FileChange[] = [];
+  /** Versions before this one are not covered by the log (it was trimmed, or a package was added). */
+  private logFloor = 0;
 
   setFile(model: AlFileModel): void {
     const old = this.files.get(model.path);
@@ -23,6 +37,7 @@ export class Workspace {
     this.files.set(model.path, model);
     this.indexObjects(model.objects);
     this.version++;
+    this.record({ version: this.version, path: model.path, old, now: model });
   }
 
   removeFile(path: string): void {
@@ -31,6 +46,26 @@ export class Workspace {
     this.unindex(old.objects);
     this.files.delete(path);
     this.version++;
+    this.record({ version: this.version, path, old });
+  }
+
+  /**
+   * The file changes after `version` (oldest first), or undefined when the log does not reach back that far: then a
+   * cache must recompute. Lets the whole-workspace rules reuse their results when an edit cannot affect them.
+   */
+  changesSince(version: number): FileChange[] | undefined {
+    if (version < this.logFloor) return undefined;
+    const i = this.log.findIndex((c) => c.version > version);
+    return i < 0 ? [] : this.log.slice(i);
+  }
+
+  private record(c: FileChange): void {
+    // Indexing a workspace writes thousands of entries nobody asks about: keep the log short.
+    this.log.push(c);
+    if (this.log.length > MAX_LOG) {
+      const dropped = this.log.splice(0, this.log.length - MAX_LOG);
+      this.logFloor = dropped[dropped.length - 1].version;
+    }
   }
 
   /** Whether symbol packages were loaded: then a codeunit missing from the index really does not exist. */
@@ -43,6 +78,12 @@ export class Workspace {
     this.packageObjects.push(...objs);
     this.indexObjects(objs);
     this.version++;
+    this.logFloor = this.version;
+  }
+
+  /** The objects of symbol packages (signatures only). */
+  get packages(): readonly WsObject[] {
+    return this.packageObjects;
   }
 
   /** All objects, source first. */

@@ -5,24 +5,30 @@ import { forEachCall, forEachStmt } from '../model/visit';
 import { walk } from '../model/walk';
 import type { Workspace, WsObject } from '../model/workspace';
 import { enqueuingPages, objectTrigger } from './pageWalk';
-import type { Rule, RuleContext } from './types';
+import type { Report, Rule, RuleContext } from './types';
+import { reportMemoised } from './walkMemo';
 
 export const BG0011: Rule = {
   meta: { scope: 'workspace', id: 'BG0011', title: 'Dictionary key read that nobody sets', defaultSeverity: 'warning' },
   check(ctx) {
-    checkParameters(ctx);
-    checkResults(ctx);
+    reportMemoised(ctx, 'BG0011', (track, report) => {
+      checkParameters(ctx, track, report);
+      checkResults(ctx, track, report);
+    });
   },
 };
 
 /** Constant keys added (Add/Set) by code reachable from the roots; undefined when some key is not constant. */
-function keysAdded(ws: Workspace, roots: ProcRef[], predicate: (name: string) => boolean): Set<string> | undefined {
+function keysAdded(ws: Workspace, roots: ProcRef[], predicate: (name: string) => boolean, track: (file: string) => void): Set<string> | undefined {
   const keys = new Set<string>();
   let dynamic = false;
   const visited = new Set<string>();
   for (const r of roots) {
     walk(ws, r, {
       visited,
+      onEnter(ref) {
+        track(ref.obj.file);
+      },
       onCall(v) {
         if (v.res.kind === 'builtin' && (v.res.name === 'dictionary.add' || v.res.name === 'dictionary.set') && predicate(v.res.name)) {
           const k = v.call.args[0];
@@ -60,22 +66,23 @@ function reads(ws: Workspace, obj: WsObject, proc: Procedure, isDict: (recv: Exp
   return out.filter((r) => !guarded.has(r.key.toLowerCase()));
 }
 
-function checkParameters(ctx: RuleContext): void {
+function checkParameters(ctx: RuleContext, track: (file: string) => void, report: (r: Report) => void): void {
   const { ws } = ctx;
   for (const root of ctx.facts.roots.values()) {
     if (!root.kinds.has('pagetask') || root.enqueuedBy.length === 0) continue;
     // Enqueues without a parameters dictionary pass none: every read is missing.
     const enqueuers: ProcRef[] = root.enqueuedBy.map((s) => ({ obj: s.obj, proc: s.proc }));
-    const added = keysAdded(ws, enqueuers, () => true);
+    const added = keysAdded(ws, enqueuers, () => true, track);
     if (!added) continue;
     // Reads in the task's own procedures (OnRun and the codeunit's procedures reached from it).
     walk(ws, root.ref, {
       visited: new Set(),
       onEnter({ obj, proc }) {
+        track(obj.file);
         const paramVars = parameterVars(ws, obj, proc);
         for (const r of reads(ws, obj, proc, (recv, name) => (name !== undefined && paramVars.has(name)) || (recv?.k === 'call' && isGetParams(ws, obj, proc, recv)))) {
           if (added.has(r.key.toLowerCase())) continue;
-          ctx.report({
+          report({
             file: obj.file,
             start: r.expr.start,
             end: r.expr.end,
@@ -104,10 +111,11 @@ function parameterVars(ws: Workspace, obj: WsObject, proc: Procedure): Set<strin
   return out;
 }
 
-function checkResults(ctx: RuleContext): void {
+function checkResults(ctx: RuleContext, track: (file: string) => void, report: (r: Report) => void): void {
   const { ws } = ctx;
   const pages = enqueuingPages(ctx.facts);
   for (const page of pages) {
+    track(page.file);
     const trigger = objectTrigger(page, 'OnPageBackgroundTaskCompleted');
     if (!trigger || trigger.params.length < 2) continue;
     const sites = ctx.facts.enqueueSites.filter((s) => s.obj === page);
@@ -118,12 +126,12 @@ function checkResults(ctx: RuleContext): void {
       if (onRun) roots.push({ obj: s.target.obj!, proc: onRun });
     }
     if (roots.length === 0) continue;
-    const added = keysAdded(ws, roots, () => true);
+    const added = keysAdded(ws, roots, () => true, track);
     if (!added) continue;
     const resultsName = trigger.params[1].name.toLowerCase();
     for (const r of reads(ws, page, trigger, (_recv, name) => name === resultsName)) {
       if (added.has(r.key.toLowerCase())) continue;
-      ctx.report({
+      report({
         file: page.file,
         start: r.expr.start,
         end: r.expr.end,

@@ -1,5 +1,8 @@
 // BG0013 and BG0014 share a walk: StartSession reachable from install/upgrade codeunit triggers, or from tests.
+import { declarationEpoch } from '../model/declarations';
+import type { AlFileModel } from '../model/ir';
 import { prop, type WsObject } from '../model/workspace';
+import { PerFileMemo } from './perFile';
 import { procKey, walk } from '../model/walk';
 import { startSessionReachers } from './sessionReach';
 import { pathText, type Report, type Rule, type RuleContext } from './types';
@@ -7,17 +10,42 @@ import { pathText, type Report, type Rule, type RuleContext } from './types';
 export const BG0013: Rule = {
   meta: { scope: 'workspace', id: 'BG0013', title: 'StartSession in install or upgrade code', defaultSeverity: 'error' },
   check(ctx) {
-    for (const obj of ctx.ws.objects()) {
-      if (obj.kind !== 'codeunit' || obj.external) continue;
-      const subtype = (prop(obj, 'subtype') ?? '').toLowerCase();
-      if (subtype !== 'install' && subtype !== 'upgrade') continue;
-      sessionFromRoots(ctx, obj, obj.procedures.filter((p) => p.isTrigger), (r) => ({
-        ...r,
-        message: `StartSession is reached from ${subtype} codeunit "${obj.name}" (${pathText(r.path!)}): background sessions cannot start during app ${subtype === 'install' ? 'installation' : 'upgrade'}, so the call fails immediately. Schedule the work (TaskScheduler.CreateTask, job queue) or guard it with EnvironmentInformation.CanStartSession().`,
-      }));
+    const reach = startSessionReachers(ctx.ws);
+    if (reach.size === 0) return;
+    const epoch = declarationEpoch(ctx.ws);
+    for (const file of ctx.ws.files.values()) {
+      const units = codeunitsBySubtype(file);
+      if (units.length === 0) continue;
+      const reports = memo.get(file, [reach, epoch], () => {
+        const out: Report[] = [];
+        for (const { obj, subtype } of units) {
+          if (subtype !== 'install' && subtype !== 'upgrade') continue;
+          sessionFromRoots(ctx, obj, obj.procedures.filter((p) => p.isTrigger), (r) => {
+            out.push({
+              ...r,
+              message: `StartSession is reached from ${subtype} codeunit "${obj.name}" (${pathText(r.path!)}): background sessions cannot start during app ${subtype === 'install' ? 'installation' : 'upgrade'}, so the call fails immediately. Schedule the work (TaskScheduler.CreateTask, job queue) or guard it with EnvironmentInformation.CanStartSession().`,
+            });
+            return undefined;
+          });
+        }
+        return out;
+      });
+      for (const r of reports) ctx.report(r);
     }
   },
 };
+
+// The walk follows only procedures that can reach StartSession: when one of them changes, `reach` is a new map, so a
+// file's findings depend on its own model, `reach` and name resolution (the declaration epoch).
+const memo = new PerFileMemo<Report[]>();
+const subtypes = new PerFileMemo<{ obj: WsObject; subtype: string }[]>();
+
+/** The codeunits of a file that declare a Subtype (lower-cased), memoised per file model. */
+export function codeunitsBySubtype(file: AlFileModel): { obj: WsObject; subtype: string }[] {
+  return subtypes.get(file, [], () =>
+    file.objects.filter((o) => o.kind === 'codeunit' && prop(o, 'subtype')).map((obj) => ({ obj, subtype: (prop(obj, 'subtype') ?? '').toLowerCase() })),
+  );
+}
 
 /** Walks from the roots following only procedures that can reach StartSession; reports unguarded StartSession calls. */
 export function sessionFromRoots(ctx: RuleContext, obj: WsObject, roots: WsObject['procedures'], make: (r: Report) => Report | undefined): void {

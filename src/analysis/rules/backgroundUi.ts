@@ -1,6 +1,7 @@
 // Shared walk of BG0006 and BG0007: UI calls reachable from code that runs without a client.
 import type { PathStep } from '../diagnostic';
 import { kindText, type BackgroundRoot } from '../facts';
+import { rootKey, rootsKey, stillHolds } from './walkMemo';
 import { walk, type Visit } from '../model/walk';
 import { forEachCall } from '../model/visit';
 import type { RuleContext } from './types';
@@ -36,25 +37,44 @@ export interface UiHit {
   last: PathStep;
 }
 
-const hitCache = new WeakMap<object, { version: number; hits: UiHit[] }>();
+interface WalkCache {
+  version: number;
+  hits: UiHit[];
+  /** Files whose procedures the walk entered: an edit there can change the hits. */
+  files: Set<string>;
+  /** The background roots the walk started from (see rootsKey). */
+  roots: string;
+}
+
+const hitCache = new WeakMap<object, WalkCache>();
 
 /**
  * Walks every background root once (one visited set per session kind) and calls `hit` for the unguarded calls matching
- * `names`. BG0006 and BG0007 share one walk per workspace version: it is the most expensive walk of the catalogue.
+ * `names`. BG0006 and BG0007 share one walk: it is the most expensive walk of the catalogue, so it is also reused across
+ * edits that cannot change it (bodies edited in files the walk never entered, with the same roots).
  */
 export function walkBackground(ctx: RuleContext, names: Record<string, string>, hit: (h: UiHit) => void): void {
   let cached = hitCache.get(ctx.ws);
   if (!cached || cached.version !== ctx.ws.version) {
-    const hits: UiHit[] = [];
-    // The walk keeps mutating its flow objects after a hit: keep a snapshot of the flags.
-    walkAll(ctx, { ...uiCalls, ...ignoredCalls }, (h) => hits.push({ ...h, visit: { ...h.visit, flow: { ...h.visit.flow, flags: [...h.visit.flow.flags] } } }));
-    cached = { version: ctx.ws.version, hits };
-    hitCache.set(ctx.ws, cached);
+    const roots = rootsKey(ctx.facts);
+    if (cached && stillHolds(ctx.ws, cached, roots)) {
+      // Same roots, new objects for them when their pages were edited: messages name the current ones.
+      const byKey = new Map([...ctx.facts.roots.values()].map((r) => [rootKey(r), r]));
+      cached.hits = cached.hits.map((h) => ({ ...h, root: byKey.get(rootKey(h.root)) ?? h.root }));
+      cached.version = ctx.ws.version;
+    } else {
+      const hits: UiHit[] = [];
+      const files = new Set<string>();
+      // The walk keeps mutating its flow objects after a hit: keep a snapshot of the flags.
+      walkAll(ctx, { ...uiCalls, ...ignoredCalls }, (h) => hits.push({ ...h, visit: { ...h.visit, flow: { ...h.visit.flow, flags: [...h.visit.flow.flags] } } }), files);
+      cached = { version: ctx.ws.version, hits, files, roots };
+      hitCache.set(ctx.ws, cached);
+    }
   }
   for (const h of cached.hits) if (h.visit.res.kind === 'builtin' && names[h.visit.res.name]) hit(h);
 }
 
-function walkAll(ctx: RuleContext, names: Record<string, string>, hit: (h: UiHit) => void): void {
+function walkAll(ctx: RuleContext, names: Record<string, string>, hit: (h: UiHit) => void, files: Set<string>): void {
   // One visited set per session kind: what the walk can rule out depends on it (CurrentClientType checks).
   const visitedByKind = new Map<string, Set<string>>();
   for (const root of ctx.facts.roots.values()) {
@@ -66,6 +86,9 @@ function walkAll(ctx: RuleContext, names: Record<string, string>, hit: (h: UiHit
     walk(ctx.ws, root.ref, {
       visited,
       env: { clientType },
+      onEnter(ref) {
+        files.add(ref.obj.file);
+      },
       onCall(v) {
         // A call site known to run only with a client (GuiAllowed() true) is not followed.
         if (v.flow.gui) return false;
