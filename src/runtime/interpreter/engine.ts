@@ -29,6 +29,7 @@ import { buildTable } from './tables';
 import { createGuid } from '../values/guid';
 import { displayValue, formatAny } from './display';
 import { TestPageValue, testPageMethods } from './testPage';
+import { ClientObjectVar, pageVarMethods, reportVarMethods } from './clientObjects';
 import { codeunitSubtype, refuseRunningUpgradeCodeunit, runAppTriggers, runTestCodeunit, runTestRunner } from './codeunitSubtypes';
 
 interface BreakpointEntry {
@@ -85,6 +86,8 @@ export class EngineImpl implements Engine, EngineModel {
       ['Dialog', dialogMethods],
       ['CurrPage', pageMethods],
       ['TestPage', testPageMethods],
+      ['Page', pageVarMethods],
+      ['Report', reportVarMethods],
       ['Variant', variantMethods],
       ['ModuleInfo', moduleInfoMethods],
       ['RecordRef', recordRefMethods],
@@ -363,6 +366,11 @@ export class EngineImpl implements Engine, EngineModel {
       d.enumDefault = e?.enumValues?.[0]?.ordinal ?? 0;
     } else if (n.name === 'Label') {
       d.label = n.subtype ?? '';
+    } else if (n.name === 'Page' || n.name === 'Report') {
+      const kind = n.name;
+      const target = this.findObject(kind.toLowerCase(), n.subtype ?? '');
+      d.obj = target;
+      d.factory = () => new ClientObjectVar(kind, target, n.subtype ?? '');
     } else if (n.name === 'TestPage') {
       const page = this.findObject('page', n.subtype ?? '');
       d.obj = page;

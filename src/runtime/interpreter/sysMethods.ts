@@ -18,6 +18,7 @@ import { AlRecord } from './record';
 import { AlDictionary, AlList } from './collections';
 import { normType } from './typeNames';
 import { copyStream } from './streams';
+import { clientOnly, clientSystemMethods } from './clientObjects';
 
 const where = (ci: CallInfo) => toSourceLocation(ci.loc);
 
@@ -129,7 +130,7 @@ export const systemMethods = registry({
   },
   Confirm: { ret: tBool, min: 1, effect: true, impl: (rt: Rt, ci, f, def = true, ...args) => { refuseInEval(rt, 'Confirm'); return rt.services.confirm(substitute(rt, ci, 2, f, args), !!def); } },
   StrMenu: { ret: tInt, min: 1, max: 3, effect: true, impl: (rt: Rt, _ci, opts, def = 1, instr = '') => { refuseInEval(rt, 'StrMenu'); return rt.services.strMenu(str(opts), Number(def), str(instr)); } },
-  Hyperlink: { min: 1, max: 1, effect: true, impl: (rt: Rt) => rt.services.clientCallback?.('Hyperlink') },
+  ...clientSystemMethods,
 
   // ---- text ----
   StrSubstNo: { ret: tText, min: 1, impl: (rt: Rt, ci, f, ...args) => substitute(rt, ci, 1, f, args) },
@@ -296,16 +297,6 @@ function userGuid(user: string): string {
   }
   const s = hex.join('');
   return `{${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20, 32)}}`;
-}
-
-/**
- * Client-only methods: where there is no UI the session layer raises BC's callback error; in the foreground
- * the runtime cannot show another page or report, and says so.
- */
-function clientOnly(rt: Rt, ci: CallInfo, what: string): never {
-  refuseInEval(rt, what);
-  rt.services.clientCallback?.(what);
-  throw new AlError(`AL Session Lab does not support ${what} (${ci.loc.file}:${ci.loc.line + 1}): only the page opened by the session runtime is shown.`, 'Unsupported', where(ci));
 }
 
 function startSession(rt: Rt, ci: CallInfo, ref: { v: unknown }, id: unknown, rest: unknown[]): boolean {
