@@ -270,6 +270,9 @@ export interface SessionServices {
    * function run without isolation (its transaction commits or rolls back).
    */
   testIsolation?(action: 'begin' | 'end' | 'enterOwn' | 'leaveOwn' | 'passed' | 'failed'): void;
+  /** Database.LockTimeout / LockTimeoutDuration (added by the session layer): this session's lock wait limit. */
+  lockTimeout?(enabled?: boolean): boolean;
+  lockTimeoutDuration?(seconds?: number): number;
   /** One test function's (or a test codeunit's OnRun's, function '') outcome (added by the session layer). */
   testResult?(result: { codeunit: number; codeunitName: string; function: string; success: boolean; error?: AlErrorInfo }): void;
 }

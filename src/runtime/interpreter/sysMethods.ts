@@ -272,7 +272,10 @@ export const systemMethods = registry({
   'Database.TenantId': { ret: tText, max: 0, impl: () => 'default' },
   'Database.SelectLatestVersion': { max: 1, impl: () => undefined },
   'Database.IsInWriteTransaction': { ret: tBool, max: 0, impl: (rt: Rt) => rt.services.transaction().hasWrites() },
-  'Database.LockTimeout': { max: 1, impl: () => undefined },
+  'Database.LockTimeout': { ret: tBool, max: 1, effect: true, impl: (rt: Rt, ci, on?: unknown) => lockTimeout(rt, ci, on) },
+  LockTimeout: { ret: tBool, max: 1, effect: true, impl: (rt: Rt, ci, on?: unknown) => lockTimeout(rt, ci, on) },
+  'Database.LockTimeoutDuration': { ret: tInt, max: 1, effect: true, impl: (rt: Rt, ci, sec?: unknown) => lockTimeoutDuration(rt, ci, sec) },
+  LockTimeoutDuration: { ret: tInt, max: 1, effect: true, impl: (rt: Rt, ci, sec?: unknown) => lockTimeoutDuration(rt, ci, sec) },
   'Text.StrSubstNo': { ret: tText, min: 1, impl: (rt: Rt, ci, f, ...args) => substitute(rt, ci, 1, f, args) },
   'Text.CopyStr': { ret: tText, min: 2, max: 3, impl: (_rt: Rt, ci, s, p, l?) => at(ci, () => text.copyStr(str(s), Number(p), l === undefined ? undefined : Number(l))) },
   'Text.StrLen': { ret: tInt, min: 1, max: 1, impl: (_rt: Rt, _ci, s) => str(s).length },
@@ -297,6 +300,16 @@ function userGuid(user: string): string {
   }
   const s = hex.join('');
   return `{${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20, 32)}}`;
+}
+
+function lockTimeout(rt: Rt, ci: CallInfo, on: unknown): boolean {
+  if (!rt.services.lockTimeout) throw new AlError('LockTimeout needs the session runtime.', 'Unsupported', where(ci));
+  return rt.services.lockTimeout(on === undefined ? undefined : !!unwrapV(on));
+}
+
+function lockTimeoutDuration(rt: Rt, ci: CallInfo, sec: unknown): number {
+  if (!rt.services.lockTimeoutDuration) throw new AlError('LockTimeoutDuration needs the session runtime.', 'Unsupported', where(ci));
+  return rt.services.lockTimeoutDuration(sec === undefined ? undefined : Number(unwrapV(sec)));
 }
 
 function startSession(rt: Rt, ci: CallInfo, ref: { v: unknown }, id: unknown, rest: unknown[]): boolean {

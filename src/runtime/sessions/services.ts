@@ -185,6 +185,27 @@ export class SessionServicesImpl implements SessionServices {
     this.rt.timeline.emit('write', { session: this.sessionId, table: table.name, op });
   }
 
+  private lockEnabled = true;
+  private lockDurationMs: number | undefined;
+
+  /** Database.LockTimeout([Enabled]): false makes this session wait for locks without a limit. */
+  lockTimeout(enabled?: boolean): boolean {
+    if (enabled !== undefined) {
+      this.lockEnabled = enabled;
+      this.session.lockTimeoutMs = enabled ? this.lockDurationMs : 0;
+    }
+    return this.lockEnabled;
+  }
+
+  /** Database.LockTimeoutDuration([Seconds]): this session's lock timeout; 0 or less disables it. */
+  lockTimeoutDuration(seconds?: number): number {
+    if (seconds !== undefined) {
+      this.lockDurationMs = Math.max(0, Math.trunc(seconds)) * 1000;
+      if (this.lockEnabled) this.session.lockTimeoutMs = this.lockDurationMs;
+    }
+    return Math.round((this.lockEnabled ? (this.lockDurationMs ?? this.rt.settings.lockTimeout) : 0) / 1000);
+  }
+
   startSession(request: StartSessionRequest) {
     return this.rt.background.startSession(this.session, request);
   }

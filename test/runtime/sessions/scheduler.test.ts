@@ -108,3 +108,26 @@ test('StopSession of a session stopped in the debugger ends it at once', async (
   assert.equal((await a.done).state, 'failed');
   assert.equal(rt.timeline.events.find((e) => e.event === 'sessionEnded')?.outcome, 'stopped');
 });
+
+test("a session stopped in the debugger takes no virtual time: its timeout is held while others' time goes on", async () => {
+  const { rt, engine } = runtime();
+  rt.debugHost = {
+    policyFor: (s) => ({ attached: s.object === 'Codeunit 1', stopOnEntry: true, breakOnError: 'None', breakOnRecordWrite: 'None' }),
+    paused: () => {},
+  };
+  engine.codeunits.set(1, [{ work: 5 }]);
+  const stopped = rt.createSession('Background', null, 'Codeunit 1', 'C1', 1);
+  void rt.call(stopped, 'OnRun', () => ({ kind: 'codeunitRun', codeunit: 1 }));
+  rt.begin(stopped, 1000);
+  const sleeper = startFg(rt, engine, 2, [{ sleep: 5000 }]);
+  // The sleeper's 5 s pass although session 1 is stopped; session 1's 1 s timeout does not run out meanwhile.
+  assert.equal((await sleeper.done).state, 'completed');
+  assert.equal(rt.clock.elapsed(), 5000);
+  assert.equal(stopped.ended, false);
+  assert.equal(stopped.paused, 'pause');
+  rt.scheduler.resumed(stopped);
+  assert.equal(stopped.deadline, rt.clock.now() + 1000, 'the timeout goes on from where it stood');
+  rt.poke();
+  await rt.waitIdle();
+  assert.equal(rt.timeline.events.find((e) => e.event === 'sessionEnded' && e.session === stopped.id)?.outcome, 'completed');
+});
