@@ -97,7 +97,7 @@ export class SessionRuntime {
     this.engine = options.engine;
     this.db = options.db;
     this.freeRun = options.freeRun ?? false;
-    this.timeline = new Timeline(() => this.clock.elapsed());
+    this.timeline = new Timeline(() => this.clock.elapsed(), this.settings.eventHistoryLimit);
     this.scheduler = new Scheduler(this.clock, this.rng, this.settings.sliceBudget, {
       callEnded: (s, r) => this.callEnded(s, r),
       paused: (s) => this.debugHost?.paused(s),
