@@ -145,12 +145,15 @@ function* runnerTrigger(engine: EngineImpl, rt: Rt, inst: Instance, name: string
   }
 }
 
+const REFUSED_TEST_ATTRIBUTES: Record<string, string> = { handlerfunctions: 'HandlerFunctions', transactionmodel: 'TransactionModel' };
+
 function refuseUnsupportedTestAttributes(p: ProcInfo): void {
   for (const a of p.decl.attributes) {
     const n = a.name.toLowerCase();
     // Handler functions (MessageHandler, ConfirmHandler, ...) and TransactionModel change how a test runs; running
     // the test without them would give a wrong result, so they are refused by name.
-    if (n === 'handlerfunctions' || n === 'transactionmodel') throw unsupported(`the [${a.name}] attribute of test ${p.obj.name}.${p.name}`, toSourceLocation(p.decl.loc));
+    const name = REFUSED_TEST_ATTRIBUTES[n];
+    if (name) throw unsupported(`the [${name}] attribute of test ${p.obj.name}.${p.name}`, toSourceLocation(p.decl.loc));
   }
 }
 
