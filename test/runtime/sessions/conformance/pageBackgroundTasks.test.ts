@@ -595,3 +595,31 @@ codeunit 50236 "Lab Page Test"
   const trap = `codeunit 50237 "Lab Trap Test" { Subtype = Test; [Test] procedure T() var Card: TestPage "Lab Card"; begin Card.Trap(); end; }`;
   assert.throws(() => host([logger, TASK, card, trap]), /AL Session Lab does not support the method Trap on TestPage Lab Card \(\/lab\/src\/Object\d+\.al:1\)/);
 });
+
+test('§4 re-enqueueing from the completion or error trigger risks an endless loop', async () => {
+  const h = host([
+    TASK,
+    page({
+      vars: 'Rounds: Integer;',
+      triggers: `${enqueueIn('OnAfterGetCurrRecord', `Params.Add('Wait', '1000');`)}
+
+    trigger OnPageBackgroundTaskCompleted(CompletedTaskId: Integer; Results: Dictionary of [Text, Text])
+    var
+        Params: Dictionary of [Text, Text];
+    begin
+        Rounds += 1;
+        ResultText := Format(Rounds);
+        Params.Add('Wait', '1000');
+        CurrPage.EnqueueBackgroundTask(TaskId, Codeunit::"Lab Task", Params);
+    end;`,
+    }),
+  ]);
+  const p = await open(h);
+  // Nothing stops it: a new task every second for as long as the page stays open.
+  await h.rt.advance(60_500);
+  assert.equal(events(h, 'taskEnqueued').length, 61);
+  assert.equal(field(h, p.instance.pageInstanceId, 'Result'), '60');
+  await h.rt.pages.close(p);
+  await h.rt.waitIdle();
+  assert.deepEqual(events(h, 'taskCancelled').map((e) => e.reason), ['pageClosed']);
+});

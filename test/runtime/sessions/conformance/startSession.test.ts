@@ -428,3 +428,46 @@ codeunit 50234 "Lab Test Runner"
     }
   }
 });
+
+test('§2 each session costs as much as a user session ("do not use background sessions for small tasks that occur often")', async () => {
+  // A background session is a whole session of the calling user: its own logon and logoff, its own row in
+  // Active Session, its own transaction and its own SingleInstance codeunit state (nothing is shared with the
+  // caller's session). What that costs in time and memory is measured by `npm run bench:sessions`.
+  const counter = `
+codeunit 50227 "Lab Counter"
+{
+    SingleInstance = true;
+    var
+        N: Integer;
+    procedure Next(): Integer
+    begin
+        N += 1;
+        exit(N);
+    end;
+}`;
+  const worker = `
+codeunit 50228 "Lab Counting Worker"
+{
+    trigger OnRun()
+    var
+        C: Codeunit "Lab Counter";
+        Log: Codeunit "Lab Logger";
+        Active: Record "Active Session";
+    begin
+        Active.SetRange("Session ID", SessionId());
+        Active.FindFirst();
+        Log.Add('worker counter ' + Format(C.Next()) + ' user ' + Active."User ID");
+    end;
+}`;
+  const h = host([LOG_CODEUNIT, counter, worker, caller(`
+        Log.Add('caller counter ' + Format(C.Next()) + ' ' + Format(C.Next()));
+        Commit();
+        StartSession(Id, Codeunit::"Lab Counting Worker");
+        Sleep(100);
+        Log.Add('caller counter ' + Format(C.Next()));`, 'C: Codeunit "Lab Counter";')]);
+  await h.runCodeunit(50210);
+  await h.rt.waitIdle();
+  assert.deepEqual(logLines(h), ['caller counter 1 2', 'worker counter 1 user USER', 'caller counter 3'], JSON.stringify(events(h, 'sessionEnded')));
+  const bg = events(h, 'sessionStarted', { kind: 'Background' })[0].session!;
+  assert.deepEqual(h.rt.sessionEvents.filter((e) => e.sessionId === bg).map((e) => `${e.eventType} ${e.clientType} ${e.userId}`), ['Logon Background USER', 'Logoff Background USER']);
+});
