@@ -270,6 +270,8 @@ export interface SessionServices {
    * function run without isolation (its transaction commits or rolls back).
    */
   testIsolation?(action: 'begin' | 'end' | 'enterOwn' | 'leaveOwn' | 'passed' | 'failed'): void;
+  /** The session's AL ClientType member name, e.g. 'Web', 'Background', 'ChildSession', 'ODataV4' (added by the session layer). */
+  currentClientType?(): string;
   /** Database.LockTimeout / LockTimeoutDuration (added by the session layer): this session's lock wait limit. */
   lockTimeout?(enabled?: boolean): boolean;
   lockTimeoutDuration?(seconds?: number): number;

@@ -16,7 +16,7 @@ import { evaluateText } from '../values/evaluate';
 import { ErrorInfoValue, Variant } from './objects';
 import { AlRecord } from './record';
 import { AlDictionary, AlList } from './collections';
-import { normType } from './typeNames';
+import { normType, SYSTEM_ENUMS } from './typeNames';
 import { copyStream } from './streams';
 import { clientOnly, clientSystemMethods } from './clientObjects';
 
@@ -233,7 +233,7 @@ export const systemMethods = registry({
   'Session.StopSession': { min: 1, max: 2, effect: true, impl: (rt: Rt, _ci, id, comment = '') => rt.services.stopSession(Number(id), str(comment)) },
   IsSessionActive: { ret: tBool, min: 1, max: 1, impl: (rt: Rt, _ci, id) => rt.services.isSessionActive(Number(id)) },
   'Session.IsSessionActive': { ret: tBool, min: 1, max: 1, impl: (rt: Rt, _ci, id) => rt.services.isSessionActive(Number(id)) },
-  'Session.CurrentClientType': { ret: T('ClientType'), max: 0, impl: (rt: Rt) => (rt.services.kind === 'Foreground' ? 2 : rt.services.kind === 'Background' ? 0 : 13) },
+  'Session.CurrentClientType': { ret: T('ClientType'), max: 0, impl: (rt: Rt) => currentClientType(rt) },
   'Session.DefaultClientType': { ret: T('ClientType'), max: 0, impl: () => 2 },
   'Session.SessionId': { ret: tInt, max: 0, impl: (rt: Rt) => rt.services.sessionId },
   'Session.LogMessage': { min: 3, impl: () => undefined },
@@ -300,6 +300,13 @@ function userGuid(user: string): string {
   }
   const s = hex.join('');
   return `{${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20, 32)}}`;
+}
+
+function currentClientType(rt: Rt): number {
+  const name = rt.services.currentClientType?.();
+  const i = name ? SYSTEM_ENUMS.clienttype.indexOf(name) : -1;
+  if (i >= 0) return i;
+  return rt.services.kind === 'Foreground' ? 2 : rt.services.kind === 'Background' ? 0 : 13;
 }
 
 function lockTimeout(rt: Rt, ci: CallInfo, on: unknown): boolean {

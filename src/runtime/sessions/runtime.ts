@@ -83,6 +83,10 @@ export class SessionRuntime {
   private dialogAnswers: { kind: string; value: unknown }[] = [];
   /** Keep ended sessions in `sessions` (false in stress runs). */
   retainEnded = true;
+  /** At most this many ended sessions are kept (the oldest go first): a long-running `serve` stays bounded. */
+  endedSessionLimit = Number.POSITIVE_INFINITY;
+  private readonly endedOrder: number[] = [];
+  private endedHead = 0;
   private activeCount = 0;
   /**
    * Bumped whenever a call or a session ends: waiters' conditions can only change then (or when time moves,
@@ -251,6 +255,17 @@ export class SessionRuntime {
     if (!this.retainEnded) {
       this.sessions.delete(s.id);
       this.services.delete(s.id);
+    } else if (this.endedSessionLimit !== Number.POSITIVE_INFINITY) {
+      this.endedOrder.push(s.id);
+      while (this.endedOrder.length - this.endedHead > this.endedSessionLimit) {
+        const old = this.endedOrder[this.endedHead++];
+        this.sessions.delete(old);
+        this.services.delete(old);
+      }
+      if (this.endedHead > 4096 && this.endedHead * 2 > this.endedOrder.length) {
+        this.endedOrder.splice(0, this.endedHead);
+        this.endedHead = 0;
+      }
     }
     this.poke();
   }

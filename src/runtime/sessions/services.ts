@@ -45,6 +45,13 @@ export class SessionServicesImpl implements SessionServices {
     this.clock = rt.clock;
   }
 
+  /** AL's ClientType member of this session (Session.CurrentClientType). */
+  currentClientType(): string {
+    if (this.kind === 'Background') return 'Background';
+    if (this.kind === 'PageBackgroundTask') return 'ChildSession';
+    return this.session.webServiceClient ?? 'Web';
+  }
+
   /** Web-service clients (SOAP, OData, API) have no UI either: GuiAllowed is false there. */
   get guiAllowed(): boolean {
     return this.kind === 'Foreground' && !this.session.webService;

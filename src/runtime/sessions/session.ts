@@ -47,6 +47,8 @@ export class Session {
    * (SOAP, OData, API: no UI, page background tasks run synchronously), 'Background', 'Child Session'.
    */
   clientType: string;
+  /** AL's ClientType of a web-service client session ('SOAP', 'ODataV4', 'Api'); undefined otherwise. */
+  webServiceClient: string | undefined;
   /** Called once when the session ends. */
   readonly onEnded: ((outcome: SessionOutcome, error: AlErrorInfo | undefined) => void)[] = [];
 

@@ -131,3 +131,19 @@ test("a session stopped in the debugger takes no virtual time: its timeout is he
   await rt.waitIdle();
   assert.equal(rt.timeline.events.find((e) => e.event === 'sessionEnded' && e.session === stopped.id)?.outcome, 'completed');
 });
+
+test('endedSessionLimit keeps only the latest ended sessions (serve runs for long)', async () => {
+  const { rt, engine } = runtime();
+  rt.endedSessionLimit = 3;
+  const runs = [1, 2, 3, 4, 5, 6, 7].map((n) => startFg(rt, engine, n, [{ work: 5 }]));
+  await Promise.all(runs.map((r) => r.done));
+  await rt.waitIdle();
+  const endOrder = rt.timeline.events.filter((e) => e.event === 'sessionEnded').map((e) => e.session!);
+  assert.equal(endOrder.length, 7);
+  assert.deepEqual([...rt.sessions.keys()].sort(), endOrder.slice(4).sort(), 'the three that ended last');
+  const forgotten = endOrder[0];
+  assert.equal(rt.sessions.has(forgotten), false);
+  assert.equal(rt.isSessionActive(forgotten), false);
+  // A forgotten session id is still known to have existed: StopSession of it does nothing, no error.
+  rt.stopSession(undefined, forgotten, '');
+});

@@ -465,7 +465,7 @@ test('§4 from web services page tasks run synchronously', async () => {
         Bad: Dictionary of [Text, Text];
         Id: Integer;
     begin
-        ResultText := 'gui ' + Format(GuiAllowed()) + ';';
+        ResultText := 'gui ' + Format(GuiAllowed()) + ' ' + Format(Session.CurrentClientType()) + ';';
         Params.Add('Wait', '1000');
         CurrPage.EnqueueBackgroundTask(Id, Codeunit::"Lab Task", Params);
         ResultText += 'after ' + Format(Id) + ';';
@@ -492,7 +492,7 @@ test('§4 from web services page tasks run synchronously', async () => {
   const r = await ws.runScenario(scenarioFromJson({ steps: [{ openPage: 'Lab Card', record: { 'No.': 'C' }, client: 'ODataV4' }] }, 'ws.json'));
   assert.equal(r.ok, true, r.failed?.message);
   const p = ws.rt.pages.all()[0];
-  assert.equal(field(ws, p.instance.pageInstanceId, 'Result'), 'gui No;completed 1 [];after 1;error 2 broken;after 2;');
+  assert.equal(field(ws, p.instance.pageInstanceId, 'Result'), 'gui No ODataV4;completed 1 [];after 1;error 2 broken;after 2;');
   assert.deepEqual(events(ws, 'taskEnqueued').map((e) => e.synchronous), [true, true]);
   // The page's session waited: OnAfterGetCurrRecord ended after the 1 s task, no notification (handled).
   const pageSession = events(ws, 'pageOpened')[0].session;
@@ -508,9 +508,9 @@ test('§4 from web services page tasks run synchronously', async () => {
   // The same page in the web client: the tasks run in the background, the triggers come later.
   const web = host([TASK, spec]);
   const q = await open(web, 'C');
-  assert.equal(field(web, q.instance.pageInstanceId, 'Result'), 'gui Yes;after 1;after 2;');
+  assert.equal(field(web, q.instance.pageInstanceId, 'Result'), 'gui Yes Web;after 1;after 2;');
   await web.rt.waitIdle();
-  assert.match(field(web, q.instance.pageInstanceId, 'Result'), /^gui Yes;after 1;after 2;(error 2 broken;completed 1 \[\];|completed 1 \[\];error 2 broken;)$/);
+  assert.match(field(web, q.instance.pageInstanceId, 'Result'), /^gui Yes Web;after 1;after 2;(error 2 broken;completed 1 \[\];|completed 1 \[\];error 2 broken;)$/);
 });
 
 test('§4 TestPage.RunPageBackgroundTask(CodeunitId [; var Parameters] [; RunCompletionTriggers]) runs one in tests', async () => {
