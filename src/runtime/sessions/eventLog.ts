@@ -74,7 +74,7 @@ export function formatEvent(e: TimelineEvent, kinds: Map<number, string>): strin
       break;
     }
     case 'taskEnqueued':
-      what = `enqueued page background task ${e.task} (${e.codeunit}, timeout ${e.timeoutMs} ms, ErrorLevel ${e.errorLevel})`;
+      what = `enqueued page background task ${e.task} (${e.codeunit}, timeout ${e.timeoutMs} ms, ErrorLevel ${e.errorLevel})${e.synchronous ? ', runs synchronously' : ''}`;
       break;
     case 'taskWaiting':
       what = `task ${e.task} waits for a free child session slot`;
@@ -127,6 +127,14 @@ export function formatEvent(e: TimelineEvent, kinds: Map<number, string>): strin
       break;
     case 'dialog':
       what = `${e.kind} ${q(e.text)}${e.answer !== undefined ? ` -> ${q(e.answer)}` : ''}`;
+      break;
+    case 'testResult': {
+      const err = e.error as { text?: string } | undefined;
+      what = `test ${e.codeunit} ${e.function || 'OnRun'}: ${e.success ? 'passed' : `FAILED - ${err?.text ?? ''}`}`;
+      break;
+    }
+    case 'startSessionIgnored':
+      what = `StartSession of ${e.codeunit} ignored: ${e.reason}`;
       break;
     case 'serverRestart':
       what = `== server instance restart: ${e.sessions} active session(s) end`;
