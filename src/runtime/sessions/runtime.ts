@@ -427,8 +427,10 @@ export class SessionRuntime {
     }
   }
 
-  private settleWaiters(outcome: 'idle' | 'stuck' | 'time'): void {
+  /** Resolves the waiters that are done; returns how many were. */
+  private settleWaiters(outcome: 'idle' | 'stuck' | 'time'): number {
     const keep: Waiter[] = [];
+    const before = this.waiters.length;
     for (const w of this.waiters) {
       if (w.until()) w.resolve('done');
       else if (outcome === 'time' && w.timeLimit !== undefined && this.clock.now() >= w.timeLimit) w.resolve('done');
@@ -437,6 +439,7 @@ export class SessionRuntime {
       else keep.push(w);
     }
     this.waiters = keep;
+    return before - keep.length;
   }
 
   private async pump(): Promise<void> {
@@ -461,16 +464,14 @@ export class SessionRuntime {
           timeLimit,
           wallBudgetMs: 20,
         });
-        if (r === 'done') {
-          this.settleWaiters('time');
+        if (r === 'done' || r === 'timeLimit') {
+          // Whoever was waiting gets to act at this very moment (stop a session at t=100, say) before other
+          // waiters let more time pass.
+          if (this.settleWaiters('time') > 0 && this.waiters.length > 0) await new Promise((res) => setImmediate(res));
           continue;
         }
         if (r === 'yield') {
           await new Promise((res) => setImmediate(res));
-          continue;
-        }
-        if (r === 'timeLimit') {
-          this.settleWaiters('time');
           continue;
         }
         // Idle: nothing can run now.
