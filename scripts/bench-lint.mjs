@@ -166,6 +166,15 @@ console.log(`server: indexed in ${indexMs} ms; ${pagePath} (${lineCount} lines)`
 console.log(`  typing without pauses: didChange -> diagnostics over ${burst.n} edits: p50 ${burst.p50.toFixed(1)} ms, p95 ${burst.p95.toFixed(1)} ms, max ${burst.max.toFixed(1)} ms`);
 console.log(`  typing with pauses (debounce 600 ms, whole-workspace passes between edits): over ${paused.length} edits: p50 ${pp(0.5).toFixed(1)} ms, p95 ${pp(0.95).toFixed(1)} ms, max ${paused[paused.length - 1].toFixed(1)} ms`);
 console.log(`  whole-workspace passes after an edit: ${fp.length} completed (median ${fp.length ? fp[Math.floor(fp.length / 2)] : 'n/a'} ms, max ${fp.length ? fp[fp.length - 1] : 'n/a'} ms), ${abandoned} abandoned for a newer edit`);
+// Peak RSS of the server process (Linux: VmHWM), after indexing W1 and all the edits.
+let hwm = 'n/a';
+try {
+  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${proc.pid}/status`, 'utf8'));
+  if (m) hwm = `${(Number(m[1]) / 1024).toFixed(0)} MB`;
+} catch {
+  // not Linux
+}
+console.log(`  server peak RSS: ${hwm}`);
 await conn.sendRequest('shutdown');
 conn.sendNotification('exit');
 setTimeout(() => proc.kill(), 200);

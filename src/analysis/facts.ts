@@ -84,12 +84,65 @@ function sitesOf(ws: Workspace, file: AlFileModel): RawSite[] {
   return out;
 }
 
+/**
+ * The files that contribute sites or job queue codeunits, kept up to date from the workspace's change log, with each
+ * file's position in the workspace's order (which only a file added or removed changes).
+ */
+interface Contributors {
+  version: number;
+  files: Set<string>;
+  order: Map<string, number>;
+}
+const contributors = new WeakMap<Workspace, Contributors>();
+
+function contributingFiles(ws: Workspace): AlFileModel[] {
+  let c = contributors.get(ws);
+  const changes = c && c.version !== ws.version ? ws.changesSince(c.version) : [];
+  if (!c || !changes) {
+    // First call, or the log no longer reaches back: look at every file once.
+    const files = new Set<string>();
+    for (const file of ws.files.values()) if (contributes(ws, file)) files.add(file.path);
+    c = { version: ws.version, files, order: orderOf(ws) };
+    contributors.set(ws, c);
+  } else {
+    let reorder = false;
+    for (const ch of changes) {
+      if (!ch.old || !ch.now) reorder = true;
+      c.files.delete(ch.path);
+      const now = ws.files.get(ch.path);
+      if (now && contributes(ws, now)) c.files.add(ch.path);
+    }
+    if (reorder) c.order = orderOf(ws);
+    c.version = ws.version;
+  }
+  const out: AlFileModel[] = [];
+  for (const path of c.files) {
+    const f = ws.files.get(path);
+    if (f) out.push(f);
+  }
+  // Workspace order, so roots (and the paths walks find first) come out as a full scan gives them.
+  const order = c.order;
+  return out.sort((a, b) => (order.get(a.path) ?? 0) - (order.get(b.path) ?? 0));
+}
+
+function orderOf(ws: Workspace): Map<string, number> {
+  const m = new Map<string, number>();
+  let n = 0;
+  for (const p of ws.files.keys()) m.set(p, n++);
+  return m;
+}
+
+function contributes(ws: Workspace, file: AlFileModel): boolean {
+  const ff = fileFactsOf(ws, file);
+  return ff.sites.length > 0 || ff.jobQueue.length > 0;
+}
+
 export function computeFacts(ws: Workspace): Facts {
   const hit = cache.get(ws);
   if (hit && hit.version === ws.version) return hit.facts;
   const facts: Facts = { enqueueSites: [], startSessionSites: [], createTaskSites: [], roots: new Map() };
   const jobQueue: WsObject[] = [];
-  for (const file of ws.files.values()) {
+  for (const file of contributingFiles(ws)) {
     const ff = fileFactsOf(ws, file);
     if (ff.jobQueue.length) jobQueue.push(...ff.jobQueue);
     for (const r of ff.sites) {

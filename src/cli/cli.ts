@@ -29,6 +29,11 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`al-session-lab: unknown command '${name}'\n${usage()}\n`);
     return 2;
   }
+  // `run ... | head`: the reader went away; stop quietly instead of crashing on EPIPE.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
   const ctx: CommandContext = { cwd: process.cwd(), stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) };
   return command.run(rest, ctx);
 }

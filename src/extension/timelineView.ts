@@ -79,6 +79,8 @@ export class TimelineView implements vscode.Disposable {
       // are already in it; later ones are appended by the subscription.
       const r = await c.client.request('timeline', {});
       this.events = r.events;
+      // The runtime keeps only its latest events: say so instead of drawing a silently shortened history.
+      if (r.truncated) this.log.warn(`timeline: ${r.truncated}; the chart starts at event ${r.from}`);
     } catch (err) {
       this.log.warn(`timeline: ${err instanceof Error ? err.message : err}`);
     }

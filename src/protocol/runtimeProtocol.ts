@@ -187,8 +187,12 @@ export interface Requests {
   runScenario: [{ scenario: unknown }, { ok: boolean; message?: string }];
   /** Re-read the workspace's AL; running sessions keep the code they started with. */
   reload: [Record<string, never>, { objects: number; errors: { file: string; line: number; character: number; message: string }[] }];
-  /** All timeline events so far (for a view that connects late). */
-  timeline: [Record<string, never>, { events: TimelineEvent[] }];
+  /**
+   * Timeline events so far, from event number `from` (default 0, the first ever) on, for a view that connects
+   * late. The runtime keeps only the latest `eventHistoryLimit` events: `from` in the answer is the number of the
+   * first event returned, `total` how many were emitted, and `missing`/`truncated` say how many asked for are gone.
+   */
+  timeline: [{ from?: number }, { events: TimelineEvent[]; from: number; total: number; missing: number; truncated?: string }];
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -218,7 +218,8 @@ export interface SessionServices {
   /** Report a write before it happens (record-write breakpoints, timeline events); throws in read-only sessions. */
   beforeWrite(table: TableDef, op: WriteOp, temporary: boolean): void;
 
-  startSession(request: StartSessionRequest): { ok: true; sessionId: number } | { ok: false; error: AlErrorInfo };
+  /** `ignored`: BC skips the call (install/upgrade code): false, SessionId untouched, no error even without Ok. */
+  startSession(request: StartSessionRequest): { ok: true; sessionId: number } | { ok: false; error: AlErrorInfo; ignored?: boolean };
   stopSession(sessionId: number, comment: string): void;
   isSessionActive(sessionId: number): boolean;
   createTask(request: CreateTaskRequest): string;
@@ -262,6 +263,20 @@ export interface SessionServices {
    * ignored inside, as in the asynchronous case (added by the session layer).
    */
   taskTrigger?(name: string | undefined, page?: PageHandle, taskId?: number): void;
+  /**
+   * A test runner's TestIsolation at work (added by the session layer): `begin`/`end` bracket an isolated scope
+   * (a test codeunit or function: its changes roll back at the end, Commit inside is ignored); `enterOwn`/`leaveOwn`
+   * bracket OnBeforeTestRun / OnAfterTestRun, which run in their own transaction; `passed`/`failed` end a test
+   * function run without isolation (its transaction commits or rolls back).
+   */
+  testIsolation?(action: 'begin' | 'end' | 'enterOwn' | 'leaveOwn' | 'passed' | 'failed'): void;
+  /** The session's AL ClientType member name, e.g. 'Web', 'Background', 'ChildSession', 'ODataV4' (added by the session layer). */
+  currentClientType?(): string;
+  /** Database.LockTimeout / LockTimeoutDuration (added by the session layer): this session's lock wait limit. */
+  lockTimeout?(enabled?: boolean): boolean;
+  lockTimeoutDuration?(seconds?: number): number;
+  /** One test function's (or a test codeunit's OnRun's, function '') outcome (added by the session layer). */
+  testResult?(result: { codeunit: number; codeunitName: string; function: string; success: boolean; error?: AlErrorInfo }): void;
 }
 
 /** A page background task the caller waits for (synchronous tasks). */
@@ -302,6 +317,11 @@ export interface StartSessionRequest {
   /** A copy of the caller's record, passed to OnRun. */
   record?: unknown;
   timeoutMs?: number;
+  /**
+   * What the caller is running (added by the interpreter): install or upgrade code, or test code under a test
+   * runner's TestIsolation (Disabled when a test codeunit runs without a runner).
+   */
+  context?: { app?: 'Install' | 'Upgrade'; testIsolation?: 'Disabled' | 'Codeunit' | 'Function' };
 }
 
 export interface CreateTaskRequest {

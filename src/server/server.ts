@@ -239,7 +239,7 @@ function relintNow(): Promise<void> {
       return;
     }
     if (!changed) {
-      if (process.env.ALSL_TRACE_TIMING) connection.console.log('full analysis: abandoned (the workspace changed)');
+      connection.console.log('full analysis: abandoned (the workspace changed during the pass)');
       return;
     }
     logFailures();

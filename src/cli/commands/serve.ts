@@ -35,6 +35,8 @@ export async function serveCommand(args: string[], ctx: CommandContext): Promise
     }
     // The editor keeps working with a workspace that has errors: what loaded runs, errors are reported by reload.
     host = new RuntimeHost({ workspace, createEngine, settings, clock: clockFlag(parsed.values.get('clock'), 'real'), seed: intFlag(parsed, 'seed', 1), freeRun: true, strict: false });
+    // A runtime that keeps running forgets the oldest ended sessions (the timeline is bounded by its setting).
+    host.rt.endedSessionLimit = 10_000;
     // Data for pages to show before any scenario runs: --data FILE (a scenario file's "data", or table -> rows),
     // else the workspace's .al-session-lab/data.json.
     const dataFile = parsed.values.get('data') ?? [join(workspace, '.al-session-lab', 'data.json')].find((f) => existsSync(f));

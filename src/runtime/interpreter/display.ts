@@ -5,7 +5,7 @@ import type { TypeRef } from './ast';
 import { AlError } from './errors';
 import { formatValue, type FormatType } from '../values/format';
 import { isAlDecimal } from '../values/decimal';
-import { normType } from './typeNames';
+import { normType, SYSTEM_ENUMS } from './typeNames';
 import { Variant, ErrorInfoValue, CodeunitVar, TextBuilderValue } from './objects';
 import { AlRecord } from './record';
 import { AlDictionary, AlList } from './collections';
@@ -24,6 +24,9 @@ export function formatType(t: TypeRef | undefined, v: unknown, members: MembersO
       return { type: name as FieldType | 'Char' | 'Byte', optionMembers: n.name === 'Option' || n.name === 'Enum' ? members(n) : undefined };
     }
     if (n.name === 'TextConst' || n.name === 'SecretText' || n.name === 'BigText') return { type: 'Text' };
+    // System enums (ClientType, PageBackgroundTaskErrorLevel, Action...) format as their member names.
+    const sys = typeof v === 'number' && !n.dims ? SYSTEM_ENUMS[n.name.toLowerCase()] : undefined;
+    if (sys) return { type: 'Option', optionMembers: sys };
   }
   if (typeof v === 'number') return { type: 'Integer' };
   if (typeof v === 'boolean') return { type: 'Boolean' };

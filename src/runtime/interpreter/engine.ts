@@ -29,6 +29,8 @@ import { buildTable } from './tables';
 import { createGuid } from '../values/guid';
 import { displayValue, formatAny } from './display';
 import { TestPageValue, testPageMethods } from './testPage';
+import { ClientObjectVar, pageVarMethods, reportVarMethods } from './clientObjects';
+import { codeunitSubtype, refuseRunningUpgradeCodeunit, runAppTriggers, runTestCodeunit, runTestRunner } from './codeunitSubtypes';
 
 interface BreakpointEntry {
   id: number;
@@ -84,6 +86,8 @@ export class EngineImpl implements Engine, EngineModel {
       ['Dialog', dialogMethods],
       ['CurrPage', pageMethods],
       ['TestPage', testPageMethods],
+      ['Page', pageVarMethods],
+      ['Report', reportVarMethods],
       ['Variant', variantMethods],
       ['ModuleInfo', moduleInfoMethods],
       ['RecordRef', recordRefMethods],
@@ -362,6 +366,11 @@ export class EngineImpl implements Engine, EngineModel {
       d.enumDefault = e?.enumValues?.[0]?.ordinal ?? 0;
     } else if (n.name === 'Label') {
       d.label = n.subtype ?? '';
+    } else if (n.name === 'Page' || n.name === 'Report') {
+      const kind = n.name;
+      const target = this.findObject(kind.toLowerCase(), n.subtype ?? '');
+      d.obj = target;
+      d.factory = () => new ClientObjectVar(kind, target, n.subtype ?? '');
     } else if (n.name === 'TestPage') {
       const page = this.findObject('page', n.subtype ?? '');
       d.obj = page;
@@ -522,7 +531,10 @@ export class EngineImpl implements Engine, EngineModel {
         const obj = this.findObject('codeunit', String(entry.codeunit));
         if (!obj) throw new AlError(`Codeunit ${String(entry.codeunit)} does not exist in the workspace.`, 'ObjectNotFound');
         const rec = entry.record instanceof AlRecord ? entry.record : undefined;
-        yield* this.runCodeunitOnRun(rt, obj, rec);
+        // The codeunit the runtime starts with: an Install or Upgrade codeunit installs or upgrades the app.
+        const kind = codeunitSubtype(obj);
+        if (kind === 'install' || kind === 'upgrade') yield* runAppTriggers(this, rt, obj, kind);
+        else yield* this.runCodeunitOnRun(rt, obj, rec);
         return undefined;
       }
       case 'pageTrigger':
@@ -558,6 +570,16 @@ export class EngineImpl implements Engine, EngineModel {
   }
 
   *runCodeunitOnRun(rt: Rt, obj: ObjectModel, rec: AlRecord | undefined): Generator<unknown, void, unknown> {
+    switch (codeunitSubtype(obj)) {
+      case 'test':
+        return yield* runTestCodeunit(this, rt, obj);
+      case 'testrunner':
+        return yield* runTestRunner(this, rt, obj, rec);
+      case 'upgrade':
+        return refuseRunningUpgradeCodeunit(obj);
+      default:
+        break;
+    }
     const inst = rt.codeunitInstanceFor(obj);
     yield* this.runOnRunOf(rt, inst, rec);
   }

@@ -322,7 +322,7 @@ export function def(rt: Rt, d: TypeDesc): unknown {
   }
   switch (d.name) {
     case 'Integer': case 'BigInteger': case 'Option': case 'Enum': case 'Char': case 'Byte': case 'Date': case 'Time':
-    case 'DateTime': case 'Duration': case 'ObjectType': case 'PageBackgroundTaskErrorLevel':
+    case 'DateTime': case 'Duration': case 'ObjectType': case 'PageBackgroundTaskErrorLevel': case 'Action':
       return d.name === 'Enum' ? d.enumDefault ?? 0 : 0;
     case 'Decimal':
       return AlDecimal.ZERO;

@@ -355,7 +355,8 @@ export const pageMethods = registry({
   },
   Close: { max: 0, impl: (_rt: Rt, ci, p) => { pageOf(p, ci).closeRequested = true; } },
   SaveRecord: { max: 0, impl: () => undefined },
-  Activate: { max: 1, impl: () => undefined },
+  // The page is already the active one in the client; where there is no client it is a callback (refused).
+  Activate: { max: 1, impl: (rt: Rt) => rt.services.clientCallback?.('CurrPage.Activate') },
   Caption: { ret: tText, max: 1, impl: (_rt: Rt, ci, p, c?) => { const pg = pageOf(p, ci); if (c !== undefined) pg.caption = String(c); return pg.caption; } },
   Editable: { ret: tBool, max: 1, impl: (_rt: Rt, ci, p, e?) => { const pg = pageOf(p, ci); if (e !== undefined) pg.editable = !!e; return pg.editable; } },
   LookupMode: { ret: tBool, max: 1, impl: () => false },

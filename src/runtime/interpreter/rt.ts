@@ -8,6 +8,7 @@ import { toSourceLocation } from './model';
 import { CodeunitVar, Instance } from './objects';
 import type { EngineImpl } from './engine';
 import { DebugView } from './debugView';
+import type { RunContext } from './codeunitSubtypes';
 
 export interface Frame {
   pi: ProcInfo;
@@ -52,6 +53,8 @@ export class Rt implements Execution {
   tryDepth = 0;
   /** Side-effect-free evaluation in progress (debugger evaluate): effectful built-ins refuse to run. */
   evalMode = false;
+  /** Install/upgrade context and the test run in progress (codeunitSubtypes.ts). */
+  readonly context: RunContext = { testDepth: 0 };
   private gen?: Generator<unknown, unknown, unknown>;
   private final?: StepResult;
   private pendingThrow?: AlError;

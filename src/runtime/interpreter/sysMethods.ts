@@ -16,8 +16,9 @@ import { evaluateText } from '../values/evaluate';
 import { ErrorInfoValue, Variant } from './objects';
 import { AlRecord } from './record';
 import { AlDictionary, AlList } from './collections';
-import { normType } from './typeNames';
+import { normType, SYSTEM_ENUMS } from './typeNames';
 import { copyStream } from './streams';
+import { clientOnly, clientSystemMethods } from './clientObjects';
 
 const where = (ci: CallInfo) => toSourceLocation(ci.loc);
 
@@ -129,7 +130,7 @@ export const systemMethods = registry({
   },
   Confirm: { ret: tBool, min: 1, effect: true, impl: (rt: Rt, ci, f, def = true, ...args) => { refuseInEval(rt, 'Confirm'); return rt.services.confirm(substitute(rt, ci, 2, f, args), !!def); } },
   StrMenu: { ret: tInt, min: 1, max: 3, effect: true, impl: (rt: Rt, _ci, opts, def = 1, instr = '') => { refuseInEval(rt, 'StrMenu'); return rt.services.strMenu(str(opts), Number(def), str(instr)); } },
-  Hyperlink: { min: 1, max: 1, effect: true, impl: (rt: Rt) => rt.services.clientCallback?.('Hyperlink') },
+  ...clientSystemMethods,
 
   // ---- text ----
   StrSubstNo: { ret: tText, min: 1, impl: (rt: Rt, ci, f, ...args) => substitute(rt, ci, 1, f, args) },
@@ -232,7 +233,7 @@ export const systemMethods = registry({
   'Session.StopSession': { min: 1, max: 2, effect: true, impl: (rt: Rt, _ci, id, comment = '') => rt.services.stopSession(Number(id), str(comment)) },
   IsSessionActive: { ret: tBool, min: 1, max: 1, impl: (rt: Rt, _ci, id) => rt.services.isSessionActive(Number(id)) },
   'Session.IsSessionActive': { ret: tBool, min: 1, max: 1, impl: (rt: Rt, _ci, id) => rt.services.isSessionActive(Number(id)) },
-  'Session.CurrentClientType': { ret: T('ClientType'), max: 0, impl: (rt: Rt) => (rt.services.kind === 'Foreground' ? 2 : rt.services.kind === 'Background' ? 0 : 13) },
+  'Session.CurrentClientType': { ret: T('ClientType'), max: 0, impl: (rt: Rt) => currentClientType(rt) },
   'Session.DefaultClientType': { ret: T('ClientType'), max: 0, impl: () => 2 },
   'Session.SessionId': { ret: tInt, max: 0, impl: (rt: Rt) => rt.services.sessionId },
   'Session.LogMessage': { min: 3, impl: () => undefined },
@@ -271,7 +272,10 @@ export const systemMethods = registry({
   'Database.TenantId': { ret: tText, max: 0, impl: () => 'default' },
   'Database.SelectLatestVersion': { max: 1, impl: () => undefined },
   'Database.IsInWriteTransaction': { ret: tBool, max: 0, impl: (rt: Rt) => rt.services.transaction().hasWrites() },
-  'Database.LockTimeout': { max: 1, impl: () => undefined },
+  'Database.LockTimeout': { ret: tBool, max: 1, effect: true, impl: (rt: Rt, ci, on?: unknown) => lockTimeout(rt, ci, on) },
+  LockTimeout: { ret: tBool, max: 1, effect: true, impl: (rt: Rt, ci, on?: unknown) => lockTimeout(rt, ci, on) },
+  'Database.LockTimeoutDuration': { ret: tInt, max: 1, effect: true, impl: (rt: Rt, ci, sec?: unknown) => lockTimeoutDuration(rt, ci, sec) },
+  LockTimeoutDuration: { ret: tInt, max: 1, effect: true, impl: (rt: Rt, ci, sec?: unknown) => lockTimeoutDuration(rt, ci, sec) },
   'Text.StrSubstNo': { ret: tText, min: 1, impl: (rt: Rt, ci, f, ...args) => substitute(rt, ci, 1, f, args) },
   'Text.CopyStr': { ret: tText, min: 2, max: 3, impl: (_rt: Rt, ci, s, p, l?) => at(ci, () => text.copyStr(str(s), Number(p), l === undefined ? undefined : Number(l))) },
   'Text.StrLen': { ret: tInt, min: 1, max: 1, impl: (_rt: Rt, _ci, s) => str(s).length },
@@ -298,14 +302,21 @@ function userGuid(user: string): string {
   return `{${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20, 32)}}`;
 }
 
-/**
- * Client-only methods: where there is no UI the session layer raises BC's callback error; in the foreground
- * the runtime cannot show another page or report, and says so.
- */
-function clientOnly(rt: Rt, ci: CallInfo, what: string): never {
-  refuseInEval(rt, what);
-  rt.services.clientCallback?.(what);
-  throw new AlError(`AL Session Lab does not support ${what} (${ci.loc.file}:${ci.loc.line + 1}): only the page opened by the session runtime is shown.`, 'Unsupported', where(ci));
+function currentClientType(rt: Rt): number {
+  const name = rt.services.currentClientType?.();
+  const i = name ? SYSTEM_ENUMS.clienttype.indexOf(name) : -1;
+  if (i >= 0) return i;
+  return rt.services.kind === 'Foreground' ? 2 : rt.services.kind === 'Background' ? 0 : 13;
+}
+
+function lockTimeout(rt: Rt, ci: CallInfo, on: unknown): boolean {
+  if (!rt.services.lockTimeout) throw new AlError('LockTimeout needs the session runtime.', 'Unsupported', where(ci));
+  return rt.services.lockTimeout(on === undefined ? undefined : !!unwrapV(on));
+}
+
+function lockTimeoutDuration(rt: Rt, ci: CallInfo, sec: unknown): number {
+  if (!rt.services.lockTimeoutDuration) throw new AlError('LockTimeoutDuration needs the session runtime.', 'Unsupported', where(ci));
+  return rt.services.lockTimeoutDuration(sec === undefined ? undefined : Number(unwrapV(sec)));
 }
 
 function startSession(rt: Rt, ci: CallInfo, ref: { v: unknown }, id: unknown, rest: unknown[]): boolean {
@@ -324,15 +335,18 @@ function startSession(rt: Rt, ci: CallInfo, ref: { v: unknown }, id: unknown, re
     if (rest.length > 1) record = rest[1];
     if (rest.length > 2) timeoutMs = Number(rest[2]);
   }
+  const cx = rt.context;
+  const context = cx.app || cx.testDepth > 0 ? { ...(cx.app ? { app: cx.app } : {}), ...(cx.testDepth > 0 ? { testIsolation: cx.runner?.isolation ?? 'Disabled' } : {}) } : undefined;
   const res = rt.services.startSession({
     codeunitId: Number(id), company: company || undefined,
     record: record instanceof AlRecord ? record.copy() : record, timeoutMs,
+    ...(context ? { context } : {}),
   });
   if (res.ok) {
     ref.v = res.sessionId;
     return true;
   }
-  if (ci.used) return false;
+  if (ci.used || res.ignored) return false;
   const err = new AlError(res.error.text, res.error.code, where(ci));
   throw err;
 }

@@ -35,7 +35,7 @@ const SCALAR = new Set([
   'DateTime', 'Duration', 'Guid', 'Label', 'TextConst', 'Variant', 'DateFormula', 'RecordId', 'SecretText',
   'ObjectType', 'PageBackgroundTaskErrorLevel', 'Verbosity', 'DataClassification', 'ExecutionMode', 'TransactionType',
   'IsolationLevel', 'ErrorType', 'ClientType', 'TableConnectionType', 'TelemetryScope', 'DataScope', 'SecurityFilter',
-  'TextEncoding', 'ReportFormat', 'DefaultLayout', 'Interface',
+  'TextEncoding', 'ReportFormat', 'DefaultLayout', 'Interface', 'Action',
 ]);
 
 export function isScalarType(t: TypeRef): boolean {
@@ -63,4 +63,5 @@ export const SYSTEM_ENUMS: Record<string, string[]> = {
   textencoding: ['MSDos', 'UTF8', 'UTF16', 'Windows'],
   datascope: ['Company', 'Module', 'User', 'CompanyAndUser'],
   securityfilter: ['Ignored', 'Filtered', 'Validated', 'Disallowed'],
+  action: ['', 'OK', 'Cancel', 'LookupOK', 'LookupCancel', 'Yes', 'No', 'RunObject', 'RunSystem'],
 };

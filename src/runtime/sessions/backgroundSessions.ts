@@ -33,7 +33,17 @@ export class BackgroundSessions {
     return this.queue.map((p) => p.session);
   }
 
-  startSession(caller: Session, request: StartSessionRequest): { ok: true; sessionId: number } | { ok: false; error: AlErrorInfo } {
+  startSession(caller: Session, request: StartSessionRequest): { ok: true; sessionId: number } | { ok: false; error: AlErrorInfo; ignored?: boolean } {
+    // BC's first checks, before anything else (bc-semantics §2): test code under a runner whose TestIsolation is
+    // not Disabled is refused with an error (with or without Ok); install and upgrade code is ignored: false,
+    // SessionId untouched, no error, nothing starts.
+    const context = request.context;
+    if (context?.testIsolation && context.testIsolation !== 'Disabled') raise(BcCode.testStartSession, BcText.testStartSession);
+    if (context?.app) {
+      const reason = fill(BcText.startSessionInAppCode, context.app === 'Install' ? 'installed' : 'upgraded');
+      this.rt.timeline.emit('startSessionIgnored', { session: caller.id, codeunit: `Codeunit ${request.codeunitId}`, context: context.app, reason });
+      return { ok: false, ignored: true, error: alErrorInfo('', reason) };
+    }
     const problem = this.checkCompany(request.company);
     if (problem) return { ok: false, error: problem };
     const depth = caller.depth + 1;

@@ -22,6 +22,11 @@ export const BcText = {
   noSuchSession: 'The session %1 does not exist or is not active.',
   // BC logs no AL error for a restart (the process goes away); this text says what ended the session.
   serverRestart: 'The session was ended because the Business Central server instance restarted.',
+  // BC's text (NavTestStartSessionNotAllowedException), as measured on BC 27-28 service tiers.
+  testStartSession: 'Sessions can only be started in tests that are run by a TestRunner that has TestIsolation set to Disabled.',
+  // BC raises nothing here (StartSession returns false, "ignored during upgrade and install" since version 19.0);
+  // this text only explains the timeline's startSessionIgnored event.
+  startSessionInAppCode: 'StartSession is ignored while the app is being %1: no session starts and it returns false.',
 } as const;
 
 export const BcCode = {
@@ -34,6 +39,7 @@ export const BcCode = {
   stopped: 'SessionStopped',
   commitInChild: 'CommitNotAllowed',
   serverRestart: 'ServerRestart',
+  testStartSession: 'NavTestStartSessionNotAllowed',
 } as const;
 
 export function fill(text: string, ...args: (string | number)[]): string {

@@ -7,18 +7,46 @@ export type { TimelineEvent };
 export type TimelineListener = (event: TimelineEvent) => void;
 
 export class Timeline {
-  readonly events: TimelineEvent[] = [];
+  /** The retained events, oldest first: at most `limit` of the latest once older ones were dropped. */
+  events: TimelineEvent[] = [];
   private readonly listeners = new Set<TimelineListener>();
   /** Stress runs switch retention off: listeners still see every event. */
   retain = true;
+  /** Events emitted so far, and how many of the oldest are no longer kept (events[0] is event number `dropped`). */
+  total = 0;
+  dropped = 0;
 
-  constructor(private readonly now: () => number) {}
+  /**
+   * `limit`: how many events to keep (a long-running `serve` would otherwise grow without end); the oldest go
+   * first, in batches so that emitting stays O(1) on average.
+   */
+  constructor(
+    private readonly now: () => number,
+    readonly limit = Number.POSITIVE_INFINITY,
+  ) {}
 
   emit(event: string, fields: Record<string, unknown>): TimelineEvent {
     const e: TimelineEvent = { event, t: this.now(), ...fields };
-    if (this.retain) this.events.push(e);
+    this.total++;
+    if (this.retain) {
+      this.events.push(e);
+      if (this.events.length > this.limit + Math.max(1, Math.min(10_000, Math.floor(this.limit / 10)))) {
+        const cut = this.events.length - this.limit;
+        this.events = this.events.slice(cut);
+        this.dropped += cut;
+      }
+    } else this.dropped++;
     for (const l of this.listeners) l(e);
     return e;
+  }
+
+  /**
+   * The events from number `from` on (0 = the first ever emitted). When some of those are no longer kept, the
+   * answer starts at the oldest kept one and says how many were lost, so a client can tell it has a gap.
+   */
+  since(from = 0): { events: TimelineEvent[]; from: number; total: number; missing: number } {
+    const start = Math.max(from, this.dropped);
+    return { events: this.events.slice(start - this.dropped), from: start, total: this.total, missing: start - Math.max(0, from) };
   }
 
   on(listener: TimelineListener): () => void {
@@ -46,7 +74,7 @@ export function formatEvent(e: TimelineEvent, kinds: Map<number, string>): strin
       break;
     }
     case 'taskEnqueued':
-      what = `enqueued page background task ${e.task} (${e.codeunit}, timeout ${e.timeoutMs} ms, ErrorLevel ${e.errorLevel})`;
+      what = `enqueued page background task ${e.task} (${e.codeunit}, timeout ${e.timeoutMs} ms, ErrorLevel ${e.errorLevel})${e.synchronous ? ', runs synchronously' : ''}`;
       break;
     case 'taskWaiting':
       what = `task ${e.task} waits for a free child session slot`;
@@ -99,6 +127,14 @@ export function formatEvent(e: TimelineEvent, kinds: Map<number, string>): strin
       break;
     case 'dialog':
       what = `${e.kind} ${q(e.text)}${e.answer !== undefined ? ` -> ${q(e.answer)}` : ''}`;
+      break;
+    case 'testResult': {
+      const err = e.error as { text?: string } | undefined;
+      what = `test ${e.codeunit} ${e.function || 'OnRun'}: ${e.success ? 'passed' : `FAILED - ${err?.text ?? ''}`}`;
+      break;
+    }
+    case 'startSessionIgnored':
+      what = `StartSession of ${e.codeunit} ignored: ${e.reason}`;
       break;
     case 'serverRestart':
       what = `== server instance restart: ${e.sessions} active session(s) end`;

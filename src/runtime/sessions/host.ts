@@ -54,7 +54,7 @@ export class RuntimeHost {
   readonly workspace: string;
   loadResult: LoadResult;
   private client: Session | undefined;
-  private webServiceClient: Session | undefined;
+  private readonly webServiceClients = new Map<string, Session>();
 
   constructor(private readonly options: HostOptions) {
     this.workspace = options.workspace ? resolve(options.workspace) : '';
@@ -123,22 +123,27 @@ export class RuntimeHost {
 
   /**
    * A web-service client's session (SOAP, OData, API): a foreground session without UI (GuiAllowed false) whose
-   * pages run their page background tasks synchronously (bc-semantics §4). Created on first use and kept open.
+   * pages run their page background tasks synchronously (bc-semantics §4). One per client kind, created on first
+   * use and kept open.
    */
-  webServiceSession(): Session {
-    if (!this.webServiceClient || this.webServiceClient.ended) {
-      const s = this.rt.createSession('Foreground', null, 'Client', 'Web service client', 0);
+  webServiceSession(client: Exclude<PageClient, 'Web'> = 'WebService'): Session {
+    // AL's ClientType: a generic web service is SOAP.
+    const kind = client === 'WebService' ? 'SOAP' : client;
+    let s = this.webServiceClients.get(kind);
+    if (!s || s.ended) {
+      s = this.rt.createSession('Foreground', null, 'Client', `${kind} client`, 0);
       s.clientType = 'Web Service';
+      s.webServiceClient = kind;
       s.keepAlive = true;
       this.rt.begin(s);
-      this.webServiceClient = s;
+      this.webServiceClients.set(kind, s);
     }
-    return this.webServiceClient;
+    return s;
   }
 
   /** The session a page opens in for a client kind (`Web`, the default, or a web-service client). */
   sessionFor(client: PageClient = 'Web'): Session {
-    return client === 'Web' ? this.clientSession() : this.webServiceSession();
+    return client === 'Web' ? this.clientSession() : this.webServiceSession(client);
   }
 
   codeunitId(codeunit: string | number): number | undefined {
@@ -170,7 +175,7 @@ export class RuntimeHost {
   /** The client logs off (its page tasks are cancelled); background sessions run to their end. */
   async shutdown(): Promise<void> {
     if (this.client && !this.client.ended) this.rt.endSession(this.client, 'completed', undefined);
-    if (this.webServiceClient && !this.webServiceClient.ended) this.rt.endSession(this.webServiceClient, 'completed', undefined);
+    for (const s of this.webServiceClients.values()) if (!s.ended) this.rt.endSession(s, 'completed', undefined);
     await this.rt.waitIdle();
   }
 }

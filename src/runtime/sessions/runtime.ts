@@ -83,6 +83,10 @@ export class SessionRuntime {
   private dialogAnswers: { kind: string; value: unknown }[] = [];
   /** Keep ended sessions in `sessions` (false in stress runs). */
   retainEnded = true;
+  /** At most this many ended sessions are kept (the oldest go first): a long-running `serve` stays bounded. */
+  endedSessionLimit = Number.POSITIVE_INFINITY;
+  private readonly endedOrder: number[] = [];
+  private endedHead = 0;
   private activeCount = 0;
   /**
    * Bumped whenever a call or a session ends: waiters' conditions can only change then (or when time moves,
@@ -97,7 +101,7 @@ export class SessionRuntime {
     this.engine = options.engine;
     this.db = options.db;
     this.freeRun = options.freeRun ?? false;
-    this.timeline = new Timeline(() => this.clock.elapsed());
+    this.timeline = new Timeline(() => this.clock.elapsed(), this.settings.eventHistoryLimit);
     this.scheduler = new Scheduler(this.clock, this.rng, this.settings.sliceBudget, {
       callEnded: (s, r) => this.callEnded(s, r),
       paused: (s) => this.debugHost?.paused(s),
@@ -251,6 +255,17 @@ export class SessionRuntime {
     if (!this.retainEnded) {
       this.sessions.delete(s.id);
       this.services.delete(s.id);
+    } else if (this.endedSessionLimit !== Number.POSITIVE_INFINITY) {
+      this.endedOrder.push(s.id);
+      while (this.endedOrder.length - this.endedHead > this.endedSessionLimit) {
+        const old = this.endedOrder[this.endedHead++];
+        this.sessions.delete(old);
+        this.services.delete(old);
+      }
+      if (this.endedHead > 4096 && this.endedHead * 2 > this.endedOrder.length) {
+        this.endedOrder.splice(0, this.endedHead);
+        this.endedHead = 0;
+      }
     }
     this.poke();
   }
@@ -412,8 +427,10 @@ export class SessionRuntime {
     }
   }
 
-  private settleWaiters(outcome: 'idle' | 'stuck' | 'time'): void {
+  /** Resolves the waiters that are done; returns how many were. */
+  private settleWaiters(outcome: 'idle' | 'stuck' | 'time'): number {
     const keep: Waiter[] = [];
+    const before = this.waiters.length;
     for (const w of this.waiters) {
       if (w.until()) w.resolve('done');
       else if (outcome === 'time' && w.timeLimit !== undefined && this.clock.now() >= w.timeLimit) w.resolve('done');
@@ -422,6 +439,7 @@ export class SessionRuntime {
       else keep.push(w);
     }
     this.waiters = keep;
+    return before - keep.length;
   }
 
   private async pump(): Promise<void> {
@@ -446,16 +464,14 @@ export class SessionRuntime {
           timeLimit,
           wallBudgetMs: 20,
         });
-        if (r === 'done') {
-          this.settleWaiters('time');
+        if (r === 'done' || r === 'timeLimit') {
+          // Whoever was waiting gets to act at this very moment (stop a session at t=100, say) before other
+          // waiters let more time pass.
+          if (this.settleWaiters('time') > 0 && this.waiters.length > 0) await new Promise((res) => setImmediate(res));
           continue;
         }
         if (r === 'yield') {
           await new Promise((res) => setImmediate(res));
-          continue;
-        }
-        if (r === 'timeLimit') {
-          this.settleWaiters('time');
           continue;
         }
         // Idle: nothing can run now.

@@ -84,10 +84,16 @@ export class Scheduler {
     for (const s of [...this.blocked]) this.wake(s);
   }
 
-  /** A session resumed from the debugger. */
+  /** A session resumed from the debugger: its timeout goes on from where it stood when it stopped. */
   resumed(s: Session): void {
     s.paused = undefined;
     this.pausedSessions.delete(s);
+    const held = s.heldDeadline;
+    if (held) {
+      s.heldDeadline = undefined;
+      s.deadline = this.clock.now() + held.remaining;
+      s.deadlineTimer = this.timers.add(s.deadline, held.fire);
+    }
     if (s.state !== 'sleeping' && s.state !== 'blocked' && s.state !== 'waiting') s.state = 'running';
     this.makeReady(s);
   }
@@ -97,6 +103,7 @@ export class Scheduler {
     this.timers.cancel(s.wakeTimer);
     this.timers.cancel(s.deadlineTimer);
     s.wakeTimer = s.deadlineTimer = undefined;
+    s.heldDeadline = undefined;
     this.blocked.delete(s);
     this.pausedSessions.delete(s);
     if (s.inReady) {
@@ -161,7 +168,7 @@ export class Scheduler {
       if (options.until?.()) return 'done';
       const next = this.timers.peek();
       if (next === undefined || this.clock.kind === 'real') return 'idle';
-      if (!options.advance || this.pausedSessions.size > 0) return 'idle';
+      if (!options.advance) return 'idle';
       if (options.timeLimit !== undefined && next > options.timeLimit) {
         this.clock.advanceTo(options.timeLimit);
         return 'timeLimit';
@@ -228,9 +235,15 @@ export class Scheduler {
       case 'blocked':
         s.state = 'blocked';
         this.blocked.add(s);
-        // A lock wait ends with BC's lock timeout error if the holder keeps its transaction open that long.
-        if (!s.lockDeadline) s.lockDeadline = this.clock.now() + this.lockTimeoutMs;
+        // A lock wait ends with BC's lock timeout error if the holder keeps its transaction open that long
+        // (the session's Database.LockTimeout / LockTimeoutDuration, else the lockTimeout setting; 0 = no timeout).
         this.timers.cancel(s.wakeTimer);
+        s.wakeTimer = undefined;
+        {
+          const limit = s.lockTimeoutMs ?? this.lockTimeoutMs;
+          if (limit <= 0) return;
+          if (!s.lockDeadline) s.lockDeadline = this.clock.now() + limit;
+        }
         s.wakeTimer = this.timers.add(s.lockDeadline, () => {
           s.wakeTimer = undefined;
           if (s.state !== 'blocked' || !s.current) return;
@@ -245,6 +258,14 @@ export class Scheduler {
       case 'paused':
         s.paused = r.reason;
         this.pausedSessions.add(s);
+        // The person debugging takes no time of this session: its timeout stands still while it is stopped.
+        // Everybody else's time goes on, as on a server (their sleeps, timeouts and lock waits: a session
+        // waiting for a lock this one holds still fails after the lock timeout).
+        if (s.deadlineTimer && !s.deadlineTimer.cancelled) {
+          s.heldDeadline = { remaining: Math.max(0, s.deadlineTimer.at - this.clock.now()), fire: s.deadlineTimer.fire };
+          this.timers.cancel(s.deadlineTimer);
+          s.deadlineTimer = undefined;
+        }
         this.hooks.paused(s);
         return;
       case 'completed':

@@ -1,6 +1,7 @@
 // The SessionServices one session offers its AL code: transactions, dialogs (shown in the foreground, suppressed
 // or refused where there is no UI), sessions, page background tasks. BC's behaviour is decided here.
 import type {
+  AlErrorInfo,
   ChildTaskRun,
   CreateTaskRequest,
   PageInstance,
@@ -44,6 +45,13 @@ export class SessionServicesImpl implements SessionServices {
     this.clock = rt.clock;
   }
 
+  /** AL's ClientType member of this session (Session.CurrentClientType). */
+  currentClientType(): string {
+    if (this.kind === 'Background') return 'Background';
+    if (this.kind === 'PageBackgroundTask') return 'ChildSession';
+    return this.session.webServiceClient ?? 'Web';
+  }
+
   /** Web-service clients (SOAP, OData, API) have no UI either: GuiAllowed is false there. */
   get guiAllowed(): boolean {
     return this.kind === 'Foreground' && !this.session.webService;
@@ -61,7 +69,59 @@ export class SessionServicesImpl implements SessionServices {
 
   commit(): void {
     if (this.readOnly) raise(BcCode.commitInChild, BcText.commitInChild);
+    if (this.isolated > 0) {
+      // Under a test runner's TestIsolation the scope's changes roll back at its end whatever the code commits.
+      this.rt.timeline.emit('commit', { session: this.sessionId, ignored: true, reason: 'TestIsolation' });
+      return;
+    }
     this.finishTransaction(true, true);
+  }
+
+  /** Open TestIsolation scopes (Commit is ignored inside) and the transactions set aside for the runner's triggers. */
+  private isolated = 0;
+  private readonly setAside: { tx: Transaction | undefined; isolated: number }[] = [];
+
+  testIsolation(action: 'begin' | 'end' | 'enterOwn' | 'leaveOwn' | 'passed' | 'failed'): void {
+    switch (action) {
+      case 'begin':
+        // What ran before the scope (the runner's own work) is its own transaction: it stays.
+        if (this.isolated === 0) this.finishTransaction(true);
+        this.isolated++;
+        return;
+      case 'end':
+        this.isolated--;
+        if (this.isolated === 0) this.finishTransaction(false);
+        return;
+      case 'enterOwn':
+        // OnBeforeTestRun / OnAfterTestRun run in their own transaction, beside the isolated test's.
+        this.setAside.push({ tx: this.tx, isolated: this.isolated });
+        this.tx = undefined;
+        this.isolated = 0;
+        return;
+      case 'leaveOwn': {
+        this.finishTransaction(true);
+        const back = this.setAside.pop();
+        this.tx = back?.tx;
+        this.isolated = back?.isolated ?? 0;
+        return;
+      }
+      case 'passed':
+      case 'failed':
+        // Without isolation each test function is a transaction of its own: kept when it passed, rolled back when
+        // it failed (AL Session Lab's reading; BC documents only that Disabled rolls nothing back).
+        if (this.isolated === 0) this.finishTransaction(action === 'passed');
+        return;
+    }
+  }
+
+  testResult(result: { codeunit: number; codeunitName: string; function: string; success: boolean; error?: AlErrorInfo }): void {
+    this.rt.timeline.emit('testResult', {
+      session: this.sessionId,
+      codeunit: `Codeunit ${result.codeunit}`,
+      function: result.function,
+      success: result.success,
+      ...(result.error ? { error: { code: result.error.code, text: result.error.text } } : {}),
+    });
   }
 
   /**
@@ -130,6 +190,27 @@ export class SessionServicesImpl implements SessionServices {
     // BC's permission kinds are Read, Insert, Modify, Delete: ModifyAll and Rename need Modify, DeleteAll needs Delete.
     if (this.readOnly) raise(BcCode.permission, fill(BcText.permission, table.name, op === 'ModifyAll' || op === 'Rename' ? 'Modify' : op === 'DeleteAll' ? 'Delete' : op));
     this.rt.timeline.emit('write', { session: this.sessionId, table: table.name, op });
+  }
+
+  private lockEnabled = true;
+  private lockDurationMs: number | undefined;
+
+  /** Database.LockTimeout([Enabled]): false makes this session wait for locks without a limit. */
+  lockTimeout(enabled?: boolean): boolean {
+    if (enabled !== undefined) {
+      this.lockEnabled = enabled;
+      this.session.lockTimeoutMs = enabled ? this.lockDurationMs : 0;
+    }
+    return this.lockEnabled;
+  }
+
+  /** Database.LockTimeoutDuration([Seconds]): this session's lock timeout; 0 or less disables it. */
+  lockTimeoutDuration(seconds?: number): number {
+    if (seconds !== undefined) {
+      this.lockDurationMs = Math.max(0, Math.trunc(seconds)) * 1000;
+      if (this.lockEnabled) this.session.lockTimeoutMs = this.lockDurationMs;
+    }
+    return Math.round((this.lockEnabled ? (this.lockDurationMs ?? this.rt.settings.lockTimeout) : 0) / 1000);
   }
 
   startSession(request: StartSessionRequest) {

@@ -28,8 +28,12 @@ export class Session {
   inReady = false;
   wakeTimer: Timer | undefined;
   deadlineTimer: Timer | undefined;
+  /** While stopped in the debugger: the rest of its timeout, restarted when it resumes. */
+  heldDeadline: { remaining: number; fire: () => void } | undefined;
   /** While waiting for a lock: when the wait fails with the lock timeout error. */
   lockDeadline: number | undefined;
+  /** Database.LockTimeout(false) (0) / LockTimeoutDuration in this session; undefined: the lockTimeout setting. */
+  lockTimeoutMs: number | undefined;
   /** Why the session is being ended from outside (timeout, StopSession, cancellation); decides the outcome. */
   ending: { outcome: SessionOutcome; error?: AlErrorInfo } | undefined;
   startedAt = 0;
@@ -43,6 +47,8 @@ export class Session {
    * (SOAP, OData, API: no UI, page background tasks run synchronously), 'Background', 'Child Session'.
    */
   clientType: string;
+  /** AL's ClientType of a web-service client session ('SOAP', 'ODataV4', 'Api'); undefined otherwise. */
+  webServiceClient: string | undefined;
   /** Called once when the session ends. */
   readonly onEnded: ((outcome: SessionOutcome, error: AlErrorInfo | undefined) => void)[] = [];
 

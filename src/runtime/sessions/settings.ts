@@ -29,6 +29,8 @@ export interface SessionSettings {
   lockTimeout: number;
   /** Virtual clock: after this many back-to-back computing slices (nobody waits) time jumps to the next timer. */
   busySlicesPerTimeJump: number;
+  /** Timeline events kept in memory (the latest ones; `serve`'s `timeline` request says when older ones are gone). */
+  eventHistoryLimit: number;
 }
 
 export const DEFAULT_SETTINGS: Readonly<SessionSettings> = Object.freeze({
@@ -45,6 +47,7 @@ export const DEFAULT_SETTINGS: Readonly<SessionSettings> = Object.freeze({
   sliceBudget: 500,
   lockTimeout: 10_000,
   busySlicesPerTimeJump: 2000,
+  eventHistoryLimit: 200_000,
 });
 
 /** Bad settings input: names the file and line (the CLI reports it with exit 2). */
@@ -74,7 +77,7 @@ export function applySetting(settings: SessionSettings, key: string, value: unkn
     return undefined;
   }
   const n = durationKeys.has(known) ? parseDuration(value) : typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : NaN;
-  if (n === undefined || !Number.isInteger(n) || n < (known === 'sliceBudget' || known === 'busySlicesPerTimeJump' || known.endsWith('Concurrency') ? 1 : 0)) {
+  if (n === undefined || !Number.isInteger(n) || n < (known === 'sliceBudget' || known === 'busySlicesPerTimeJump' || known === 'eventHistoryLimit' || known.endsWith('Concurrency') ? 1 : 0)) {
     return `setting '${known}' needs ${durationKeys.has(known) ? 'a duration (ms or hh:mm:ss)' : 'a positive integer'}, got ${JSON.stringify(value)}`;
   }
   (settings as unknown as Record<string, unknown>)[known] = n;

@@ -94,3 +94,41 @@ test('run --clock real: the same scenario on the wall clock (the task sleeps 1 s
   const trig = jsonEvents(r.stdout).find((e) => e.event === 'trigger' && e.name === 'OnPageBackgroundTaskCompleted')!;
   assert.ok((trig.t as number) >= 1000 && (trig.t as number) < 5000, `completed at ${trig.t}`);
 });
+
+test('run: a web-service client runs the page task synchronously; restartServer ends every session', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'al-session-lab-ws-'));
+  const scenario = join(dir, 'ws.json');
+  writeFileSync(
+    scenario,
+    JSON.stringify({
+      data: { Customer: [{ 'No.': '10000', Name: 'Adatum Corporation' }] },
+      steps: [
+        { openPage: 'Customer Card', record: { 'No.': '10000' }, client: 'ODataV4' },
+        { openPage: 'Customer Card', record: { 'No.': '10000' } },
+        { advanceMs: 200 },
+        { restartServer: true },
+        { waitIdle: true },
+      ],
+    }),
+  );
+  const r = run(example, '--scenario', scenario, '--json');
+  assert.equal(r.status, 0, r.stderr);
+  const events = jsonEvents(r.stdout);
+  const [ws, web] = events.filter((e) => e.event === 'taskEnqueued');
+  assert.equal(ws.synchronous, true);
+  assert.equal(web.synchronous, undefined);
+  // The web-service page's completion trigger ran before the second page was even opened.
+  const wsDone = events.findIndex((e) => e.event === 'trigger' && e.name === 'OnPageBackgroundTaskCompleted' && e.task === ws.task);
+  const secondOpen = events.findIndex((e, i) => e.event === 'pageOpened' && i > events.indexOf(ws));
+  assert.ok(wsDone >= 0 && wsDone < secondOpen);
+  const restart = events.find((e) => e.event === 'serverRestart')!;
+  assert.equal(restart.t, 1200);
+  assert.deepEqual(events.filter((e) => e.event === 'taskCancelled').map((e) => e.reason), ['serverRestart']);
+  const stopped = events.filter((e) => e.event === 'sessionEnded' && e.outcome === 'stopped');
+  assert.equal(stopped.length, 2, 'the two client sessions');
+  const bad = join(dir, 'bad.json');
+  writeFileSync(bad, JSON.stringify({ steps: [{ openPage: 'Customer Card', client: 'Teletype' }] }));
+  const b = run(example, '--scenario', bad);
+  assert.equal(b.status, 2);
+  assert.match(b.stderr, /bad\.json:1: step 1: "client" must be one of Web, WebService, ODataV4, SOAP, Api, got "Teletype"/);
+});

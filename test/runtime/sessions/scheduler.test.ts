@@ -108,3 +108,42 @@ test('StopSession of a session stopped in the debugger ends it at once', async (
   assert.equal((await a.done).state, 'failed');
   assert.equal(rt.timeline.events.find((e) => e.event === 'sessionEnded')?.outcome, 'stopped');
 });
+
+test("a session stopped in the debugger takes no virtual time: its timeout is held while others' time goes on", async () => {
+  const { rt, engine } = runtime();
+  rt.debugHost = {
+    policyFor: (s) => ({ attached: s.object === 'Codeunit 1', stopOnEntry: true, breakOnError: 'None', breakOnRecordWrite: 'None' }),
+    paused: () => {},
+  };
+  engine.codeunits.set(1, [{ work: 5 }]);
+  const stopped = rt.createSession('Background', null, 'Codeunit 1', 'C1', 1);
+  void rt.call(stopped, 'OnRun', () => ({ kind: 'codeunitRun', codeunit: 1 }));
+  rt.begin(stopped, 1000);
+  const sleeper = startFg(rt, engine, 2, [{ sleep: 5000 }]);
+  // The sleeper's 5 s pass although session 1 is stopped; session 1's 1 s timeout does not run out meanwhile.
+  assert.equal((await sleeper.done).state, 'completed');
+  assert.equal(rt.clock.elapsed(), 5000);
+  assert.equal(stopped.ended, false);
+  assert.equal(stopped.paused, 'pause');
+  rt.scheduler.resumed(stopped);
+  assert.equal(stopped.deadline, rt.clock.now() + 1000, 'the timeout goes on from where it stood');
+  rt.poke();
+  await rt.waitIdle();
+  assert.equal(rt.timeline.events.find((e) => e.event === 'sessionEnded' && e.session === stopped.id)?.outcome, 'completed');
+});
+
+test('endedSessionLimit keeps only the latest ended sessions (serve runs for long)', async () => {
+  const { rt, engine } = runtime();
+  rt.endedSessionLimit = 3;
+  const runs = [1, 2, 3, 4, 5, 6, 7].map((n) => startFg(rt, engine, n, [{ work: 5 }]));
+  await Promise.all(runs.map((r) => r.done));
+  await rt.waitIdle();
+  const endOrder = rt.timeline.events.filter((e) => e.event === 'sessionEnded').map((e) => e.session!);
+  assert.equal(endOrder.length, 7);
+  assert.deepEqual([...rt.sessions.keys()].sort(), endOrder.slice(4).sort(), 'the three that ended last');
+  const forgotten = endOrder[0];
+  assert.equal(rt.sessions.has(forgotten), false);
+  assert.equal(rt.isSessionActive(forgotten), false);
+  // A forgotten session id is still known to have existed: StopSession of it does nothing, no error.
+  rt.stopSession(undefined, forgotten, '');
+});

@@ -140,3 +140,32 @@ test('serve: attach filters by userId and kind; detach resumes the sessions the 
     proc.kill();
   }
 });
+
+test('serve keeps only the latest eventHistoryLimit timeline events; a client asking for older ones is told they are gone', async () => {
+  const { proc, port, token } = await serve('--clock', 'virtual', '--set', 'eventHistoryLimit=40', '--data', join(example, 'scenarios', 'open-customer-card.json'));
+  try {
+    const client = await RuntimeClient.connect({ port, token, client: 'test' });
+    let seen = 0;
+    client.on('timeline', () => seen++);
+    for (let i = 0; i < 5; i++) {
+      const page = await client.request('openPage', { page: 'Customer Card', record: { 'No.': '10000' } });
+      await client.request('closePage', { pageInstanceId: page.pageInstanceId });
+    }
+    const all = await client.request('timeline', {});
+    assert.ok(all.total > 60, `enough events to overflow the history (${all.total})`);
+    assert.ok(all.events.length >= 40 && all.events.length <= 44, `kept ${all.events.length}`);
+    assert.equal(all.from + all.events.length, all.total, 'the latest ones are kept');
+    assert.equal(all.missing, all.from);
+    assert.match(all.truncated ?? '', /^events 0 to \d+ are no longer kept: the runtime keeps the latest 40 \(setting eventHistoryLimit\)$/);
+    // Asking from a kept event on gives exactly the rest, with nothing missing.
+    const tail = await client.request('timeline', { from: all.total - 3 });
+    assert.equal(tail.events.length, 3);
+    assert.equal(tail.missing, 0);
+    assert.equal(tail.truncated, undefined);
+    await assert.rejects(client.request('timeline', { from: -1 }), /'from' must be an event number/);
+    assert.ok(seen >= all.total - 5, 'streamed events are not limited');
+    client.dispose();
+  } finally {
+    proc.kill();
+  }
+});

@@ -187,8 +187,17 @@ export async function handleRequest(server: ControlServer, c: Connection, comman
       const r = host.reload();
       return { objects: r.objects.length, errors: r.errors };
     }
-    case 'timeline':
-      return { events: rt.timeline.events };
+    case 'timeline': {
+      const from = args.from === undefined ? 0 : args.from;
+      if (typeof from !== 'number' || !Number.isInteger(from) || from < 0) throw new RequestError("'from' must be an event number (0 or more)");
+      const r = rt.timeline.since(from);
+      return {
+        ...r,
+        ...(r.missing > 0
+          ? { truncated: `events ${from} to ${r.from - 1} are no longer kept: the runtime keeps the latest ${rt.settings.eventHistoryLimit} (setting eventHistoryLimit)` }
+          : {}),
+      };
+    }
     case 'hello':
       throw new RequestError('hello was already done on this connection');
     default:

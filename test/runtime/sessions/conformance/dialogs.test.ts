@@ -78,11 +78,40 @@ test('§3 Dialog.Open/Update/Close: silently ignored', async () => {
 });
 
 test('§3 Page.Run/RunModal, Report.Run/RunModal, Hyperlink, File.Upload/Download, Activate: must not be used (the session fails)', async () => {
-  const { h, end } = await runBackground(`Hyperlink('https://example.com'); Log.Add('not reached');`);
-  assert.equal(end.outcome, 'error');
-  assert.deepEqual(logLines(h), []);
-  const page = await runBackground(`Page.Run(0); Log.Add('not reached');`);
-  assert.equal(page.end.outcome, 'error');
+  const calls: [string, string][] = [
+    ['Page.Run(Page::"Lab Item Card");', ''],
+    ['Page.RunModal(Page::"Lab Item Card");', ''],
+    ['Card.Run();', ''],
+    ['Card.SetRecord(Item); Card.LookupMode(true); if Card.RunModal() = Action::LookupOK then;', ''],
+    ['Report.Run(50250);', ''],
+    ['Rep.UseRequestPage(false); Rep.RunModal();', ''],
+    ["Hyperlink('https://example.com');", ''],
+    ["File.UploadIntoStream('Import', '', '', FileName, InS);", ''],
+    ["UploadIntoStream('Import', '', '', FileName, InS);", ''],
+    ["DownloadFromStream(InS, 'Export', '', '', FileName);", ''],
+    ["File.Download('a.txt', 'Export', '', '', FileName);", ''],
+  ];
+  const vars = 'Card: Page "Lab Item Card"; Rep: Report "Lab Report"; Item: Record "Lab Item"; FileName: Text; InS: InStream;';
+  const extra = [
+    `page 50251 "Lab Item Card" { PageType = Card; SourceTable = "Lab Item"; layout { area(Content) { field("No."; Rec."No.") { } } } }`,
+    `report 50250 "Lab Report" { }`,
+  ];
+  for (const [call] of calls) {
+    const h = host([...background(`${call} Log.Add('not reached');`, vars), ...extra]);
+    await h.runCodeunit(50220);
+    await h.rt.waitIdle();
+    const bg = events(h, 'sessionStarted', { kind: 'Background' })[0];
+    const end = ended(h, bg.session!)!;
+    assert.equal(end.outcome, 'error', call);
+    assert.equal((end.error as { text: string }).text, 'Callback functions are not allowed.', call);
+    assert.deepEqual(logLines(h), []);
+    // In the foreground the client could do it, but the runtime shows only the page it opened: a clear error
+    // naming the construct and its place.
+    const fg = host([LOG_CODEUNIT, ...extra, `codeunit 50223 "Lab Fg Client" { trigger OnRun() var ${vars} begin ${call} end; }`]);
+    const { result } = await fg.runCodeunit(50223);
+    assert.equal(result.state, 'failed', call);
+    assert.match(result.state === 'failed' ? result.error.text : '', /^AL Session Lab does not support \S+ \(\/lab\/src\/Object\d+\.al:1\): only the page opened by the session runtime is shown\.$/, call);
+  }
 });
 
 test('§3 GuiAllowed() is false there; guarding UI with "if GuiAllowed() then" is the remedy', async () => {

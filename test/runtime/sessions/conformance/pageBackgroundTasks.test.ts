@@ -465,7 +465,7 @@ test('§4 from web services page tasks run synchronously', async () => {
         Bad: Dictionary of [Text, Text];
         Id: Integer;
     begin
-        ResultText := 'gui ' + Format(GuiAllowed()) + ';';
+        ResultText := 'gui ' + Format(GuiAllowed()) + ' ' + Format(Session.CurrentClientType()) + ';';
         Params.Add('Wait', '1000');
         CurrPage.EnqueueBackgroundTask(Id, Codeunit::"Lab Task", Params);
         ResultText += 'after ' + Format(Id) + ';';
@@ -492,7 +492,7 @@ test('§4 from web services page tasks run synchronously', async () => {
   const r = await ws.runScenario(scenarioFromJson({ steps: [{ openPage: 'Lab Card', record: { 'No.': 'C' }, client: 'ODataV4' }] }, 'ws.json'));
   assert.equal(r.ok, true, r.failed?.message);
   const p = ws.rt.pages.all()[0];
-  assert.equal(field(ws, p.instance.pageInstanceId, 'Result'), 'gui No;completed 1 [];after 1;error 2 broken;after 2;');
+  assert.equal(field(ws, p.instance.pageInstanceId, 'Result'), 'gui No ODataV4;completed 1 [];after 1;error 2 broken;after 2;');
   assert.deepEqual(events(ws, 'taskEnqueued').map((e) => e.synchronous), [true, true]);
   // The page's session waited: OnAfterGetCurrRecord ended after the 1 s task, no notification (handled).
   const pageSession = events(ws, 'pageOpened')[0].session;
@@ -508,7 +508,118 @@ test('§4 from web services page tasks run synchronously', async () => {
   // The same page in the web client: the tasks run in the background, the triggers come later.
   const web = host([TASK, spec]);
   const q = await open(web, 'C');
-  assert.equal(field(web, q.instance.pageInstanceId, 'Result'), 'gui Yes;after 1;after 2;');
+  assert.equal(field(web, q.instance.pageInstanceId, 'Result'), 'gui Yes Web;after 1;after 2;');
   await web.rt.waitIdle();
-  assert.match(field(web, q.instance.pageInstanceId, 'Result'), /^gui Yes;after 1;after 2;(error 2 broken;completed 1 \[\];|completed 1 \[\];error 2 broken;)$/);
+  assert.match(field(web, q.instance.pageInstanceId, 'Result'), /^gui Yes Web;after 1;after 2;(error 2 broken;completed 1 \[\];|completed 1 \[\];error 2 broken;)$/);
+});
+
+test('§4 TestPage.RunPageBackgroundTask(CodeunitId [; var Parameters] [; RunCompletionTriggers]) runs one in tests', async () => {
+  const writer = `codeunit 50235 "Lab Page Writer" { trigger OnRun() var Item: Record "Lab Item"; begin Item.Get('A'); Item.Delete(); end; }`;
+  const logger = `
+codeunit 50290 "Lab Logger"
+{
+    procedure Add(Line: Text)
+    var
+        L: Record "Lab Log";
+        Last: Record "Lab Log";
+        No: Integer;
+    begin
+        if Last.FindLast() then No := Last."Entry No.";
+        L."Entry No." := No + 1;
+        L.Text := CopyStr(Line, 1, 250);
+        L.Insert();
+    end;
+}`;
+  const card = page({
+    triggers: `
+    trigger OnAfterGetCurrRecord()
+    var
+        Params: Dictionary of [Text, Text];
+        Log: Codeunit "Lab Logger";
+    begin
+        Params.Add('P', 'opened');
+        CurrPage.EnqueueBackgroundTask(TaskId, Codeunit::"Lab Task", Params);
+        Log.Add('after enqueue ' + Format(TaskId));
+    end;
+
+    trigger OnPageBackgroundTaskCompleted(CompletedTaskId: Integer; Results: Dictionary of [Text, Text])
+    var
+        Log: Codeunit "Lab Logger";
+    begin
+        Log.Add('completed ' + Format(CompletedTaskId) + ' ' + Results.Get('record') + ' ' + Results.Get('p'));
+    end;`,
+  });
+  const test = `
+codeunit 50236 "Lab Page Test"
+{
+    Subtype = Test;
+
+    [Test]
+    procedure RunsATask()
+    var
+        Card: TestPage "Lab Card";
+        Params: Dictionary of [Text, Text];
+        Results: Dictionary of [Text, Text];
+        Log: Codeunit "Lab Logger";
+    begin
+        Card.OpenView();
+        Params.Add('P', 'direct');
+        Results := Card.RunPageBackgroundTask(Codeunit::"Lab Task", Params);
+        Log.Add('results ' + Results.Get('p') + ' rows ' + Results.Get('logRows') + ' session ' + Format(Results.Get('session') <> Format(SessionId())));
+        Params.Set('P', 'with triggers');
+        Results := Card.RunPageBackgroundTask(Codeunit::"Lab Task", Params, true);
+        asserterror Card.RunPageBackgroundTask(Codeunit::"Lab Page Writer");
+        Log.Add('read-only: ' + GetLastErrorText());
+        Card.Close();
+    end;
+}`;
+  const h = host([logger, TASK, writer, card, test]);
+  const { result } = await h.runCodeunit(50236);
+  assert.equal(result.state, 'completed', JSON.stringify(result));
+  const { logLines } = await import('./harness');
+  assert.deepEqual(logLines(h), [
+    // OpenView: the page's own task runs synchronously (BC's test framework), its completion trigger included.
+    'completed 1 [] opened!',
+    'after enqueue 1',
+    // RunPageBackgroundTask: a child session (read-only, it does not see the test's uncommitted rows), no trigger by default.
+    'results direct! rows 0 session Yes',
+    // RunCompletionTriggers = true: OnPageBackgroundTaskCompleted runs with the results.
+    'completed 3 [] with triggers!',
+    "read-only: You don't have the following permissions on TableData Lab Item: Delete.",
+  ]);
+  const children = events(h, 'sessionStarted', { kind: 'PageBackgroundTask' });
+  assert.equal(children.length, 4);
+  assert.ok(children.every((c) => c.parent === events(h, 'testResult')[0].session));
+  assert.deepEqual(events(h, 'testResult').map((e) => `${e.function} ${e.success}`), ['RunsATask true']);
+  // TestPage methods the runtime does not implement are refused by name and place (at load, and when reached).
+  const trap = `codeunit 50237 "Lab Trap Test" { Subtype = Test; [Test] procedure T() var Card: TestPage "Lab Card"; begin Card.Trap(); end; }`;
+  assert.throws(() => host([logger, TASK, card, trap]), /AL Session Lab does not support the method Trap on TestPage Lab Card \(\/lab\/src\/Object\d+\.al:1\)/);
+});
+
+test('§4 re-enqueueing from the completion or error trigger risks an endless loop', async () => {
+  const h = host([
+    TASK,
+    page({
+      vars: 'Rounds: Integer;',
+      triggers: `${enqueueIn('OnAfterGetCurrRecord', `Params.Add('Wait', '1000');`)}
+
+    trigger OnPageBackgroundTaskCompleted(CompletedTaskId: Integer; Results: Dictionary of [Text, Text])
+    var
+        Params: Dictionary of [Text, Text];
+    begin
+        Rounds += 1;
+        ResultText := Format(Rounds);
+        Params.Add('Wait', '1000');
+        CurrPage.EnqueueBackgroundTask(TaskId, Codeunit::"Lab Task", Params);
+    end;`,
+    }),
+  ]);
+  const p = await open(h);
+  // Nothing stops it: a new task every second for as long as the page stays open.
+  await h.rt.advance(60_500);
+  assert.equal(events(h, 'taskEnqueued').length, 61);
+  assert.equal(field(h, p.instance.pageInstanceId, 'Result'), '60');
+  await h.rt.pages.close(p);
+  await h.rt.waitIdle();
+  assert.deepEqual(events(h, 'taskCancelled').map((e) => e.reason), ['pageClosed']);
 });

@@ -320,3 +320,154 @@ codeunit 50226 "Lab Restart Caller"
   assert.deepEqual(logLines(h).slice(0, 1), ['committed before the restart']);
   assert.equal(logLines(h).filter((l) => l.startsWith('uncommitted')).length, 1, 'only the scheduled task, after the restart, wrote');
 });
+
+test("§2 fails in install/upgrade code; refused in tests unless the test runner's TestIsolation is Disabled", async () => {
+  const napper = `codeunit 50216 "Lab Napper" { trigger OnRun() var Log: Codeunit "Lab Logger"; begin Log.Add('background ran'); end; }`;
+  const tryStart = (who: string) => `
+        Id := 77;
+        Ok := StartSession(Id, Codeunit::"Lab Napper");
+        Log.Add('${who}: Ok ' + Format(Ok) + ', Id ' + Format(Id));
+        StartSession(Id, Codeunit::"Lab Napper");
+        Log.Add('${who}: no error without Ok');`;
+  const install = `
+codeunit 50230 "Lab Install"
+{
+    Subtype = Install;
+    var
+        Log: Codeunit "Lab Logger";
+        Id: Integer;
+        Ok: Boolean;
+    trigger OnInstallAppPerDatabase()
+    begin
+        Log.Add('per database');
+    end;
+    trigger OnInstallAppPerCompany()
+    begin
+        ${tryStart('install')}
+    end;
+}`;
+  const upgrade = `
+codeunit 50231 "Lab Upgrade"
+{
+    Subtype = Upgrade;
+    var
+        Log: Codeunit "Lab Logger";
+        Id: Integer;
+        Ok: Boolean;
+    trigger OnUpgradePerCompany()
+    begin
+        ${tryStart('upgrade')}
+    end;
+}`;
+  // Installing and upgrading (the runtime runs an Install / Upgrade codeunit as the app install / upgrade):
+  // StartSession is ignored there; nothing starts, with or without Ok.
+  const h = host([LOG_CODEUNIT, napper, install, upgrade]);
+  for (const cu of [50230, 50231]) {
+    const { result } = await h.runCodeunit(cu);
+    assert.equal(result.state, 'completed', JSON.stringify(result));
+  }
+  await h.rt.waitIdle();
+  assert.deepEqual(logLines(h), ['per database', 'install: Ok No, Id 77', 'install: no error without Ok', 'upgrade: Ok No, Id 77', 'upgrade: no error without Ok']);
+  assert.equal(events(h, 'sessionStarted', { kind: 'Background' }).length, 0);
+  assert.deepEqual(events(h, 'startSessionIgnored').map((e) => e.context), ['Install', 'Install', 'Upgrade', 'Upgrade']);
+  // Running an upgrade codeunit from AL is a runtime error (CodeCop AA0243).
+  const runner = `codeunit 50232 "Lab Run Upgrade" { trigger OnRun() begin Codeunit.Run(Codeunit::"Lab Upgrade"); end; }`;
+  const u = host([LOG_CODEUNIT, napper, upgrade, runner]);
+  const ran = await u.runCodeunit(50232);
+  assert.match(ran.result.state === 'failed' ? ran.result.error.text : '', /^Running an upgrade codeunit is not allowed/);
+
+  // Tests: a test codeunit run by a TestRunner. With TestIsolation Codeunit or Function StartSession fails with
+  // BC's error (with Ok too); with Disabled it starts the session.
+  const testCodeunit = `
+codeunit 50233 "Lab Session Test"
+{
+    Subtype = Test;
+    [Test]
+    procedure StartsABackgroundSession()
+    var
+        Id: Integer;
+        Ok: Boolean;
+    begin
+        Ok := StartSession(Id, Codeunit::"Lab Napper");
+    end;
+}`;
+  const testRunner = (isolation: string) => `
+codeunit 50234 "Lab Test Runner"
+{
+    Subtype = TestRunner;
+    ${isolation ? `TestIsolation = ${isolation};` : ''}
+    trigger OnRun()
+    begin
+        Codeunit.Run(Codeunit::"Lab Session Test");
+    end;
+    trigger OnAfterTestRun(CodeunitId: Integer; CodeunitName: Text; FunctionName: Text; Permissions: TestPermissions; Success: Boolean)
+    var
+        Log: Codeunit "Lab Logger";
+    begin
+        Log.Add(FunctionName + ' ' + Format(Success) + ' ' + GetLastErrorText());
+    end;
+}`;
+  const refused = 'Sessions can only be started in tests that are run by a TestRunner that has TestIsolation set to Disabled.';
+  for (const isolation of ['Codeunit', 'Function', 'Disabled', '']) {
+    const t = host([LOG_CODEUNIT, napper, testCodeunit, testRunner(isolation)]);
+    const { result } = await t.runCodeunit(50234);
+    assert.equal(result.state, 'completed', JSON.stringify(result));
+    await t.rt.waitIdle();
+    const verdict = events(t, 'testResult')[0];
+    assert.equal(verdict.function, 'StartsABackgroundSession');
+    if (isolation === 'Codeunit' || isolation === 'Function') {
+      assert.equal(verdict.success, false, isolation);
+      assert.equal((verdict.error as { text: string }).text, refused);
+      assert.deepEqual(logLines(t), [`StartsABackgroundSession No ${refused}`], 'OnAfterTestRun runs in its own transaction: its log line stays');
+      assert.equal(events(t, 'sessionStarted', { kind: 'Background' }).length, 0);
+    } else {
+      // Disabled (also BC's default when TestIsolation is not set): the session starts and runs.
+      assert.equal(verdict.success, true, isolation || 'default');
+      assert.equal(events(t, 'sessionStarted', { kind: 'Background' }).length, 1);
+      assert.deepEqual(logLines(t).sort(), ['StartsABackgroundSession Yes ', 'background ran'].sort());
+    }
+  }
+});
+
+test('§2 each session costs as much as a user session ("do not use background sessions for small tasks that occur often")', async () => {
+  // A background session is a whole session of the calling user: its own logon and logoff, its own row in
+  // Active Session, its own transaction and its own SingleInstance codeunit state (nothing is shared with the
+  // caller's session). What that costs in time and memory is measured by `npm run bench:sessions`.
+  const counter = `
+codeunit 50227 "Lab Counter"
+{
+    SingleInstance = true;
+    var
+        N: Integer;
+    procedure Next(): Integer
+    begin
+        N += 1;
+        exit(N);
+    end;
+}`;
+  const worker = `
+codeunit 50228 "Lab Counting Worker"
+{
+    trigger OnRun()
+    var
+        C: Codeunit "Lab Counter";
+        Log: Codeunit "Lab Logger";
+        Active: Record "Active Session";
+    begin
+        Active.SetRange("Session ID", SessionId());
+        Active.FindFirst();
+        Log.Add('worker counter ' + Format(C.Next()) + ' user ' + Active."User ID");
+    end;
+}`;
+  const h = host([LOG_CODEUNIT, counter, worker, caller(`
+        Log.Add('caller counter ' + Format(C.Next()) + ' ' + Format(C.Next()));
+        Commit();
+        StartSession(Id, Codeunit::"Lab Counting Worker");
+        Sleep(100);
+        Log.Add('caller counter ' + Format(C.Next()));`, 'C: Codeunit "Lab Counter";')]);
+  await h.runCodeunit(50210);
+  await h.rt.waitIdle();
+  assert.deepEqual(logLines(h), ['caller counter 1 2', 'worker counter 1 user USER', 'caller counter 3'], JSON.stringify(events(h, 'sessionEnded')));
+  const bg = events(h, 'sessionStarted', { kind: 'Background' })[0].session!;
+  assert.deepEqual(h.rt.sessionEvents.filter((e) => e.sessionId === bg).map((e) => `${e.eventType} ${e.clientType} ${e.userId}`), ['Logon Background USER', 'Logoff Background USER']);
+});

@@ -1,0 +1,143 @@
+// Test runners and test codeunits on the session runtime: [Test] procedures run after OnRun, a failing test does
+// not stop the others, OnBeforeTestRun can skip a test, OnBeforeTestRun / OnAfterTestRun keep their writes (own
+// transactions), and TestIsolation decides what the tests' writes leave behind (Commit inside is ignored).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { LOG_CODEUNIT, events, host, logLines } from './conformance/harness';
+
+const TESTS = `
+codeunit 50301 "Lab Item Tests"
+{
+    Subtype = Test;
+
+    trigger OnRun()
+    var
+        Item: Record "Lab Item";
+    begin
+        Item."No." := 'ONRUN';
+        Item.Insert();
+    end;
+
+    [Test]
+    procedure InsertsAndCommits()
+    var
+        Item: Record "Lab Item";
+    begin
+        Item."No." := 'T1';
+        Item.Insert();
+        Commit();
+    end;
+
+    [Test]
+    procedure Fails()
+    var
+        Item: Record "Lab Item";
+    begin
+        Item."No." := 'T2';
+        Item.Insert();
+        Error('expected failure');
+    end;
+
+    [Test]
+    procedure Skipped()
+    var
+        Item: Record "Lab Item";
+    begin
+        Item."No." := 'T3';
+        Item.Insert();
+    end;
+
+    [Test]
+    procedure InsertsAgain()
+    var
+        Item: Record "Lab Item";
+    begin
+        Item."No." := 'T4';
+        Item.Insert();
+    end;
+
+    procedure NotATest()
+    begin
+        Error('helpers do not run');
+    end;
+}`;
+
+const runner = (isolation: string) => `
+codeunit 50300 "Lab Runner"
+{
+    Subtype = TestRunner;
+    TestIsolation = ${isolation};
+    trigger OnRun()
+    begin
+        Codeunit.Run(Codeunit::"Lab Item Tests");
+    end;
+    trigger OnBeforeTestRun(CodeunitId: Integer; CodeunitName: Text; FunctionName: Text; Permissions: TestPermissions): Boolean
+    begin
+        exit(FunctionName <> 'Skipped');
+    end;
+    trigger OnAfterTestRun(CodeunitId: Integer; CodeunitName: Text; FunctionName: Text; Permissions: TestPermissions; Success: Boolean)
+    var
+        Log: Codeunit "Lab Logger";
+    begin
+        Log.Add(CodeunitName + '.' + FunctionName + ' ' + Format(Success));
+    end;
+}`;
+
+function items(h: ReturnType<typeof host>): string[] {
+  const tx = h.db.begin(0);
+  const rows = tx.find(h.db.table('Lab Item'), { filters: [], keyFields: [1], ascending: true });
+  tx.rollback();
+  return rows.map((r) => String(r.row.get(1))).filter((k) => !['A', 'B', 'C'].includes(k));
+}
+
+for (const [isolation, left] of [
+  ['Disabled', ['ONRUN', 'T1', 'T4']],
+  ['Codeunit', []],
+  ['Function', []],
+] as const) {
+  test(`TestIsolation ${isolation}: tests run in order, a failure does not stop the others, the runner's triggers keep their writes`, async () => {
+    const h = host([LOG_CODEUNIT, TESTS, runner(isolation)]);
+    const { result } = await h.runCodeunit(50300);
+    assert.equal(result.state, 'completed', JSON.stringify(result));
+    assert.deepEqual(
+      events(h, 'testResult').map((e) => `${e.function || 'OnRun'} ${e.success}`),
+      ['OnRun true', 'InsertsAndCommits true', 'Fails false', 'InsertsAgain true'],
+    );
+    assert.equal((events(h, 'testResult', { function: 'Fails' })[0].error as { text: string }).text, 'expected failure');
+    assert.deepEqual(logLines(h), ['Lab Item Tests. Yes', 'Lab Item Tests.InsertsAndCommits Yes', 'Lab Item Tests.Fails No', 'Lab Item Tests.InsertsAgain Yes']);
+    assert.deepEqual(items(h), [...left]);
+    if (isolation !== 'Disabled') assert.equal(events(h, 'commit', { ignored: true }).length, 1, 'Commit inside the isolated scope is ignored');
+  });
+}
+
+test('a test codeunit run without a test runner runs its tests as with TestIsolation Disabled', async () => {
+  const h = host([LOG_CODEUNIT, TESTS]);
+  const { result } = await h.runCodeunit(50301);
+  assert.equal(result.state, 'completed');
+  assert.deepEqual(events(h, 'testResult').map((e) => `${e.function || 'OnRun'} ${e.success}`), ['OnRun true', 'InsertsAndCommits true', 'Fails false', 'Skipped true', 'InsertsAgain true']);
+  assert.deepEqual(items(h), ['ONRUN', 'T1', 'T3', 'T4']);
+});
+
+test('handler functions are refused by name, failing the test that needs them', async () => {
+  const withHandler = `
+codeunit 50302 "Lab Handler Tests"
+{
+    Subtype = Test;
+    [Test]
+    [HandlerFunctions('ConfirmYes')]
+    procedure NeedsAHandler()
+    begin
+        if Confirm('Go?') then;
+    end;
+    [ConfirmHandler]
+    procedure ConfirmYes(Question: Text; var Reply: Boolean)
+    begin
+        Reply := true;
+    end;
+}`;
+  const h = host([LOG_CODEUNIT, withHandler]);
+  await h.runCodeunit(50302);
+  const r = events(h, 'testResult')[0];
+  assert.equal(r.success, false);
+  assert.match((r.error as { text: string }).text, /^AL Session Lab does not support the \[HandlerFunctions\] attribute of test Lab Handler Tests\.NeedsAHandler/);
+});
