@@ -213,7 +213,11 @@ export interface SessionServices {
   /** Message: shown (foreground) or suppressed and logged (background). */
   message(text: string): void;
   /** Confirm/StrMenu: answered by the host in the foreground; an AL error (BC's text) in the background. */
-  confirm(question: string, defaultAnswer: boolean): boolean;
+  /**
+   * `origin` (added by the interpreter, optional): the calling object as BC names it in callback errors,
+   * e.g. `CodeUnit 50100 Lab Posting`.
+   */
+  confirm(question: string, defaultAnswer: boolean, origin?: string): boolean;
   strMenu(options: string, defaultNumber: number, instruction: string): number;
   /** Report a write before it happens (record-write breakpoints, timeline events); throws in read-only sessions. */
   beforeWrite(table: TableDef, op: WriteOp, temporary: boolean): void;

@@ -135,6 +135,14 @@ export class Rt implements Execution {
     return lines.join('\n');
   }
 
+  /** The innermost frame's object as BC names it in callback errors: `CodeUnit 50100 Lab Posting`. */
+  currentObjectLabel(): string | undefined {
+    const f = this.frames[this.frames.length - 1];
+    if (!f) return undefined;
+    const o = f.pi.obj;
+    return `${objectTypeLabel(o.type)} ${o.id} ${o.name}`;
+  }
+
   codeunitInstanceFor(obj: ObjectModel): Instance {
     if (obj.singleInstance) {
       let i = this.session.singleInstances.get(obj);

@@ -146,7 +146,10 @@ export class SessionServicesImpl implements SessionServices {
     else this.rt.timeline.emit('message', { session: this.sessionId, text, suppressed: true });
   }
 
-  confirm(question: string, defaultAnswer: boolean): boolean {
+  confirm(question: string, defaultAnswer: boolean, origin?: string): boolean {
+    // Web-service clients get BC's Data Services wording (with the question and the calling object); background
+    // sessions the background one.
+    if (this.session.webService) this.refuseCallback('Confirm', fill(BcText.webServiceConfirmCallback, question, origin ? ` (${origin})` : ''));
     this.refuseCallback('Confirm', BcText.confirmCallback);
     const answer = this.rt.takeDialogAnswer('confirm', question);
     const value = typeof answer === 'boolean' ? answer : defaultAnswer;
