@@ -438,6 +438,11 @@ export interface ExecutionDebug {
   setVariable(reference: number, name: string, value: string): VariableInfo;
   /** The error that paused the execution, with the AL call stack. */
   exception(): AlErrorInfo | undefined;
+  /**
+   * After a `breakpoint` pause: the ids (ResolvedBreakpoint.id) of the breakpoints that stopped it, their
+   * conditions and hit counts met (log points never stop). Added by the interpreter; optional.
+   */
+  hitBreakpointIds?(): number[];
 }
 
 /** How an execution behaves under the debugger; the session layer owns it and may change it while it runs. */

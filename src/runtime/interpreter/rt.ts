@@ -63,6 +63,8 @@ export class Rt implements Execution {
   private stepDepth = 0;
   private entryPending: boolean;
   exceptionInfo?: AlErrorInfo;
+  /** The breakpoints that stopped the execution last (set with the `breakpoint` pause reason). */
+  hitBreakpointIds: number[] = [];
   readonly debug: ExecutionDebug;
   /** Log-point output (the session layer reads it through the optional DebugPolicy.log hook). */
   readonly session: SessionState;
@@ -240,11 +242,14 @@ export class Rt implements Execution {
       this.stepMode = 'none';
       return 'pause';
     }
-    const bp = this.engine.breakpointAt(stmtId);
-    if (bp && this.policy.attached) {
-      const stop = this.engine.breakpointHit(bp, this, stmtId);
-      if (stop) {
+    const bps = this.engine.breakpointsAt(stmtId);
+    if (bps && this.policy.attached) {
+      // Every breakpoint on the statement counts its hit (and logs); the ids of those that stop are reported.
+      const hit: number[] = [];
+      for (const bp of bps) if (this.engine.breakpointHit(bp, this, stmtId)) hit.push(bp.id);
+      if (hit.length) {
         this.stepMode = 'none';
+        this.hitBreakpointIds = hit;
         return 'breakpoint';
       }
     }
