@@ -279,6 +279,12 @@ export interface SessionServices {
   /** Database.LockTimeout / LockTimeoutDuration (added by the session layer): this session's lock wait limit. */
   lockTimeout?(enabled?: boolean): boolean;
   lockTimeoutDuration?(seconds?: number): number;
+  /**
+   * asserterror's own transaction scope (added by the session layer): a savepoint in the session's transaction;
+   * `rollback` undoes the database writes made since (the statement failed, execution goes on), `release` keeps
+   * them. Undefined where nothing can be written (page background tasks).
+   */
+  savepoint?(): { rollback(): void; release(): void } | undefined;
   /** One test function's (or a test codeunit's OnRun's, function '') outcome (added by the session layer). */
   testResult?(result: { codeunit: number; codeunitName: string; function: string; success: boolean; error?: AlErrorInfo }): void;
 }

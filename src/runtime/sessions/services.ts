@@ -15,6 +15,7 @@ import type {
   WriteOp,
 } from '../contracts';
 import type { SessionClock } from './clock';
+import type { StoreTransaction } from '../store/transaction';
 import { ReadOnlyTransaction } from './readOnlyTransaction';
 import { BcCode, BcText, fill, raise } from './bcErrors';
 import type { Session } from './session';
@@ -139,6 +140,30 @@ export class SessionServicesImpl implements SessionServices {
     if (writes || explicit) this.rt.timeline.emit(commit ? 'commit' : 'rollback', { session: this.sessionId });
     // Locks were released: sessions waiting for one may go on.
     if (tx) this.rt.scheduler.wakeBlocked();
+  }
+
+  /**
+   * asserterror's savepoint. A Commit inside the statement ends the transaction the savepoint was in: the rollback
+   * then undoes what the new transaction wrote (everything after that commit belongs to the failing statement).
+   */
+  savepoint(): { rollback(): void; release(): void } | undefined {
+    if (this.readOnly) return undefined;
+    const tx = this.transaction() as Transaction & Partial<Pick<StoreTransaction, 'savepoint' | 'rollbackToSavepoint' | 'releaseSavepoint'>>;
+    if (!tx.savepoint || !tx.rollbackToSavepoint || !tx.releaseSavepoint) return undefined;
+    const sp = tx.savepoint();
+    return {
+      rollback: () => {
+        const undone = this.tx === tx ? tx.rollbackToSavepoint!(sp) : 0;
+        if (this.tx !== tx) {
+          if (this.tx?.hasWrites()) this.finishTransaction(false);
+          return;
+        }
+        if (undone > 0) this.rt.timeline.emit('rollback', { session: this.sessionId, scope: 'asserterror', writes: undone });
+      },
+      release: () => {
+        if (this.tx === tx) tx.releaseSavepoint!(sp);
+      },
+    };
   }
 
   message(text: string): void {
