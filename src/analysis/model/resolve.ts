@@ -176,10 +176,10 @@ function resolveOnVar(ws: Workspace, v: VarInfo, method: string, methodName: str
       if (!cu) return { kind: 'unknown' };
       if (method === 'run') {
         const onRun = cu.procedures.find((p) => p.isTrigger && p.name.toLowerCase() === 'onrun');
-        return onRun ? { kind: 'proc', targets: [{ obj: cu, proc: onRun }], via: 'codeunit.run' } : { kind: 'unknown' };
+        return onRun ? { kind: 'proc', targets: [{ obj: cu, proc: onRun }], via: 'codeunit.run', receiver: v } : { kind: 'unknown' };
       }
       const found = ws.findProcedure(cu, methodName);
-      return found ? { kind: 'proc', targets: [found] } : { kind: 'unknown' };
+      return found ? { kind: 'proc', targets: [found], receiver: v } : { kind: 'unknown' };
     }
     case 'page':
     case 'testpage':

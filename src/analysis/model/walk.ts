@@ -3,8 +3,10 @@
 // CanStartSession known true, Rec positioned, literal arguments deciding branches, temporary records, loops.
 import type { PathStep } from '../diagnostic';
 import type { Expr, Procedure, Stmt } from './ir';
+import { flagValue, hasFlags, newInstanceState, normalize, selfStateAt, stateSig, varStateAt, type InstState } from './instanceFlags';
 import { lookupVar, resolveCall, type ProcRef, type ResolvedCall, type VarInfo } from './resolve';
-import type { Workspace } from './workspace';
+import { forEachStmt } from './visit';
+import type { WsObject, Workspace } from './workspace';
 
 export type CallExpr = Expr & { k: 'call' };
 
@@ -15,6 +17,10 @@ export interface Frame {
   tempParams: Set<string>;
   /** The implicit Rec is temporary (a table procedure called on a temporary record). */
   recTemp: boolean;
+  /** What the Boolean globals of the instance the procedure runs on hold at entry (WalkSpec.instances). */
+  self?: InstState;
+  /** The same for record/codeunit var parameters (and a codeunit's Rec), lower-cased names. */
+  params?: Map<string, InstState>;
 }
 
 /** What is known where a call happens. */
@@ -51,6 +57,15 @@ export interface WalkSpec {
   onCall(v: Visit): boolean;
   /** Called when a procedure with a body is entered (for dependency tracking). */
   onEnter?(ref: ProcRef): void;
+  /** Called for files whose code decided something without being entered (summaries, wrappers), for dependencies. */
+  onRead?(file: string): void;
+  /**
+   * Track the Boolean globals of object instances along the path (model/instanceFlags.ts), so a flag the caller set
+   * (`X.SetHideDialog(true)`) or left at its default decides the branches that test it.
+   */
+  instances?: boolean;
+  /** A call that never returns on this path (e.g. Confirm without a client): what follows it is not walked. */
+  fails?(v: Visit): boolean;
 }
 
 export function procKey(ref: ProcRef): string {
@@ -73,6 +88,8 @@ export function procLabel(ref: ProcRef, from?: ProcRef): string {
 
 /** Walks from a root procedure. */
 export function walk(ws: Workspace, root: ProcRef, spec: WalkSpec, flow: Flow = cleanFlow(), frame: Frame = rootFrame(root)): void {
+  // A root runs on a new instance: a new session's codeunit, a job queue's, a page task's.
+  if (spec.instances && !frame.self && hasFlags(ws, root.obj)) frame = { ...frame, self: newInstanceState(root.obj) };
   const key = procKey(root) + frameSig(frame);
   if (spec.visited.has(key)) return;
   spec.visited.add(key);
@@ -81,8 +98,14 @@ export function walk(ws: Workspace, root: ProcRef, spec: WalkSpec, flow: Flow = 
 }
 
 function frameSig(f: Frame): string {
-  if (f.bindings.size === 0 && f.tempParams.size === 0 && !f.recTemp) return '';
-  return `|${[...f.bindings].map(([k, v]) => `${k}=${v}`).join(',')}|${[...f.tempParams].join(',')}|${f.recTemp}`;
+  let inst = '';
+  if (f.self || f.params) {
+    inst = stateSig(f.self);
+    if (f.params) for (const [k, st] of [...f.params].sort(([a], [b]) => (a < b ? -1 : 1))) inst += `;${k}:${stateSig(st)}`;
+    if (inst) inst = `|${inst}`;
+  }
+  if (f.bindings.size === 0 && f.tempParams.size === 0 && !f.recTemp) return inst;
+  return `|${[...f.bindings].map(([k, v]) => `${k}=${v}`).join(',')}|${[...f.tempParams].join(',')}|${f.recTemp}${inst}`;
 }
 
 class Walker {
@@ -92,10 +115,33 @@ class Walker {
     private readonly spec: WalkSpec,
   ) {
     const env = spec.env;
-    this.atom = env?.clientType ? (e) => envAtom(ws, env, e, this.current) : undefined;
+    const read = (file: string) => this.spec.onRead?.(file);
+    const envA = env?.clientType ? (e: Expr) => envAtom(ws, env, e, this.current, read) : undefined;
+    const flagA = spec.instances ? (e: Expr) => this.flagAtom(e) : undefined;
+    this.atom = envA && flagA ? (e) => envA(e) ?? flagA(e) : (envA ?? flagA);
   }
   /** The frame whose statements are being walked (for resolving calls in conditions). */
   private current: Frame | undefined;
+  /** Set by a call that never returns (WalkSpec.fails) while the current statement's expressions are walked. */
+  private failed = false;
+  /** Inside the right operand of `and`/`or`: the call may not run, so it cannot make the statement fail. */
+  private conditional = 0;
+
+  /** A Boolean global of the current frame's object whose value on this instance is known. */
+  private flagAtom(e: Expr): boolean | undefined {
+    const f = this.current;
+    if (!f || e.k !== 'ident' || (!f.self && !hasFlags(this.ws, f.ref.obj))) return undefined;
+    const v = lookupVar(this.ws, f.ref.obj, f.ref.proc, e.name);
+    if (!v || v.scope !== 'global' || v.type.name !== 'boolean') return undefined;
+    return flagValue(selfStateAt(this.ws, f, e.start, (file) => this.spec.onRead?.(file)), v.name);
+  }
+
+  /** Whether the expressions just walked hit a call that never returns; clears the mark. */
+  private takeFailed(): boolean {
+    const f = this.failed;
+    this.failed = false;
+    return f;
+  }
 
   enter(frame: Frame, flow: Flow, path: PathStep[]): void {
     const body = frame.ref.proc.body;
@@ -118,8 +164,10 @@ class Walker {
         return true;
       case 'if': {
         this.expr(s.cond, frame, flow, path);
+        if (this.takeFailed()) return false;
         const value = evalBool(s.cond, frame.bindings, this.atom);
-        const flags = globalBoolFlags(this.ws, frame.ref, s.cond);
+        // Flags whose value on this instance is known are decided, not guesses to name.
+        const flags = globalBoolFlags(this.ws, frame.ref, s.cond).filter((f) => !this.spec.instances || this.flagAtom({ k: 'ident', name: f, start: s.cond.start, end: s.cond.start }) === undefined);
         const atom = (a: Expr) => isGuiAtom(a, guiVars) || isGuiWrapper(this.ws, frame, a);
         const thenFlow = branchFlow(flow, s.cond, true, atom, flags);
         const elseFlow = branchFlow(flow, s.cond, false, atom, flags);
@@ -144,9 +192,11 @@ class Walker {
       }
       case 'case': {
         this.expr(s.expr, frame, flow, path);
+        if (this.takeFailed()) return false;
         let anyCont = false;
         for (const b of s.branches) {
           for (const v of b.values) this.expr(v, frame, flow, path);
+          this.takeFailed();
           const bf = { ...flow, flags: [...flow.flags] };
           if (this.stmt(b.body, frame, bf, path, guiVars)) anyCont = true;
           flow.positioned ||= bf.positioned;
@@ -165,6 +215,7 @@ class Walker {
           this.expr(s.from, frame, flow, path);
           this.expr(s.to, frame, flow, path);
         } else this.expr(s.collection, frame, flow, path);
+        if (this.takeFailed()) return false;
         if (s.body) {
           const lf = { ...flow, flags: [...flow.flags], loops: [...flow.loops, s] };
           this.stmt(s.body, frame, lf, path, guiVars);
@@ -174,25 +225,31 @@ class Walker {
       }
       case 'repeat': {
         const lf = { ...flow, flags: [...flow.flags], loops: [...flow.loops, s] };
-        for (const c of s.body) if (!this.stmt(c, frame, lf, path, guiVars)) break;
-        this.expr(s.cond, frame, lf, path);
+        let ended = false;
+        for (const c of s.body) if (!this.stmt(c, frame, lf, path, guiVars)) {
+          ended = true;
+          break;
+        }
+        if (!ended) this.expr(s.cond, frame, lf, path);
         flow.positioned ||= lf.positioned;
-        return true;
+        return !this.takeFailed();
       }
       case 'with':
         this.expr(s.expr, frame, flow, path);
+        if (this.takeFailed()) return false;
         if (s.body) return this.stmt(s.body, frame, flow, path, guiVars);
         return true;
       case 'assign':
         this.expr(s.target, frame, flow, path);
         this.expr(s.value, frame, flow, path);
-        return true;
+        return !this.takeFailed();
       case 'expr': {
         this.expr(s.expr, frame, flow, path);
-        return !isErrorCall(s.expr);
+        return !this.takeFailed() && !isErrorCall(s.expr);
       }
       case 'exit':
         if (s.value) this.expr(s.value, frame, flow, path);
+        this.takeFailed();
         return false;
       default:
         return true;
@@ -219,11 +276,14 @@ class Walker {
         return;
       case 'binary': {
         this.expr(e.left, frame, flow, path);
+        const lazyRight = e.op === 'and' || e.op === 'or';
+        if (lazyRight) this.conditional++;
         // `A and B`: B runs only when A is true, so A's guarantees hold for calls in B.
         if (e.op === 'and') {
           const rf = branchFlow(flow, e.left, true, (a) => isGuiAtom(a, new Set()) || isGuiWrapper(this.ws, frame, a), []);
           this.expr(e.right, frame, rf, path);
         } else this.expr(e.right, frame, flow, path);
+        if (lazyRight) this.conditional--;
         return;
       }
       case 'other':
@@ -242,11 +302,15 @@ class Walker {
     if (res.kind === 'builtin' && res.receiver?.name === 'Rec' && /^record\.(get|find|findfirst|findlast|findset|insert)$/.test(res.name)) {
       flow.positioned = true;
     }
-    const follow = this.spec.onCall({ call: e, res, frame, flow, path: here });
+    const visit: Visit = { call: e, res, frame, flow, path: here };
+    const follow = this.spec.onCall(visit);
+    if (this.conditional === 0 && this.spec.fails?.(visit)) this.failed = true;
     if (!follow || res.kind !== 'proc') return;
+    const failedBefore = this.failed;
     for (const target of res.targets) {
       if (!target.proc.body) continue;
       const callee = calleeFrame(this.ws, frame, target, e, res.receiver);
+      if (this.spec.instances) this.instanceStates(frame, callee, e, res);
       const key = procKey(target) + frameSig(callee);
       if (this.spec.visited.has(key)) continue;
       this.spec.visited.add(key);
@@ -261,7 +325,61 @@ class Walker {
       this.current = frame;
       flow.positioned ||= cf.positioned;
     }
+    this.failed = failedBefore;
   }
+
+  /** The instance states a callee starts with: its own instance's and its record/codeunit var parameters'. */
+  private instanceStates(caller: Frame, callee: Frame, call: CallExpr, res: ResolvedCall & { kind: 'proc' }): void {
+    const ws = this.ws;
+    const read = (file: string) => this.spec.onRead?.(file);
+    const target = callee.ref;
+    const c = call.callee;
+    const recvIdent = c.k === 'member' && c.obj.k === 'ident' ? c.obj.name : undefined;
+    const callerIsTable = caller.ref.obj.kind === 'table' || caller.ref.obj.kind === 'tableextension';
+    if (res.via === 'interface' || !hasFlags(ws, target.obj)) callee.self = undefined;
+    else if (res.via === 'codeunit.run' && !res.receiver) callee.self = newInstanceState(target.obj);
+    else if (c.k === 'ident' || recvIdent?.toLowerCase() === 'this' || (callerIsTable && recvIdent?.toLowerCase() === 'rec')) {
+      // The same instance (an own procedure, or the implicit-with source table's procedure on Rec).
+      callee.self = res.receiver && !(callerIsTable && res.receiver.name === 'Rec') ? varStateAt(ws, caller, res.receiver.name, call.start, read) : selfStateAt(ws, caller, call.start, read);
+    } else if (recvIdent && res.receiver) callee.self = varStateAt(ws, caller, recvIdent, call.start, read);
+    callee.self = normalize(ws, target.obj, callee.self);
+    // Var parameters carry the caller's instances; Codeunit.Run(X, Rec) hands the record over as X's Rec.
+    const params = new Map<string, InstState>();
+    const bind = (name: string, arg: Expr | undefined, obj: WsObject | undefined) => {
+      if (!arg || arg.k !== 'ident' || !obj) return;
+      const st = normalize(ws, obj, varStateAt(ws, caller, arg.name, call.start, read));
+      if (st) params.set(name.toLowerCase(), st);
+    };
+    if (res.via === 'codeunit.run') {
+      const recType = lookupVar(ws, target.obj, target.proc, 'Rec')?.type.subtype;
+      const table = recType ? ws.find('table', recType, target.obj.file) : undefined;
+      if (table) bind('rec', res.receiver ? call.args[0] : call.args[1], table);
+    } else
+      for (const i of flagParams(ws, target)) {
+        const p = target.proc.params[i];
+        bind(p.name, call.args[i], ws.find(p.type.name === 'record' ? 'table' : 'codeunit', p.type.subtype!, target.obj.file));
+      }
+    callee.params = params.size ? params : undefined;
+  }
+}
+
+const flagParamsCache = new WeakMap<Workspace, { version: number; map: Map<Procedure, number[]> }>();
+
+/** The record/codeunit var parameters of a procedure whose objects carry tested flags (model/instanceFlags.ts). */
+function flagParams(ws: Workspace, ref: ProcRef): number[] {
+  let c = flagParamsCache.get(ws);
+  if (!c || c.version !== ws.version) flagParamsCache.set(ws, (c = { version: ws.version, map: new Map() }));
+  let out = c.map.get(ref.proc);
+  if (!out) {
+    out = [];
+    ref.proc.params.forEach((p, i) => {
+      if (!p.isVar || (p.type.name !== 'record' && p.type.name !== 'codeunit') || !p.type.subtype) return;
+      const o = ws.find(p.type.name === 'record' ? 'table' : 'codeunit', p.type.subtype, ref.obj.file);
+      if (o && hasFlags(ws, o)) out!.push(i);
+    });
+    c.map.set(ref.proc, out);
+  }
+  return out;
 }
 
 export function calleeText(e: CallExpr): string {
@@ -320,18 +438,29 @@ export function isTempInfo(v: VarInfo, frame: Frame): boolean {
  * [TryFunction] that only reads Page.GetBackgroundParameters() succeeds there (Microsoft's way of asking "am I a page
  * task?"). GuiAllowed() is false in every background session.
  */
-function envAtom(ws: Workspace, env: WalkEnv, e: Expr, frame: Frame | undefined): boolean | undefined {
+function envAtom(ws: Workspace, env: WalkEnv, e: Expr, frame: Frame | undefined, read: (file: string) => void, depth = 0): boolean | undefined {
+  const isClientType = (x: Expr) =>
+    (x.k === 'ident' && x.name.toLowerCase() === 'currentclienttype') ||
+    (x.k === 'call' && ((x.callee.k === 'ident' && /^(currentclienttype|getcurrentclienttype)$/i.test(x.callee.name)) || (x.callee.k === 'member' && /^(currentclienttype|getcurrentclienttype)$/i.test(x.callee.name))));
+  const clientValue = (x: Expr) => (x.k === 'scope' && x.left.toLowerCase() === 'clienttype' ? x.right.toLowerCase() : undefined);
   if (e.k === 'binary' && (e.op === '=' || e.op === '<>')) {
-    const isClientType = (x: Expr) =>
-      (x.k === 'ident' && x.name.toLowerCase() === 'currentclienttype') ||
-      (x.k === 'call' && ((x.callee.k === 'ident' && /^(currentclienttype|getcurrentclienttype)$/i.test(x.callee.name)) || (x.callee.k === 'member' && /^(currentclienttype|getcurrentclienttype)$/i.test(x.callee.name))));
-    const clientValue = (x: Expr) => (x.k === 'scope' && x.left.toLowerCase() === 'clienttype' ? x.right.toLowerCase() : undefined);
     const v = isClientType(e.left) ? clientValue(e.right) : isClientType(e.right) ? clientValue(e.left) : undefined;
     if (v === undefined || !env.clientType) return undefined;
     const eq = v === env.clientType.toLowerCase();
     return e.op === '=' ? eq : !eq;
   }
+  // `CurrentClientType in [ClientType::Web, ClientType::Phone]`
+  if (e.k === 'binary' && e.op === 'in' && env.clientType && isClientType(e.left) && e.right.k === 'other') {
+    const values = e.right.children.map(clientValue);
+    if (values.length === 0 || values.some((v) => v === undefined)) return undefined;
+    return values.includes(env.clientType.toLowerCase());
+  }
   if (env.clientType && isGuiAtom(e, new Set())) return false;
+  // A Boolean procedure every exit of which answers the same from the session kind (e.g. `IsWebClient()`).
+  if (env.clientType && frame && depth < 3 && (e.k === 'call' || e.k === 'ident')) {
+    const answer = clientWrapper(ws, env, e, frame, read, depth);
+    if (answer !== undefined) return answer;
+  }
   if (env.clientType === 'ChildSession' && e.k === 'call' && frame) {
     const r = resolveCall(ws, frame.ref.obj, frame.ref.proc, e);
     if (r.kind === 'proc' && r.targets.length === 1 && r.targets[0].proc.attributes.includes('tryfunction')) {
@@ -347,6 +476,40 @@ function envAtom(ws: Workspace, env: WalkEnv, e: Expr, frame: Frame | undefined)
     }
   }
   return undefined;
+}
+
+const clientWrapperCache = new WeakMap<Procedure, Map<string, boolean | null>>();
+
+/**
+ * The answer of a Boolean procedure whose body ends in `exit(...)` and every `exit(value)` of which the session kind
+ * decides the same way, e.g. `exit(ClientTypeMgt.GetCurrentClientType() in [ClientType::Web, ...])`.
+ */
+function clientWrapper(ws: Workspace, env: WalkEnv, e: Expr & { k: 'call' | 'ident' }, frame: Frame, read: (file: string) => void, depth: number): boolean | undefined {
+  let target: ProcRef | undefined;
+  if (e.k === 'ident') target = ws.findProcedure(frame.ref.obj, e.name);
+  else {
+    const r = resolveCall(ws, frame.ref.obj, frame.ref.proc, e);
+    if (r.kind === 'proc' && r.targets.length === 1 && r.via !== 'interface') target = r.targets[0];
+  }
+  if (!target || target.proc.returnType?.name !== 'boolean' || !target.proc.body || target.proc.body.k !== 'block') return undefined;
+  const key = env.clientType ?? '';
+  let byEnv = clientWrapperCache.get(target.proc);
+  if (!byEnv) clientWrapperCache.set(target.proc, (byEnv = new Map()));
+  read(target.obj.file);
+  if (byEnv.has(key)) return byEnv.get(key) ?? undefined;
+  byEnv.set(key, null); // recursion
+  const stmts = target.proc.body.stmts;
+  let answer: boolean | null = null;
+  if (stmts.length > 0 && stmts[stmts.length - 1].k === 'exit') {
+    const inner = rootFrame(target);
+    const values: (boolean | undefined)[] = [];
+    forEachStmt(target.proc.body, (st) => {
+      if (st.k === 'exit') values.push(st.value ? evalBool(st.value, inner.bindings, (x) => envAtom(ws, env, x, inner, read, depth + 1)) : undefined);
+    });
+    if (values.length > 0 && values.every((v) => v !== undefined && v === values[0])) answer = values[0] ?? null;
+  }
+  byEnv.set(key, answer);
+  return answer ?? undefined;
 }
 
 function forEachCallShallow(body: Stmt | undefined, fn: (c: CallExpr) => void): void {
@@ -477,7 +640,8 @@ function isGuiWrapper(ws: Workspace, frame: Frame, e: Expr): boolean {
   if (known === undefined) {
     let some = false;
     let all = true;
-    forEachStmtShallow(target.body, (st) => {
+    // Every exit counts, those in loops and case branches too.
+    forEachStmt(target.body, (st) => {
       if (st.k === 'exit' && st.value) {
         if (implies(st.value, true, (a) => isGuiAtom(a, new Set()))) some = true;
         else all = false;
@@ -487,16 +651,6 @@ function isGuiWrapper(ws: Workspace, frame: Frame, e: Expr): boolean {
     guiWrapperCache.set(target, known);
   }
   return known;
-}
-
-function forEachStmtShallow(s: Stmt | undefined, fn: (s: Stmt) => void): void {
-  if (!s) return;
-  fn(s);
-  if (s.k === 'block') s.stmts.forEach((c) => forEachStmtShallow(c, fn));
-  else if (s.k === 'if') {
-    forEachStmtShallow(s.then, fn);
-    forEachStmtShallow(s.else, fn);
-  }
 }
 
 const guiLocalsCache = new WeakMap<Procedure, Set<string>>();

@@ -28,6 +28,9 @@ function check(ctx: RuleContext, track: (file: string) => void, report: (r: Repo
       onEnter(ref) {
         track(ref.obj.file);
       },
+      onRead(file) {
+        track(file);
+      },
       onCall(v) {
         const r = v.res;
         if (r.kind === 'builtin') {

@@ -16,6 +16,9 @@ export const BG0010: Rule = {
           onEnter(ref) {
             track(ref.obj.file);
           },
+          onRead(file) {
+            track(file);
+          },
           onCall(v) {
             if (found) return false;
             if (v.res.kind === 'builtin' && v.res.name === 'page.setbackgroundtaskresult') found = true;

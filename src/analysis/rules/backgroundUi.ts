@@ -3,7 +3,7 @@ import type { PathStep } from '../diagnostic';
 import { kindText, type BackgroundRoot } from '../facts';
 import { rootKey, rootsKey, stillHolds } from './walkMemo';
 import { walk, type Visit } from '../model/walk';
-import { forEachCall } from '../model/visit';
+import { forEachCall, forEachStmt } from '../model/visit';
 import type { RuleContext } from './types';
 
 export const uiCalls: Record<string, string> = {
@@ -86,9 +86,15 @@ function walkAll(ctx: RuleContext, names: Record<string, string>, hit: (h: UiHit
     walk(ctx.ws, root.ref, {
       visited,
       env: { clientType },
+      instances: true,
       onEnter(ref) {
         files.add(ref.obj.file);
       },
+      onRead(file) {
+        files.add(file);
+      },
+      // Confirm and StrMenu fail without a client: nothing after them runs on this path.
+      fails: (v) => !v.flow.gui && v.res.kind === 'builtin' && (v.res.name === 'dialog.confirm' || v.res.name === 'dialog.strmenu'),
       onCall(v) {
         // A call site known to run only with a client (GuiAllowed() true) is not followed.
         if (v.flow.gui) return false;
@@ -106,7 +112,8 @@ function walkAll(ctx: RuleContext, names: Record<string, string>, hit: (h: UiHit
 
 /**
  * A report run without its request page needs no client: `Report.Run(Id, false, ...)`, or a report variable on which
- * the same procedure calls `UseRequestPage(false)` (how job queues and Microsoft's demo data run processing reports).
+ * the same procedure calls `UseRequestPage(false)` or assigns the property `UseRequestPage := false` (how job queues
+ * and Microsoft's demo data run processing reports).
  */
 function runsReportWithoutRequestPage(v: Visit): boolean {
   const r = v.res;
@@ -123,6 +130,12 @@ function runsReportWithoutRequestPage(v: Visit): boolean {
     if (c.callee.k === 'member' && c.callee.name.toLowerCase() === 'userequestpage' && c.callee.obj.k === 'ident' && c.callee.obj.name.toLowerCase() === name) {
       const a = c.args[0];
       if (a && a.k === 'literal' && a.value === 'false') off = true;
+    }
+  });
+  forEachStmt(v.frame.ref.proc.body, (st) => {
+    const t = st.k === 'assign' ? st.target : undefined;
+    if (st.k === 'assign' && t && t.k === 'member' && t.name.toLowerCase() === 'userequestpage' && t.obj.k === 'ident' && t.obj.name.toLowerCase() === name) {
+      if (st.value.k === 'literal' && st.value.value.toLowerCase() === 'false') off = true;
     }
   });
   return off;

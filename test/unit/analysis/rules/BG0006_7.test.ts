@@ -89,6 +89,7 @@ test('BG0006: near misses: a job queue codeunit is background, an ordinary codeu
 
     trigger OnRun()
     begin
+        HideDialog := Rec."Notify On Success";
         if not HideDialog then
             /*!BG0006*/Confirm('post?');
     end;

@@ -1,0 +1,341 @@
+// BG0006 guards found on Microsoft's W1 code: flags set on an instance by its caller (SetHideDialog(true) before the
+// call), flags left at their default on a new instance, the session kind answered by a wrapper procedure, a report's
+// UseRequestPage property, and Confirm ending the path. Each as positive / negative / near miss.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { expectMarked } from '../../../helpers/ruleHarness';
+
+/** A job queue codeunit (background) running `body` in OnRun. */
+const jq = (body: string, vars = '', extra = '') => `codeunit 50200 "JQ Runner"
+{
+    TableNo = "Job Queue Entry";
+
+    trigger OnRun()
+${vars ? `    var\n${vars}\n` : ''}    begin
+${body}
+    end;
+${extra}
+}
+`;
+
+/** A codeunit with HideDialog / ExcelMode flags and setters, the shape of Microsoft's import codeunits. */
+const importer = `codeunit 50201 Importer
+{
+    procedure SetHideDialog(NewHideDialog: Boolean)
+    begin
+        HideDialog := NewHideDialog;
+    end;
+
+    procedure SetQuiet()
+    begin
+        SetHideDialog(true);
+    end;
+
+    procedure Import()
+    begin
+        ImportTable();
+        if not HideDialog then
+            if /*!BG0006*/Confirm('Replace the data?') then
+                exit;
+    end;
+
+    local procedure ImportTable()
+    begin
+        if ExcelMode then
+            /*!BG0006*/Page.RunModal(50210);
+    end;
+
+    procedure SetExcelMode(NewExcelMode: Boolean)
+    begin
+        ExcelMode := NewExcelMode;
+    end;
+
+    var
+        HideDialog: Boolean;
+        ExcelMode: Boolean;
+}
+`;
+
+test('BG0006 flags: a setter called on the variable before the call decides the guard; a new instance holds false', () => {
+  // Negative: SetHideDialog(true) (directly, or through another setter) before Import, ExcelMode never set: nothing.
+  expectMarked(
+    {
+      'J.Codeunit.al': jq(
+        `        Imp.SetHideDialog(true);
+        Imp.Import();
+        Imp2.SetQuiet();
+        Imp2.Import();`,
+        `        Imp: Codeunit Importer;
+        Imp2: Codeunit Importer;`,
+      ),
+      'I.Codeunit.al': importer.replace(/\/\*!BG0006\*\//g, ''),
+    },
+    ['BG0006'],
+  );
+  // Positive: no setter, or SetHideDialog(false): Confirm is reached; SetExcelMode(true) makes the page reachable.
+  expectMarked(
+    {
+      'J.Codeunit.al': jq(
+        `        Imp.SetHideDialog(false);
+        Imp.SetExcelMode(true);
+        Imp.Import();`,
+        `        Imp: Codeunit Importer;`,
+      ),
+      'I.Codeunit.al': importer,
+    },
+    ['BG0006'],
+  );
+});
+
+test('BG0006 flags near misses: setter after the call, in a loop around it, on another variable, on a global of unknown state', () => {
+  const only = (code: string) => importer.replace('if ExcelMode then\n            /*!BG0006*/Page', 'if ExcelMode then\n            Page').replace(/\/\*!BG0006\*\//g, code);
+  // After the call: too late. On another variable: another instance.
+  expectMarked(
+    {
+      'J.Codeunit.al': jq(
+        `        Imp.Import();
+        Imp.SetHideDialog(true);
+        Other.SetHideDialog(true);
+        Fresh.Import();`,
+        `        Imp: Codeunit Importer;
+        Other: Codeunit Importer;
+        Fresh: Codeunit Importer;`,
+      ),
+      'I.Codeunit.al': only('/*!BG0006*/'),
+    },
+    ['BG0006'],
+  );
+  // A global codeunit variable may have been set anywhere: ExcelMode unknown, so the page is reported.
+  expectMarked(
+    {
+      'J.Codeunit.al': jq(
+        `        GlobalImp.SetHideDialog(true);
+        GlobalImp.Import();`,
+        '',
+        `
+    var
+        GlobalImp: Codeunit Importer;`,
+      ),
+      'I.Codeunit.al': importer.replace(/\/\*!BG0006\*\/Confirm/, 'Confirm'),
+    },
+    ['BG0006'],
+  );
+  // In a loop, a setter later in the body ran before the call in the previous iteration, or did not: unknown.
+  expectMarked(
+    {
+      'J.Codeunit.al': jq(
+        `        for i := 1 to 2 do begin
+            Imp.Import();
+            Imp.SetExcelMode(true);
+        end;`,
+        `        Imp: Codeunit Importer;
+        i: Integer;`,
+      ),
+      'I.Codeunit.al': importer,
+    },
+    ['BG0006'],
+  );
+});
+
+const table = `table 50202 "Sales Doc"
+{
+    fields
+    {
+        field(1; "No."; Code[20]) { }
+    }
+
+    procedure AllowSelectSeries()
+    begin
+        SelectAllowed := true;
+    end;
+
+    procedure InitNo()
+    begin
+        if not SelectAllowed then
+            exit;
+        /*!BG0006*/Page.RunModal(50211);
+    end;
+
+    var
+        SelectAllowed: Boolean;
+}
+`;
+
+test('BG0006 flags: a record instance carries its state through var parameters and Codeunit.Run(X, Rec)', () => {
+  const creator = (setup: string) => `codeunit 50203 Creator
+{
+    TableNo = "Sales Doc";
+
+    trigger OnRun()
+    begin
+        Rec.InitNo();
+    end;
+
+    procedure Create(var Doc: Record "Sales Doc")
+    begin
+        Doc.Init();
+        Doc."No." := '';
+        Doc.InitNo();
+    end;
+}
+`.replace('Doc.Init();', `Doc.Init();${setup}`);
+  const runner = `        Create.Create(Doc);
+        Codeunit.Run(Codeunit::Creator, Doc2);`;
+  const vars = `        Doc: Record "Sales Doc";
+        Doc2: Record "Sales Doc";
+        Create: Codeunit Creator;`;
+  // A local record is a new instance: SelectAllowed is false along both ways in.
+  expectMarked({ 'J.Codeunit.al': jq(runner, vars), 'C.Codeunit.al': creator(''), 'T.Table.al': table.replace('/*!BG0006*/', '') }, ['BG0006']);
+  // Near miss: the callee sets the flag on the instance it was given.
+  expectMarked({ 'J.Codeunit.al': jq(runner, vars), 'C.Codeunit.al': creator('\n        Doc.AllowSelectSeries();'), 'T.Table.al': table }, ['BG0006']);
+});
+
+test('BG0006 flags: a setter run inside a callee the variable is handed to counts; the object keeping its own state does not', () => {
+  const mgt = `codeunit 50204 "Count Mgt"
+{
+    procedure InitList()
+    begin
+        SetHide(true);
+    end;
+
+    procedure SetHide(NewHide: Boolean)
+    begin
+        Hide := NewHide;
+    end;
+
+    procedure UpdateCounts()
+    begin
+        if not Hide then
+            /*!BG0006*/Confirm('Update?');
+    end;
+
+    var
+        Hide: Boolean;
+}
+`;
+  const poster = (lines: string) => `codeunit 50205 Poster
+{
+    TableNo = "Job Queue Entry";
+
+    trigger OnRun()
+    begin
+        PostLines(CountMgt);
+        if Counted then
+            CountMgt.UpdateCounts();
+    end;
+
+    local procedure PostLines(var Mgt: Codeunit "Count Mgt")
+    begin
+${lines}
+    end;
+
+    var
+        CountMgt: Codeunit "Count Mgt";
+        Counted: Boolean;
+}
+`;
+  // The callee prepares the instance it was given (under its own condition): the caller meant it to be quiet.
+  const withInit = `        if not Counted then begin
+            Mgt.InitList();
+            Counted := true;
+        end;`;
+  expectMarked({ 'P.Codeunit.al': poster(withInit), 'M.Codeunit.al': mgt.replace('/*!BG0006*/', '') }, ['BG0006']);
+  // Near miss: the callee does not touch it: the global's state is unknown, Confirm is reported.
+  expectMarked({ 'P.Codeunit.al': poster('        Counted := true;'), 'M.Codeunit.al': mgt }, ['BG0006']);
+  // An object's own conditional bookkeeping (`if ... then Archived := true`) decides nothing.
+  const own = `codeunit 50206 Archiver
+{
+    TableNo = "Job Queue Entry";
+
+    trigger OnRun()
+    begin
+        if Rec."Notify On Success" then
+            Archived := true;
+        if not Archived then
+            /*!BG0006*/Confirm('Archive?');
+    end;
+
+    var
+        Archived: Boolean;
+}
+`;
+  expectMarked({ 'A.Codeunit.al': own }, ['BG0006']);
+});
+
+test('BG0006: a procedure answering from the client type (CurrentClientType in [...]) decides the branch', () => {
+  const extra = `
+    local procedure IsWebClient(): Boolean
+    begin
+        exit(ClientTypeMgt.GetCurrentClientType() in [ClientType::Web, ClientType::Phone, ClientType::Tablet]);
+    end;
+
+    local procedure AllFound(Ids: List of [Integer]): Boolean
+    var
+        Id: Integer;
+    begin
+        foreach Id in Ids do
+            if Id = 0 then
+                exit(false);
+        exit(true);
+    end;
+
+    var
+        ClientTypeMgt: Codeunit "Client Type Management";`;
+  expectMarked(
+    {
+      'J.Codeunit.al': jq(
+        `        if IsWebClient() then
+            Download(FileName, '', '', '', FileName)
+        else
+            /*!BG0006*/Hyperlink('https://example.com');
+        if AllFound(Ids) then
+            exit;
+        /*!BG0006*/Page.RunModal(50212);`,
+        `        FileName: Text;
+        Ids: List of [Integer];`,
+        extra,
+      ),
+    },
+    ['BG0006'],
+  );
+});
+
+test('BG0006: UseRequestPage := false runs a report without a client; := true does not', () => {
+  expectMarked(
+    {
+      'J.Codeunit.al': jq(
+        `        Rep.UseRequestPage := false;
+        Rep.Run();
+        Rep2.UseRequestPage := true;
+        /*!BG0006*/Rep2.Run();`,
+        `        Rep: Report "Calc";
+        Rep2: Report "Calc";`,
+      ),
+      'R.Report.al': `report 50213 Calc
+{
+    ProcessingOnly = true;
+}
+`,
+    },
+    ['BG0006'],
+  );
+});
+
+test('BG0006: Confirm fails without a client, so what only runs after it is not reported; an or-operand may not run', () => {
+  const found = expectMarked(
+    {
+      'J.Codeunit.al': jq(
+        `        if not Setup."Notify On Success" then begin
+            if not /*!BG0006*/Confirm('Open the setup?') then
+                exit;
+            Page.RunModal(50214);
+        end;
+        if Rec."Notify On Error" or /*!BG0006*/Confirm('Continue?') then
+            /*!BG0006*/Page.RunModal(50215);`,
+        `        Setup: Record "Job Queue Entry";`,
+      ),
+    },
+    ['BG0006'],
+  );
+  assert.equal(found.length, 3);
+});
