@@ -47,6 +47,14 @@ const reader = db.begin(0);
 measure('1,000 FindFirst (limit 1) with a Text filter, 10k rows', 1000, () => {
   for (let i = 0; i < 1000; i++) reader.find(customer, { ...all, filters: [{ fieldId: 3, expression: 'Oslo' }], limit: 1 });
 });
+// What Record.FindFirst / FindLast cost before (the whole filtered set read, first or last row taken) and now
+// (the store's limit: the scan stops at the first match in key order, backwards for FindLast).
+measure('1,000 FindLast without a limit (whole set read, last row taken)', 1000, () => {
+  for (let i = 0; i < 1000; i++) { const rows = reader.find(customer, { ...all, filters: [{ fieldId: 3, expression: 'Oslo' }] }); void rows[rows.length - 1]; }
+});
+measure('1,000 FindLast with limit 1 (backward scan)', 1000, () => {
+  for (let i = 0; i < 1000; i++) reader.find(customer, { ...all, filters: [{ fieldId: 3, expression: 'Oslo' }], ascending: false, limit: 1 });
+});
 measure('100 FindSet of all rows, reading one field each', 100 * N, () => {
   for (let i = 0; i < 100; i++) for (const r of reader.find(customer, all)) void r.version;
 });

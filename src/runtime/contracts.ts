@@ -213,7 +213,11 @@ export interface SessionServices {
   /** Message: shown (foreground) or suppressed and logged (background). */
   message(text: string): void;
   /** Confirm/StrMenu: answered by the host in the foreground; an AL error (BC's text) in the background. */
-  confirm(question: string, defaultAnswer: boolean): boolean;
+  /**
+   * `origin` (added by the interpreter, optional): the calling object as BC names it in callback errors,
+   * e.g. `CodeUnit 50100 Lab Posting`.
+   */
+  confirm(question: string, defaultAnswer: boolean, origin?: string): boolean;
   strMenu(options: string, defaultNumber: number, instruction: string): number;
   /** Report a write before it happens (record-write breakpoints, timeline events); throws in read-only sessions. */
   beforeWrite(table: TableDef, op: WriteOp, temporary: boolean): void;
@@ -275,6 +279,12 @@ export interface SessionServices {
   /** Database.LockTimeout / LockTimeoutDuration (added by the session layer): this session's lock wait limit. */
   lockTimeout?(enabled?: boolean): boolean;
   lockTimeoutDuration?(seconds?: number): number;
+  /**
+   * asserterror's own transaction scope (added by the session layer): a savepoint in the session's transaction;
+   * `rollback` undoes the database writes made since (the statement failed, execution goes on), `release` keeps
+   * them. Undefined where nothing can be written (page background tasks).
+   */
+  savepoint?(): { rollback(): void; release(): void } | undefined;
   /** One test function's (or a test codeunit's OnRun's, function '') outcome (added by the session layer). */
   testResult?(result: { codeunit: number; codeunitName: string; function: string; success: boolean; error?: AlErrorInfo }): void;
 }
@@ -434,6 +444,11 @@ export interface ExecutionDebug {
   setVariable(reference: number, name: string, value: string): VariableInfo;
   /** The error that paused the execution, with the AL call stack. */
   exception(): AlErrorInfo | undefined;
+  /**
+   * After a `breakpoint` pause: the ids (ResolvedBreakpoint.id) of the breakpoints that stopped it, their
+   * conditions and hit counts met (log points never stop). Added by the interpreter; optional.
+   */
+  hitBreakpointIds?(): number[];
 }
 
 /** How an execution behaves under the debugger; the session layer owns it and may change it while it runs. */

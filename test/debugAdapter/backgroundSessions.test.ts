@@ -73,8 +73,10 @@ test('conditional, hit-count and log-message breakpoints', async () => {
   try {
     assert.deepEqual(r.breakpoints[0].map((b) => b.verified), [true, true, true]);
     await r.user.request('runCodeunit', { codeunit: 50212 });
+    const [condBp, hitBp] = r.breakpoints[0];
     const cond = await stoppedAt(r, 'breakpoint');
     assert.equal(cond.top.line, 13);
+    assert.deepEqual(cond.event.body.hitBreakpointIds, [condBp.id], 'the conditional breakpoint stopped it');
     assert.equal((await r.dc.evaluateRequest({ expression: 'Counter', frameId: cond.top.id, context: 'hover' })).body.result, '4');
     const names = byName(await scopeVariables(r.dc, cond.top.id, 'Locals'), 'Names');
     assert.ok(names.variablesReference > 0, 'a list expands');
@@ -83,6 +85,7 @@ test('conditional, hit-count and log-message breakpoints', async () => {
     await r.dc.continueRequest({ threadId: cond.threadId });
     const hit5 = await stoppedAt(r, 'breakpoint', (e) => e.body.threadId === cond.threadId);
     assert.equal(hit5.top.line, 14);
+    assert.deepEqual(hit5.event.body.hitBreakpointIds, [hitBp.id], 'the hit-count breakpoint stopped it');
     assert.equal((await r.dc.evaluateRequest({ expression: 'Counter', frameId: hit5.top.id, context: 'repl' })).body.result, '5');
     await r.dc.continueRequest({ threadId: cond.threadId });
     const hit10 = await stoppedAt(r, 'breakpoint', (e) => e.body.threadId === cond.threadId);
@@ -92,6 +95,37 @@ test('conditional, hit-count and log-message breakpoints', async () => {
     assert.match(out.body.output, /Total is 55 after 11 rounds|Total is 55 after 10 rounds/);
     assert.equal(out.body.source?.path, countingFile);
     await r.log.next('thread', (e) => e.body.reason === 'exited' && e.body.threadId === cond.threadId);
+  } finally {
+    await r.close();
+  }
+});
+
+test('stopped events name every breakpoint that stopped the session, never a log point or a step', async () => {
+  // Line 11 has no statement and moves to line 12, where the second breakpoint is: both stop there.
+  const r = await rig(
+    debugWorkspace,
+    { breakOnNext: 'Background' },
+    { breakpoints: [{ path: countingFile, breakpoints: [{ line: 11 }, { line: 12 }, { line: 13, logMessage: 'Counter {Counter}' }, { line: 14, condition: 'Counter = 2' }] }] },
+  );
+  try {
+    const [moved, onFor, logPoint, cond] = r.breakpoints[0];
+    assert.deepEqual([moved.line, onFor.line], [12, 12]);
+    assert.equal(new Set([moved.id, onFor.id, logPoint.id, cond.id]).size, 4, 'distinct ids');
+    await r.user.request('runCodeunit', { codeunit: 50212 });
+    const both = await stoppedAt(r, 'breakpoint');
+    assert.equal(both.top.line, 12);
+    assert.deepEqual([...(both.event.body.hitBreakpointIds ?? [])].sort((a, b) => a - b), [moved.id!, onFor.id!].sort((a, b) => a - b));
+    await r.dc.nextRequest({ threadId: both.threadId });
+    const step = await stoppedAt(r, 'step', (e) => e.body.threadId === both.threadId);
+    assert.equal(step.event.body.hitBreakpointIds, undefined, 'a step is no breakpoint hit');
+    await r.dc.continueRequest({ threadId: both.threadId });
+    const second = await stoppedAt(r, 'breakpoint', (e) => e.body.threadId === both.threadId);
+    assert.equal(second.top.line, 14);
+    assert.deepEqual(second.event.body.hitBreakpointIds, [cond.id]);
+    await r.log.next<DebugProtocol.OutputEvent>('output', (e) => /Counter 2/.test(e.body.output));
+    await r.dc.setBreakpointsRequest({ source: { path: countingFile }, breakpoints: [] });
+    await r.dc.continueRequest({ threadId: both.threadId });
+    await r.log.next('thread', (e) => e.body.reason === 'exited' && e.body.threadId === both.threadId);
   } finally {
     await r.close();
   }

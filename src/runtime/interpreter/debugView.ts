@@ -194,6 +194,10 @@ export class DebugView implements ExecutionDebug {
   exception(): AlErrorInfo | undefined {
     return this.rt.exceptionInfo;
   }
+
+  hitBreakpointIds(): number[] {
+    return this.rt.hitBreakpointIds.slice();
+  }
 }
 
 export function typeText(t: TypeRef): string {

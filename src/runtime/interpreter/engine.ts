@@ -53,7 +53,8 @@ export class EngineImpl implements Engine, EngineModel {
   private subscribers = new Map<string, ProcInfo[]>();
   private stmtsByFile = new Map<string, StmtInfo[]>();
   private bpSpecs = new Map<string, BreakpointEntry[]>();
-  private bpByStmt = new Map<number, BreakpointEntry>();
+  /** Breakpoints by resolved statement (several lines can resolve to the same statement). */
+  private bpByStmt = new Map<number, BreakpointEntry[]>();
   /** 1 at the statement ids that have a breakpoint: the statement hook's inline check. Grows with stmts. */
   breakpointFlags = new Uint8Array(1024);
   private sessions = new WeakMap<SessionServices, SessionState & { workDate?: number }>();
@@ -610,8 +611,12 @@ export class EngineImpl implements Engine, EngineModel {
   setBreakpoints(file: string, specs: BreakpointSpec[]): ResolvedBreakpoint[] {
     const old = this.bpSpecs.get(file) ?? [];
     for (const b of old) if (b.stmt !== undefined) {
-      this.bpByStmt.delete(b.stmt);
-      this.breakpointFlags[b.stmt] = 0;
+      const rest = (this.bpByStmt.get(b.stmt) ?? []).filter((x) => x !== b);
+      if (rest.length) this.bpByStmt.set(b.stmt, rest);
+      else {
+        this.bpByStmt.delete(b.stmt);
+        this.breakpointFlags[b.stmt] = 0;
+      }
     }
     const entries = specs.map((spec) => {
       // Keep hit counts of unchanged breakpoints (same line and conditions) across updates.
@@ -633,7 +638,9 @@ export class EngineImpl implements Engine, EngineModel {
     }
     if (!best || best.loc.line > b.spec.line + 20) return { id: b.id, verified: false, line: b.spec.line, message: 'No executable AL statement at or after this line.' };
     b.stmt = best.id;
-    this.bpByStmt.set(best.id, b);
+    const here = this.bpByStmt.get(best.id);
+    if (here) here.push(b);
+    else this.bpByStmt.set(best.id, [b]);
     this.breakpointFlags[best.id] = 1;
     return { id: b.id, verified: true, line: best.loc.line };
   }
@@ -650,7 +657,7 @@ export class EngineImpl implements Engine, EngineModel {
     return this.bpByStmt.size > 0;
   }
 
-  breakpointAt(stmt: number): BreakpointEntry | undefined {
+  breakpointsAt(stmt: number): BreakpointEntry[] | undefined {
     return this.bpByStmt.get(stmt);
   }
 

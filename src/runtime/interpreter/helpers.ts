@@ -434,19 +434,29 @@ export function* interfaceCall(rt: Rt, target: unknown, method: string, args: un
 
 /** asserterror: the statement must fail; its error becomes the last error and execution continues. */
 export function* assertError(rt: Rt, l: Loc, body: () => Generator<unknown, unknown, unknown>): Generator<unknown, void, unknown> {
+  // AssertError "creates its own transaction scope" (AppSourceCop AS0058): the failing statement's database
+  // writes roll back to a savepoint while the code goes on.
+  const sp = rt.services.savepoint?.();
   rt.tryDepth++;
   let failed = false;
   try {
     yield* body();
   } catch (e) {
     const err = toAlError(e);
-    if (err.uncatchable) throw err;
+    if (err.uncatchable) {
+      sp?.release();
+      throw err;
+    }
     rt.session.lastError = err;
     failed = true;
   } finally {
     rt.tryDepth--;
   }
-  if (!failed) throw new AlError('An error was expected inside an ASSERTERROR statement.', '', loc(l));
+  if (!failed) {
+    sp?.release();
+    throw new AlError('An error was expected inside an ASSERTERROR statement.', '', loc(l));
+  }
+  sp?.rollback();
 }
 
 export function cuInst(rt: Rt, v: unknown, obj: ObjectModel): unknown {

@@ -124,20 +124,27 @@ function setFilter(rec: AlRecord, fid: number, f: Omit<FieldFilter, 'fieldId'> |
   rec.cursor = undefined;
 }
 
+/**
+ * Find('-') / FindFirst and Find('+') / FindLast read one row: the store's `limit` stops its scan at the first
+ * match (the last one is the first in the reversed order) instead of materialising the filtered set. The cursor
+ * is then left unset, so a Next after them continues from the record's position (one full read, as before).
+ */
+function findEdge(rt: Rt, rec: AlRecord, last: boolean): boolean {
+  const options = rec.readOptions();
+  const rows = rec.backend(tx(rt)).find(rec.def, { ...options, ascending: last ? options.ascending === false : options.ascending !== false, limit: 1 });
+  rec.cursor = undefined;
+  if (!rows[0]) return false;
+  rec.load(rows[0]);
+  return true;
+}
+
 function findWhich(rt: Rt, rec: AlRecord, which: string, ci: CallInfo): boolean {
+  if (which === '-' || which === '+') return findEdge(rt, rec, which === '+');
   const rows = read(rt, rec);
   let found: VersionedRow | undefined;
   const cmpKey = rec.table.info.comparator(rec.keyFields);
   const dir = rec.ascending ? 1 : -1;
   switch (which) {
-    case '-':
-      found = rows[0];
-      rec.cursor = { rows, pos: 0 };
-      break;
-    case '+':
-      found = rows[rows.length - 1];
-      rec.cursor = { rows, pos: rows.length - 1 };
-      break;
     case '=': {
       const key = rec.table.info.keyOfValues(rec.pkValues());
       const i = rows.findIndex((r) => rec.table.info.keyOfRow(r.row) === key);
@@ -176,6 +183,15 @@ function findWhich(rt: Rt, rec: AlRecord, which: string, ci: CallInfo): boolean 
     return false;
   }
   rec.load(found);
+  return true;
+}
+
+/** FindSet reads the whole filtered set once: Next walks it. */
+function findSet(rt: Rt, rec: AlRecord): boolean {
+  const rows = read(rt, rec);
+  rec.cursor = rows.length ? { rows, pos: 0 } : undefined;
+  if (!rows[0]) return false;
+  rec.load(rows[0]);
   return true;
 }
 
@@ -267,7 +283,7 @@ export const recordMethods = registry({
   Find: { ret: tBool, effect: true, max: 1, impl: (rt: Rt, ci, rec: AlRecord, which = '=') => found(rt, rec, findWhich(rt, rec, String(which), ci), ci) },
   FindFirst: { ret: tBool, effect: true, max: 0, impl: (rt: Rt, ci, rec: AlRecord) => found(rt, rec, findWhich(rt, rec, '-', ci), ci) },
   FindLast: { ret: tBool, effect: true, max: 0, impl: (rt: Rt, ci, rec: AlRecord) => found(rt, rec, findWhich(rt, rec, '+', ci), ci) },
-  FindSet: { ret: tBool, effect: true, max: 2, impl: (rt: Rt, ci, rec: AlRecord) => found(rt, rec, findWhich(rt, rec, '-', ci), ci) },
+  FindSet: { ret: tBool, effect: true, max: 2, impl: (rt: Rt, ci, rec: AlRecord) => found(rt, rec, findSet(rt, rec), ci) },
   Next: {
     ret: tInt, effect: true, max: 1,
     impl(rt: Rt, _ci, rec: AlRecord, steps: number = 1) {

@@ -63,6 +63,8 @@ export class Rt implements Execution {
   private stepDepth = 0;
   private entryPending: boolean;
   exceptionInfo?: AlErrorInfo;
+  /** The breakpoints that stopped the execution last (set with the `breakpoint` pause reason). */
+  hitBreakpointIds: number[] = [];
   readonly debug: ExecutionDebug;
   /** Log-point output (the session layer reads it through the optional DebugPolicy.log hook). */
   readonly session: SessionState;
@@ -133,6 +135,14 @@ export class Rt implements Execution {
       lines.push(`"${o.name}"(${objectTypeLabel(o.type)} ${o.id}).${f.pi.name} line ${line} - ${this.engine.appName}`);
     }
     return lines.join('\n');
+  }
+
+  /** The innermost frame's object as BC names it in callback errors: `CodeUnit 50100 Lab Posting`. */
+  currentObjectLabel(): string | undefined {
+    const f = this.frames[this.frames.length - 1];
+    if (!f) return undefined;
+    const o = f.pi.obj;
+    return `${objectTypeLabel(o.type)} ${o.id} ${o.name}`;
   }
 
   codeunitInstanceFor(obj: ObjectModel): Instance {
@@ -232,11 +242,14 @@ export class Rt implements Execution {
       this.stepMode = 'none';
       return 'pause';
     }
-    const bp = this.engine.breakpointAt(stmtId);
-    if (bp && this.policy.attached) {
-      const stop = this.engine.breakpointHit(bp, this, stmtId);
-      if (stop) {
+    const bps = this.engine.breakpointsAt(stmtId);
+    if (bps && this.policy.attached) {
+      // Every breakpoint on the statement counts its hit (and logs); the ids of those that stop are reported.
+      const hit: number[] = [];
+      for (const bp of bps) if (this.engine.breakpointHit(bp, this, stmtId)) hit.push(bp.id);
+      if (hit.length) {
         this.stepMode = 'none';
+        this.hitBreakpointIds = hit;
         return 'breakpoint';
       }
     }

@@ -5,6 +5,11 @@ import { AlRuntimeError, type AlErrorCarrier, type AlErrorInfo } from '../contra
 export const BcText = {
   confirmCallback:
     'Microsoft Dynamics 365 Business Central attempted to issue a client callback to show a confirmation dialog box. Client callbacks are not supported in background sessions.',
+  // A web-service session (SOAP, OData, API) runs on BC's "Data Services"; BC names the question and the calling
+  // object (as reported by BC 2x web-service callers, e.g. "... dialog box: <question> (CodeUnit 1026 Job Link Usage).
+  // Client callbacks are not supported on Microsoft Dynamics 365 Business Central Data Services.").
+  webServiceConfirmCallback:
+    'Microsoft Dynamics 365 Business Central Data Services attempted to issue a client callback to show a confirmation dialog box: %1%2. Client callbacks are not supported on Microsoft Dynamics 365 Business Central Data Services.',
   callbackNotAllowed: 'Callback functions are not allowed.',
   pageTaskTriggerCallback:
     'Callback functions are not allowed. The disallowed callback was issued from the OnPageBackgroundTaskCompleted or OnPageBackgroundTaskError trigger.',

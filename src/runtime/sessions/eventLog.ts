@@ -102,7 +102,7 @@ export function formatEvent(e: TimelineEvent, kinds: Map<number, string>): strin
       break;
     case 'commit':
     case 'rollback':
-      what = e.event;
+      what = e.scope === 'asserterror' ? `rollback of the asserterror statement's ${e.writes} write(s)` : e.event;
       break;
     case 'pageField':
       what = `page ${e.page}: ${e.field} = ${q(e.value)}`;

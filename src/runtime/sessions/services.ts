@@ -15,6 +15,7 @@ import type {
   WriteOp,
 } from '../contracts';
 import type { SessionClock } from './clock';
+import type { StoreTransaction } from '../store/transaction';
 import { ReadOnlyTransaction } from './readOnlyTransaction';
 import { BcCode, BcText, fill, raise } from './bcErrors';
 import type { Session } from './session';
@@ -141,12 +142,39 @@ export class SessionServicesImpl implements SessionServices {
     if (tx) this.rt.scheduler.wakeBlocked();
   }
 
+  /**
+   * asserterror's savepoint. A Commit inside the statement ends the transaction the savepoint was in: the rollback
+   * then undoes what the new transaction wrote (everything after that commit belongs to the failing statement).
+   */
+  savepoint(): { rollback(): void; release(): void } | undefined {
+    if (this.readOnly) return undefined;
+    const tx = this.transaction() as Transaction & Partial<Pick<StoreTransaction, 'savepoint' | 'rollbackToSavepoint' | 'releaseSavepoint'>>;
+    if (!tx.savepoint || !tx.rollbackToSavepoint || !tx.releaseSavepoint) return undefined;
+    const sp = tx.savepoint();
+    return {
+      rollback: () => {
+        const undone = this.tx === tx ? tx.rollbackToSavepoint!(sp) : 0;
+        if (this.tx !== tx) {
+          if (this.tx?.hasWrites()) this.finishTransaction(false);
+          return;
+        }
+        if (undone > 0) this.rt.timeline.emit('rollback', { session: this.sessionId, scope: 'asserterror', writes: undone });
+      },
+      release: () => {
+        if (this.tx === tx) tx.releaseSavepoint!(sp);
+      },
+    };
+  }
+
   message(text: string): void {
     if (this.guiAllowed) this.rt.timeline.emit('message', { session: this.sessionId, text });
     else this.rt.timeline.emit('message', { session: this.sessionId, text, suppressed: true });
   }
 
-  confirm(question: string, defaultAnswer: boolean): boolean {
+  confirm(question: string, defaultAnswer: boolean, origin?: string): boolean {
+    // Web-service clients get BC's Data Services wording (with the question and the calling object); background
+    // sessions the background one.
+    if (this.session.webService) this.refuseCallback('Confirm', fill(BcText.webServiceConfirmCallback, question, origin ? ` (${origin})` : ''));
     this.refuseCallback('Confirm', BcText.confirmCallback);
     const answer = this.rt.takeDialogAnswer('confirm', question);
     const value = typeof answer === 'boolean' ? answer : defaultAnswer;

@@ -21,6 +21,13 @@ interface Visible {
   version: number;
 }
 
+/** A point to roll back to inside a transaction (asserterror's own transaction scope). */
+export interface StoreSavepoint {
+  readonly transaction: number;
+  readonly generation: number;
+  readonly mark: number;
+}
+
 let nextTransactionId = 1;
 
 
@@ -34,6 +41,11 @@ export class StoreTransaction implements Transaction {
   /** The transaction this one last failed to get a lock from (for deadlock detection); cleared on progress. */
   waitingFor: StoreTransaction | undefined;
   private ended = false;
+  /** Bumped by every commit / rollback: savepoints taken before it undo only what came after it. */
+  private generation = 0;
+  private openSavepoints = 0;
+  /** While a savepoint is open: the overlay entries each write replaced, oldest first. */
+  private readonly undo: { tableId: number; key: string; prev: OverlayEntry | undefined }[] = [];
 
   /** `companyKey`: '' for the database's default company, else the lower-cased company name. */
   constructor(private readonly db: Database, readonly sessionId: number, readonly companyKey = '') {}
@@ -162,7 +174,7 @@ export class StoreTransaction implements Transaction {
     if (this.visible(table, key)) throw recordExists(table.name, info.identification(full));
     this.acquire(table, key);
     const version = this.db.nextVersion();
-    this.own(table).set(key, { row: full, version });
+    this.write(table, key, { row: full, version });
     return { row: info.withCalculated(full, row), version };
   }
 
@@ -176,7 +188,7 @@ export class StoreTransaction implements Transaction {
     this.checkCurrent(table, info, key, row, full);
     this.acquire(table, key);
     const version = this.db.nextVersion();
-    this.own(table).set(key, { row: full, version });
+    this.write(table, key, { row: full, version });
     return { row: info.withCalculated(full, row.row), version };
   }
 
@@ -187,7 +199,7 @@ export class StoreTransaction implements Transaction {
     this.checkLock(table, info, key, row.row);
     this.checkCurrent(table, info, key, row, row.row);
     this.acquire(table, key);
-    this.own(table).set(key, { row: null, version: this.db.nextVersion() });
+    this.write(table, key, { row: null, version: this.db.nextVersion() });
   }
 
   rename(table: TableDef, row: VersionedRow, newPrimaryKey: FieldValue[]): VersionedRow {
@@ -204,10 +216,9 @@ export class StoreTransaction implements Transaction {
     if (this.visible(table, newKey)) throw recordExists(table.name, info.identification(renamed));
     this.acquire(table, oldKey);
     this.acquire(table, newKey);
-    const own = this.own(table);
-    own.set(oldKey, { row: null, version: this.db.nextVersion() });
+    this.write(table, oldKey, { row: null, version: this.db.nextVersion() });
     const version = this.db.nextVersion();
-    own.set(newKey, { row: renamed, version });
+    this.write(table, newKey, { row: renamed, version });
     return { row: info.withCalculated(renamed, row.row), version };
   }
 
@@ -256,8 +267,64 @@ export class StoreTransaction implements Transaction {
     this.db.forget(this);
   }
 
+  // -------------------------------------------------------------------------------------------------------
+  // Savepoints (asserterror: the failing statement's writes roll back, the transaction goes on)
+  // -------------------------------------------------------------------------------------------------------
+
+  /**
+   * Marks the transaction's state: `rollbackToSavepoint` undoes every write made after it (row locks taken since
+   * stay held until the transaction ends, as with SQL Server's ROLLBACK TO SAVEPOINT). Savepoints nest; each one
+   * ends with `rollbackToSavepoint` or `releaseSavepoint`. A commit or rollback in between ends the old scope: a
+   * later rollback to the savepoint then undoes what was written since that commit.
+   */
+  savepoint(): StoreSavepoint {
+    this.progress();
+    this.openSavepoints++;
+    return { transaction: this.id, generation: this.generation, mark: this.undo.length };
+  }
+
+  /** Returns how many writes were undone. */
+  rollbackToSavepoint(sp: StoreSavepoint): number {
+    this.checkSavepoint(sp);
+    const mark = sp.generation === this.generation ? sp.mark : 0;
+    const undone = this.undo.length - mark;
+    for (let i = this.undo.length - 1; i >= mark; i--) {
+      const u = this.undo[i];
+      const m = this.overlay.get(u.tableId)!;
+      if (u.prev) m.set(u.key, u.prev);
+      else m.delete(u.key);
+    }
+    this.undo.length = mark;
+    this.releaseSavepoint(sp);
+    return undone;
+  }
+
+  releaseSavepoint(sp: StoreSavepoint): void {
+    this.checkSavepoint(sp);
+    if (this.openSavepoints > 0) this.openSavepoints--;
+    if (this.openSavepoints === 0) this.undo.length = 0;
+  }
+
+  /** Open savepoints (for tests). */
+  get savepointCount(): number {
+    return this.openSavepoints;
+  }
+
+  private checkSavepoint(sp: StoreSavepoint): void {
+    if (sp.transaction !== this.id) throw new Error(`The savepoint belongs to another transaction (${sp.transaction}, not ${this.id}).`);
+  }
+
+  /** Every overlay write goes here: with a savepoint open, the entry it replaces is kept for the undo. */
+  private write(table: TableDef, key: string, entry: OverlayEntry): void {
+    const m = this.own(table);
+    if (this.openSavepoints > 0) this.undo.push({ tableId: table.id, key, prev: m.get(key) });
+    m.set(key, entry);
+  }
+
   private finish(): void {
     this.overlay.clear();
+    this.undo.length = 0;
+    this.generation++;
     this.lockedTables.clear();
     this.waitingFor = undefined;
     const released = this.held.splice(0);

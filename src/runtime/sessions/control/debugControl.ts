@@ -83,7 +83,13 @@ export class DebugControl implements DebugHost {
     const a = this.owner.get(s);
     if (!a) return;
     const exception = s.paused === 'exception' ? s.current?.exec.debug.exception() : undefined;
-    a.client.send('stopped', { session: s.id, reason: s.paused ?? 'pause', ...(exception ? { description: exception.code || 'Error', text: exception.text } : {}) });
+    const breakpointIds = s.paused === 'breakpoint' ? s.current?.exec.debug.hitBreakpointIds?.() : undefined;
+    a.client.send('stopped', {
+      session: s.id,
+      reason: s.paused ?? 'pause',
+      ...(exception ? { description: exception.code || 'Error', text: exception.text } : {}),
+      ...(breakpointIds?.length ? { breakpointIds } : {}),
+    });
   }
 
   sessionEnded(s: Session): void {

@@ -123,3 +123,38 @@ test('§3 GuiAllowed() is false there; guarding UI with "if GuiAllowed() then" i
   await fg.runCodeunit(50222);
   assert.deepEqual(logLines(fg), ['GuiAllowed Yes', 'confirmed']);
 });
+
+test('§3 Confirm in a web-service session: BC\'s Data Services text with the question and the calling object', async () => {
+  const h = host([
+    `
+codeunit 50225 "Lab Ws Confirm"
+{
+    procedure Ask(No: Code[20])
+    begin
+        if Confirm('Delete %1?', false, No) then;
+    end;
+}`,
+    `
+page 50226 "Lab Ws Card"
+{
+    PageType = Card;
+    SourceTable = "Lab Item";
+    layout { area(Content) { field("No."; Rec."No.") { } } }
+    trigger OnAfterGetCurrRecord()
+    var
+        Asker: Codeunit "Lab Ws Confirm";
+    begin
+        Asker.Ask(Rec."No.");
+    end;
+}`,
+  ]);
+  const ws = h.webServiceSession('ODataV4');
+  const { error } = await h.rt.pages.open(ws, 'Lab Ws Card', { 'No.': 'B' });
+  const expected =
+    'Microsoft Dynamics 365 Business Central Data Services attempted to issue a client callback to show a confirmation dialog box: Delete B? (CodeUnit 50225 Lab Ws Confirm). Client callbacks are not supported on Microsoft Dynamics 365 Business Central Data Services.';
+  assert.equal(error?.text ?? events(h, 'error', { session: ws.id })[0]?.text, expected, JSON.stringify(h.rt.timeline.events.slice(-5)));
+  assert.equal(events(h, 'error', { session: ws.id })[0].code, 'CallbackNotAllowed');
+  // The background wording stays for background sessions.
+  const { end } = await runBackground(`if Confirm('Delete everything?') then;`);
+  assert.equal((end.error as { text: string }).text, 'Microsoft Dynamics 365 Business Central attempted to issue a client callback to show a confirmation dialog box. Client callbacks are not supported in background sessions.');
+});

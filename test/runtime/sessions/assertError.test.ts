@@ -1,0 +1,48 @@
+// asserterror creates its own transaction scope (AppSourceCop AS0058): the failing statement's database writes
+// roll back while execution goes on; writes before it and after it stay. Through the public runtime API on the
+// virtual clock, with the real interpreter and store.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { LOG_CODEUNIT, events, host, logLines } from './conformance/harness';
+
+const CODE = `
+codeunit 50330 "Lab Assert Error"
+{
+    trigger OnRun()
+    var
+        Log: Codeunit "Lab Logger";
+        Item: Record "Lab Item";
+    begin
+        Log.Add('before');
+        asserterror begin
+            Log.Add('inside');
+            Item.Get('A');
+            Item.Description := 'changed inside';
+            Item.Modify();
+            Item.Get('B');
+            Item.Delete();
+            Error('expected failure');
+        end;
+        Log.Add('after: ' + GetLastErrorText());
+        asserterror FailAfterInsert(Log);
+        if Item.Get('B') then Log.Add('B is back');
+        Item.Get('A');
+        Log.Add('A: ' + Item.Description);
+    end;
+
+    local procedure FailAfterInsert(Log: Codeunit "Lab Logger")
+    begin
+        Log.Add('inside the procedure');
+        asserterror Log.Add('nested') ;
+    end;
+}`;
+
+test('asserterror rolls back the failing statement writes and the code goes on; the rest commits', async () => {
+  const h = host([LOG_CODEUNIT, CODE]);
+  const { session, result } = await h.runCodeunit(50330);
+  assert.equal(result.state, 'completed', JSON.stringify(result));
+  assert.deepEqual(logLines(h), ['before', 'after: expected failure', 'B is back', 'A: Alpha']);
+  const rollbacks = events(h, 'rollback', { session: session.id });
+  assert.deepEqual(rollbacks.map((e) => [e.scope, e.writes]), [['asserterror', 3], ['asserterror', 2]]);
+  assert.equal(events(h, 'commit', { session: session.id }).length, 1, 'the call commits what stayed');
+});
