@@ -126,6 +126,7 @@ class Walker {
   }
   /** The frame whose statements are being walked (for resolving calls in conditions). */
   private current: Frame | undefined;
+  private readonly read = (file: string): void => this.spec.onRead?.(file);
   /** Set by a call that never returns (WalkSpec.fails) while the current statement's expressions are walked. */
   private failed = false;
   /** Inside the right operand of `and`/`or`: the call may not run, so it cannot make the statement fail. */
@@ -175,7 +176,7 @@ class Walker {
         const value = evalBool(s.cond, frame.bindings, this.atom);
         // Flags whose value on this instance is known are decided, not guesses to name.
         const flags = globalBoolFlags(this.ws, frame.ref, s.cond).filter((f) => !this.spec.instances || this.flagAtom({ k: 'ident', name: f, start: s.cond.start, end: s.cond.start }) === undefined);
-        const atom = (a: Expr) => isGuiAtom(a, guiVars) || isGuiWrapper(this.ws, frame, a);
+        const atom = (a: Expr) => isGuiAtom(a, guiVars) || isGuiWrapper(this.ws, frame, a, this.read);
         const thenFlow = branchFlow(flow, s.cond, true, atom, flags);
         const elseFlow = branchFlow(flow, s.cond, false, atom, flags);
         let thenCont = true;
@@ -287,7 +288,7 @@ class Walker {
         if (lazyRight) this.conditional++;
         // `A and B`: B runs only when A is true, so A's guarantees hold for calls in B.
         if (e.op === 'and') {
-          const rf = branchFlow(flow, e.left, true, (a) => isGuiAtom(a, new Set()) || isGuiWrapper(this.ws, frame, a), []);
+          const rf = branchFlow(flow, e.left, true, (a) => isGuiAtom(a, new Set()) || isGuiWrapper(this.ws, frame, a, this.read), []);
           this.expr(e.right, frame, rf, path);
         } else this.expr(e.right, frame, flow, path);
         if (lazyRight) this.conditional--;
@@ -486,7 +487,7 @@ function envAtom(ws: Workspace, env: WalkEnv, e: Expr, frame: Frame | undefined,
   return undefined;
 }
 
-const clientWrapperCache = new WeakMap<Procedure, Map<string, boolean | null>>();
+const clientWrapperCache = new WeakMap<Workspace, { version: number; map: Map<Procedure, Map<string, { answer: boolean | null; files: Set<string> }>> }>();
 
 /**
  * The answer of a Boolean procedure whose body ends in `exit(...)` and every `exit(value)` of which the session kind
@@ -501,22 +502,35 @@ function clientWrapper(ws: Workspace, env: WalkEnv, e: Expr & { k: 'call' | 'ide
   }
   if (!target || target.proc.returnType?.name !== 'boolean' || !target.proc.body || target.proc.body.k !== 'block') return undefined;
   const key = env.clientType ?? '';
-  let byEnv = clientWrapperCache.get(target.proc);
-  if (!byEnv) clientWrapperCache.set(target.proc, (byEnv = new Map()));
+  let c = clientWrapperCache.get(ws);
+  if (!c || c.version !== ws.version) clientWrapperCache.set(ws, (c = { version: ws.version, map: new Map() }));
+  let byEnv = c.map.get(target.proc);
+  if (!byEnv) c.map.set(target.proc, (byEnv = new Map()));
+  const known = byEnv.get(key);
+  if (known) {
+    for (const f of known.files) read(f);
+    return known.answer ?? undefined;
+  }
+  // The files the answer was read from (nested wrappers included), replayed on every use for the walk's dependencies.
+  const files = new Set<string>([target.obj.file]);
+  const entry = { answer: null as boolean | null, files };
+  byEnv.set(key, entry); // recursion: unknown
+  const readHere = (f: string) => {
+    files.add(f);
+    read(f);
+  };
   read(target.obj.file);
-  if (byEnv.has(key)) return byEnv.get(key) ?? undefined;
-  byEnv.set(key, null); // recursion
   const stmts = target.proc.body.stmts;
   let answer: boolean | null = null;
   if (stmts.length > 0 && stmts[stmts.length - 1].k === 'exit') {
     const inner = rootFrame(target);
     const values: (boolean | undefined)[] = [];
     forEachStmt(target.proc.body, (st) => {
-      if (st.k === 'exit') values.push(st.value ? evalBool(st.value, inner.bindings, (x) => envAtom(ws, env, x, inner, read, depth + 1)) : undefined);
+      if (st.k === 'exit') values.push(st.value ? evalBool(st.value, inner.bindings, (x) => envAtom(ws, env, x, inner, readHere, depth + 1)) : undefined);
     });
     if (values.length > 0 && values.every((v) => v !== undefined && v === values[0])) answer = values[0] ?? null;
   }
-  byEnv.set(key, answer);
+  entry.answer = answer;
   return answer ?? undefined;
 }
 
@@ -636,14 +650,17 @@ const guiWrapperCache = new WeakMap<Procedure, boolean>();
  * A call of a Boolean procedure that answers GuiAllowed(): every `exit(value)` in it implies GuiAllowed() (e.g.
  * System Application's `IsGuiAllowed()`, which only lets a test event override the answer).
  */
-function isGuiWrapper(ws: Workspace, frame: Frame, e: Expr): boolean {
-  let target: Procedure | undefined;
-  if (e.k === 'ident') target = ws.findProcedure(frame.ref.obj, e.name)?.proc;
+function isGuiWrapper(ws: Workspace, frame: Frame, e: Expr, read: (file: string) => void): boolean {
+  let ref: ProcRef | undefined;
+  if (e.k === 'ident') ref = ws.findProcedure(frame.ref.obj, e.name);
   else if (e.k === 'call') {
     const r = resolveCall(ws, frame.ref.obj, frame.ref.proc, e);
-    if (r.kind === 'proc' && r.targets.length === 1) target = r.targets[0].proc;
+    if (r.kind === 'proc' && r.targets.length === 1) ref = r.targets[0];
   }
-  if (!target || target.returnType?.name !== 'boolean') return false;
+  const target = ref?.proc;
+  if (!ref || !target || target.returnType?.name !== 'boolean') return false;
+  // Its body decides: an edit there must invalidate what the walk concluded.
+  read(ref.obj.file);
   let known = guiWrapperCache.get(target);
   if (known === undefined) {
     let some = false;
