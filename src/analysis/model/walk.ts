@@ -97,7 +97,7 @@ export function walk(ws: Workspace, root: ProcRef, spec: WalkSpec, flow: Flow = 
   if (spec.visited.has(key)) return;
   spec.visited.add(key);
   const w = new Walker(ws, spec);
-  w.enter(frame, flow, [{ label: root.proc.name, file: root.obj.file, start: root.proc.nameStart, end: root.proc.nameEnd }]);
+  w.enter(frame, flow, [{ label: root.proc.name, file: root.obj.file, start: root.proc.nameStart, end: root.proc.nameEnd }], key);
 }
 
 function frameSig(f: Frame): string {
@@ -127,14 +127,28 @@ class Walker {
   /** The frame whose statements are being walked (for resolving calls in conditions). */
   private current: Frame | undefined;
   private readonly read = (file: string): void => this.spec.onRead?.(file);
+  /** The answers (t/f/u) of the procedures being walked, innermost last (WalkSpec.instances). */
+  private readonly exits: Set<string>[] = [];
+  /** The context key a call's target was last walked (or found visited) with. */
+  private readonly lastKeys = new Map<ProcRef, string>();
+  /** What a call expression can answer on the path just walked. */
+  private readonly callAnswers = new WeakMap<Expr, Set<string>>();
   /** Set by a call that never returns (WalkSpec.fails) while the current statement's expressions are walked. */
   private failed = false;
   /** Inside the right operand of `and`/`or`: the call may not run, so it cannot make the statement fail. */
   private conditional = 0;
 
-  /** A Boolean global of the current frame's object whose value on this instance is known, or a Boolean local's. */
+  /**
+   * A Boolean global of the current frame's object whose value on this instance is known, a Boolean local's, or a
+   * call whose every way out on this path answers the same (`exit(true)` only after a Confirm that fails).
+   */
   private flagAtom(e: Expr): boolean | undefined {
     const f = this.current;
+    if (e.k === 'call') {
+      const a = this.callAnswers.get(e);
+      if (a && a.size === 1) return a.has('t') ? true : a.has('f') ? false : undefined;
+      return undefined;
+    }
     if (!f || e.k !== 'ident') return undefined;
     const v = lookupVar(this.ws, f.ref.obj, f.ref.proc, e.name);
     if (!v || v.type.name !== 'boolean') return undefined;
@@ -151,14 +165,22 @@ class Walker {
     return f;
   }
 
-  enter(frame: Frame, flow: Flow, path: PathStep[]): void {
+  enter(frame: Frame, flow: Flow, path: PathStep[], key?: string): void {
     const body = frame.ref.proc.body;
     if (!body) return;
     this.spec.onEnter?.(frame.ref);
     const guiVars = guiLocals(frame.ref.proc);
     const outer = this.current;
     this.current = frame;
-    this.stmt(body, frame, flow, path, guiVars);
+    const track = this.spec.instances && key !== undefined;
+    if (track) this.exits.push(new Set());
+    const completes = this.stmt(body, frame, flow, path, guiVars);
+    if (track) {
+      const answers = this.exits.pop()!;
+      // Falling off the end answers the return variable's value: not known here.
+      if (completes) answers.add('u');
+      returnsOf(this.spec.visited).set(key, answers);
+    }
     this.current = outer;
   }
 
@@ -255,10 +277,16 @@ class Walker {
         this.expr(s.expr, frame, flow, path);
         return !this.takeFailed() && !isErrorCall(s.expr);
       }
-      case 'exit':
+      case 'exit': {
         if (s.value) this.expr(s.value, frame, flow, path);
-        this.takeFailed();
+        const failed = this.takeFailed();
+        const answers = this.exits[this.exits.length - 1];
+        if (answers && !failed) {
+          const v = s.value ? evalBool(s.value, frame.bindings, this.atom) : undefined;
+          answers.add(v === true ? 't' : v === false ? 'f' : 'u');
+        }
         return false;
+      }
       default:
         return true;
     }
@@ -320,6 +348,7 @@ class Walker {
       const callee = calleeFrame(this.ws, frame, target, e, res.receiver);
       if (this.spec.instances) this.instanceStates(frame, callee, e, res);
       const key = procKey(target) + frameSig(callee);
+      this.lastKeys.set(target, key);
       if (this.spec.visited.has(key)) continue;
       this.spec.visited.add(key);
       const cf: Flow = { gui: false, canStart: false, positioned: flow.positioned, flags: [], loops: flow.loops };
@@ -329,9 +358,19 @@ class Walker {
           : res.targets.length > 1
             ? [...path, { ...here[here.length - 1], label: procLabel(target) }]
             : here;
-      this.enter(callee, cf, step);
+      this.enter(callee, cf, step, key);
       this.current = frame;
       flow.positioned ||= cf.positioned;
+    }
+    if (this.spec.instances) {
+      // What the call can answer on this path (for a condition testing it): the union of its targets' exits.
+      const answers = new Set<string>();
+      for (const target of res.targets) {
+        if (!target.proc.body) answers.add('u');
+        else for (const a of returnsOf(this.spec.visited).get(this.lastKeys.get(target) ?? '') ?? ['u']) answers.add(a);
+      }
+      if (res.targets.length === 0) answers.add('u');
+      this.callAnswers.set(e, answers);
     }
     this.failed = failedBefore;
   }
@@ -370,6 +409,15 @@ class Walker {
     callee.params = params.size ? params : undefined;
     callee.bound = boundAt(ws, caller.ref, caller.bound, call.start, read);
   }
+}
+
+const returnsByVisited = new WeakMap<Set<string>, Map<string, Set<string>>>();
+
+/** Per visited set (so per group of walks sharing contexts): what each walked context's procedure can answer. */
+function returnsOf(visited: Set<string>): Map<string, Set<string>> {
+  let m = returnsByVisited.get(visited);
+  if (!m) returnsByVisited.set(visited, (m = new Map()));
+  return m;
 }
 
 const flagParamsCache = new WeakMap<Workspace, { version: number; map: Map<Procedure, number[]> }>();
