@@ -3,7 +3,7 @@
 // and the `#pragma warning` directives found in the trivia.
 import { parseFile, SyntaxKind, type SyntaxNode, type SyntaxTree } from '../../syntax';
 import { parsePragma } from '../pragmas';
-import type { AlFileModel, AlObject, PragmaDirective, CaseBranch, Expr, ObjectKind, Param, Procedure, Property, Stmt, TriggerHost, TypeRef, VarDecl } from './ir';
+import type { AlFileModel, AlObject, EventRef, PragmaDirective, CaseBranch, Expr, ObjectKind, Param, Procedure, Property, Stmt, TriggerHost, TypeRef, VarDecl } from './ir';
 import { lastSegment, unquote } from './names';
 
 export interface BuildOptions {
@@ -53,6 +53,13 @@ class LazyBodies {
 }
 
 /** A procedure whose body is built on first access. */
+/** `[EventSubscriber(ObjectType::Codeunit, Codeunit::"Sales-Post", OnBeforePost, '', false, false)]` */
+function eventRef(text: string): EventRef | undefined {
+  const m = /ObjectType\s*::\s*("?)([A-Za-z]+)\1\s*,\s*(?:[A-Za-z]+\s*::\s*)?("[^"]*"|[A-Za-z_][A-Za-z0-9_]*|\d+)\s*,\s*('[^']*'|"[^"]*"|[A-Za-z_][A-Za-z0-9_]*)/i.exec(text);
+  if (!m) return undefined;
+  return { objectKind: m[2].toLowerCase(), object: m[3].replace(/^"|"$/g, ''), event: m[4].replace(/^['"]|['"]$/g, '') };
+}
+
 class LazyProcedure {
   constructor(
     fields: Omit<Procedure, 'body'>,
@@ -190,6 +197,7 @@ class Builder {
   /** Walks a Body: properties (object level only), variables, procedures, triggers, sections and elements. */
   members(body: SyntaxNode, obj: AlObject, host: TriggerHost | undefined, objectLevel: boolean): void {
     let attrs: string[] = [];
+    let subscribes: EventRef | undefined;
     for (const m of body.children) {
       switch (m.kind) {
         case SyntaxKind.Property:
@@ -201,14 +209,21 @@ class Builder {
         case SyntaxKind.VarSection:
           if (objectLevel) obj.globals.push(...this.vars(m));
           break;
-        case SyntaxKind.Attribute:
-          attrs.push(this.attrName(m));
+        case SyntaxKind.Attribute: {
+          const name = this.attrName(m);
+          attrs.push(name);
+          if (name === 'eventsubscriber') subscribes = eventRef(this.t(m));
           break;
+        }
         case SyntaxKind.TriggerDeclaration:
-        case SyntaxKind.ProcedureDeclaration:
-          obj.procedures.push(this.procedure(m, attrs, objectLevel ? undefined : host));
+        case SyntaxKind.ProcedureDeclaration: {
+          const proc = this.procedure(m, attrs, objectLevel ? undefined : host);
+          if (subscribes) proc.subscribes = subscribes;
+          obj.procedures.push(proc);
           attrs = [];
+          subscribes = undefined;
           break;
+        }
         case SyntaxKind.Section: {
           const inner = m.children.find((c) => c.kind === SyntaxKind.Body);
           if (inner) this.members(inner, obj, host, false);
@@ -284,6 +299,7 @@ class Builder {
   procedure(n: SyntaxNode, outerAttrs: string[], host: TriggerHost | undefined): Procedure {
     const isTrigger = n.kind === SyntaxKind.TriggerDeclaration;
     const attributes = [...outerAttrs];
+    let subscribes: EventRef | undefined;
     let nameNode: SyntaxNode | undefined;
     let params: Param[] = [];
     let returnType: TypeRef | undefined;
@@ -292,7 +308,11 @@ class Builder {
     let blockStart = -1;
     let isLocal = false;
     for (const c of n.children) {
-      if (c.kind === SyntaxKind.Attribute) attributes.push(this.attrName(c));
+      if (c.kind === SyntaxKind.Attribute) {
+        const name = this.attrName(c);
+        attributes.push(name);
+        if (name === 'eventsubscriber') subscribes = eventRef(this.t(c));
+      }
       else if (c.kind === SyntaxKind.LocalKeyword) isLocal = true;
       else if (isNameTok(c) && !nameNode) nameNode = c;
       else if (c.kind === SyntaxKind.ParameterList) params = this.params(c);
@@ -315,6 +335,7 @@ class Builder {
       nameStart: nameNode?.start ?? n.start,
       nameEnd: nameNode?.end ?? n.start,
       attributes,
+      ...(subscribes ? { subscribes } : {}),
       isLocal,
       start: n.start,
       end: n.end,

@@ -86,6 +86,13 @@ export interface TriggerHost {
   sourceExpr?: string;
 }
 
+/** An event: the publishing object (kind lower-cased, name unquoted) and the event's name. */
+export interface EventRef {
+  objectKind: string;
+  object: string;
+  event: string;
+}
+
 export interface Procedure extends Span {
   name: string;
   isTrigger: boolean;
@@ -99,6 +106,8 @@ export interface Procedure extends Span {
   body?: Stmt;
   /** Lower-cased attribute names, e.g. eventsubscriber, integrationevent, trycfunction. */
   attributes: string[];
+  /** For an [EventSubscriber(ObjectType::X, X::"Name", EventName, ...)]: the publisher and the event. */
+  subscribes?: EventRef;
   isLocal: boolean;
 }
 

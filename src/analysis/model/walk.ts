@@ -4,6 +4,7 @@
 import type { PathStep } from '../diagnostic';
 import type { Expr, Procedure, Stmt } from './ir';
 import { flagValue, hasFlags, newInstanceState, normalize, selfStateAt, stateSig, varStateAt, type InstState } from './instanceFlags';
+import { boundAt, localValueAt } from './localValues';
 import { lookupVar, resolveCall, type ProcRef, type ResolvedCall, type VarInfo } from './resolve';
 import { forEachStmt } from './visit';
 import type { WsObject, Workspace } from './workspace';
@@ -21,6 +22,8 @@ export interface Frame {
   self?: InstState;
   /** The same for record/codeunit var parameters (and a codeunit's Rec), lower-cased names. */
   params?: Map<string, InstState>;
+  /** Codeunits bound with BindSubscription on the path (nameKey, sorted): their subscribers run. */
+  bound?: string[];
 }
 
 /** What is known where a call happens. */
@@ -99,9 +102,10 @@ export function walk(ws: Workspace, root: ProcRef, spec: WalkSpec, flow: Flow = 
 
 function frameSig(f: Frame): string {
   let inst = '';
-  if (f.self || f.params) {
+  if (f.self || f.params || f.bound) {
     inst = stateSig(f.self);
     if (f.params) for (const [k, st] of [...f.params].sort(([a], [b]) => (a < b ? -1 : 1))) inst += `;${k}:${stateSig(st)}`;
+    if (f.bound) inst += `;bound:${f.bound.join(',')}`;
     if (inst) inst = `|${inst}`;
   }
   if (f.bindings.size === 0 && f.tempParams.size === 0 && !f.recTemp) return inst;
@@ -127,13 +131,16 @@ class Walker {
   /** Inside the right operand of `and`/`or`: the call may not run, so it cannot make the statement fail. */
   private conditional = 0;
 
-  /** A Boolean global of the current frame's object whose value on this instance is known. */
+  /** A Boolean global of the current frame's object whose value on this instance is known, or a Boolean local's. */
   private flagAtom(e: Expr): boolean | undefined {
     const f = this.current;
-    if (!f || e.k !== 'ident' || (!f.self && !hasFlags(this.ws, f.ref.obj))) return undefined;
+    if (!f || e.k !== 'ident') return undefined;
     const v = lookupVar(this.ws, f.ref.obj, f.ref.proc, e.name);
-    if (!v || v.scope !== 'global' || v.type.name !== 'boolean') return undefined;
-    return flagValue(selfStateAt(this.ws, f, e.start, (file) => this.spec.onRead?.(file)), v.name);
+    if (!v || v.type.name !== 'boolean') return undefined;
+    const read = (file: string) => this.spec.onRead?.(file);
+    if (v.scope === 'local') return localValueAt(this.ws, f.ref, v.name, e.start, f.bound, read);
+    if (v.scope !== 'global' || (!f.self && !hasFlags(this.ws, f.ref.obj))) return undefined;
+    return flagValue(selfStateAt(this.ws, f, e.start, read), v.name);
   }
 
   /** Whether the expressions just walked hit a call that never returns; clears the mark. */
@@ -360,6 +367,7 @@ class Walker {
         bind(p.name, call.args[i], ws.find(p.type.name === 'record' ? 'table' : 'codeunit', p.type.subtype!, target.obj.file));
       }
     callee.params = params.size ? params : undefined;
+    callee.bound = boundAt(ws, caller.ref, caller.bound, call.start, read);
   }
 }
 

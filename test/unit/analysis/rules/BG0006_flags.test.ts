@@ -339,3 +339,75 @@ test('BG0006: Confirm fails without a client, so what only runs after it is not 
   );
   assert.equal(found.length, 3);
 });
+
+test('BG0006: a subscriber bound on the path that sets the HideDialog var parameter of an event decides the local', () => {
+  const demo = (subscriberBody: string, bindBefore = true) => `codeunit 50220 "Demo Data"
+{
+    TableNo = "Job Queue Entry";
+    EventSubscriberInstance = Manual;
+
+    trigger OnRun()
+    var
+        Me: Codeunit "Demo Data";
+    begin
+${bindBefore ? '        BindSubscription(Me);\n        Me.PostAll();\n        UnbindSubscription(Me);' : '        BindSubscription(Me);\n        UnbindSubscription(Me);\n        Me.PostAll();'}
+    end;
+
+    procedure PostAll()
+    var
+        Poster: Codeunit "Post Yes No";
+    begin
+        Poster.Run();
+    end;
+
+    [EventSubscriber(ObjectType::Codeunit, Codeunit::"Post Yes No", OnBeforeConfirmPost, '', false, false)]
+    local procedure HideIt(var HideDialog: Boolean)
+    begin
+${subscriberBody}
+    end;
+}
+`;
+  const poster = `codeunit 50221 "Post Yes No"
+{
+    trigger OnRun()
+    var
+        HideDialog: Boolean;
+    begin
+        HideDialog := false;
+        OnBeforeConfirmPost(HideDialog);
+        if not HideDialog then
+            if not /*!BG0006*/Confirm('Post?') then
+                exit;
+    end;
+
+    [IntegrationEvent(false, false)]
+    local procedure OnBeforeConfirmPost(var HideDialog: Boolean)
+    begin
+    end;
+}
+`;
+  const quiet = poster.replace('/*!BG0006*/', '');
+  expectMarked({ 'D.Codeunit.al': demo('        HideDialog := true;'), 'P.Codeunit.al': quiet }, ['BG0006']);
+  // Near misses: unbound before the call, a conditional write, no subscriber writing it.
+  expectMarked({ 'D.Codeunit.al': demo('        HideDialog := true;', false), 'P.Codeunit.al': poster }, ['BG0006']);
+  expectMarked({ 'D.Codeunit.al': demo('        if GuiAllowed() then\n            HideDialog := true;'), 'P.Codeunit.al': poster }, ['BG0006']);
+  expectMarked({ 'D.Codeunit.al': demo(''), 'P.Codeunit.al': poster }, ['BG0006']);
+});
+
+test('BG0006: a Boolean local known from literal assignments decides the branch; a write in a branch does not', () => {
+  expectMarked(
+    {
+      'J.Codeunit.al': jq(
+        `        Ask := false;
+        if Ask then
+            Confirm('never');
+        if Rec."Notify On Success" then
+            Ask := true;
+        if Ask then
+            /*!BG0006*/Confirm('maybe');`,
+        `        Ask: Boolean;`,
+      ),
+    },
+    ['BG0006'],
+  );
+});
