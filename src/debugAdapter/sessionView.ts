@@ -51,6 +51,7 @@ export function sessionScopeRows(info: SessionInfo, now: number | undefined): Pl
   if (info.taskId !== undefined) rows.push({ name: 'Task Id', value: String(info.taskId), type: 'Integer' });
   rows.push({ name: 'Object', value: info.objectName ? `${info.object} "${info.objectName}"` : info.object, type: 'Text' });
   rows.push({ name: 'User Id', value: info.userId, type: 'Text' });
+  if (info.company !== undefined) rows.push({ name: 'Company', value: info.company, type: 'Text' });
   // The runtime keeps a stopped session's scheduling state; what matters here is that the debugger holds it.
   rows.push({ name: 'State', value: info.stoppedReason ? `stopped (${info.stoppedReason})` : info.state, type: 'Text' });
   if (info.timeoutMs !== undefined) rows.push({ name: 'Timeout', value: formatDuration(info.timeoutMs), type: 'Duration' });

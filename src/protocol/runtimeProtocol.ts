@@ -63,6 +63,8 @@ export interface SessionInfo {
   parameters?: Record<string, string>;
   /** Stopped in a debugger: why. */
   stoppedReason?: string;
+  /** The company the session runs in. */
+  company?: string;
 }
 
 export interface QueuedTaskInfo {
@@ -182,7 +184,7 @@ export interface Requests {
   invokeAction: [{ pageInstanceId: number; action: string }, PageStateData];
   setField: [{ pageInstanceId: number; field: string; value: string }, PageStateData];
   closePage: [{ pageInstanceId: number }, Record<string, never>];
-  runCodeunit: [{ codeunit: string | number }, { session: number }];
+  runCodeunit: [{ codeunit: string | number; company?: string }, { session: number }];
   /** Play a scenario (the JSON of docs/cli.md's scenario file). */
   runScenario: [{ scenario: unknown }, { ok: boolean; message?: string }];
   /** Re-read the workspace's AL; running sessions keep the code they started with. */

@@ -207,7 +207,13 @@ export interface SessionServices {
   readonly companyName: string;
   readonly clock: Clock;
   /** The session's current transaction (a new one begins after each commit). */
-  transaction(): Transaction;
+  /**
+   * The session's transaction. `company` (a record after ChangeCompany; added by the session layer, optional for
+   * test doubles): the same transaction on that company's data.
+   */
+  transaction(company?: string): Transaction;
+  /** A company of the database by name, as the database spells it; undefined when it does not exist (added by the session layer). */
+  company?(name: string): string | undefined;
   commit(): void;
 
   /** Message: shown (foreground) or suppressed and logged (background). */

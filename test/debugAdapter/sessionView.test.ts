@@ -37,6 +37,8 @@ test('the Session scope: kind, ids, timeout and time left from the runtime clock
   assert.equal(sessionScopeRows(pbt, undefined).some((r) => r.name === 'Time Left'), false);
   const fg = sessionScopeRows({ ...pbt, kind: 'Foreground', parent: null, taskId: undefined, timeoutMs: undefined, deadline: undefined, parameters: undefined }, 0);
   assert.deepEqual(fg.map((r) => r.name), ['Kind', 'Session Id', 'Parent Session', 'Object', 'User Id', 'State']);
+  // The company the session runs in, when the runtime says it.
+  assert.deepEqual(sessionScopeRows({ ...pbt, company: 'Fabrikam' }, 0).filter((r) => r.name === 'Company').map((r) => r.value), ['Fabrikam']);
   assert.equal(formatDuration(120000), '120000 ms (2 min)');
   assert.equal(formatDuration(250), '250 ms');
 });

@@ -10,5 +10,5 @@ export function calcFlowField(rt: Rt, rec: AlRecord, fieldId: number): void {
   if (!fm) throw new AlError(`The field with ID ${fieldId} does not exist in table ${rec.def.name}.`);
   if (fm.def.fieldClass !== 'FlowField') return; // CalcFields on a normal field does nothing in BC
   if (!fm.def.calcFormula) throw new AlError(`The FlowField ${fm.def.name} of table ${rec.def.name} has no CalcFormula the runtime understands.`);
-  rec.values.set(fm.def.id, storeCalc(rt.services.transaction(), rec.def, rec.values, fm.def, rec.filters()));
+  rec.values.set(fm.def.id, storeCalc(rec.company === undefined ? rt.services.transaction() : rt.services.transaction(rec.company), rec.def, rec.values, fm.def, rec.filters()));
 }

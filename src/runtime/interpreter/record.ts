@@ -29,6 +29,11 @@ export class AlRecord {
   /** The rows of the last Find/FindSet and the position in them (Next walks it). */
   cursor?: { rows: VersionedRow[]; pos: number };
   autoCalc: number[] = [];
+  /**
+   * Record.ChangeCompany: the company whose data this record reads and writes (undefined = the session's). Kept
+   * by Reset, copied by Copy, removed by Clear (BC's rules); triggers still run in the session's company.
+   */
+  company?: string;
   /** IsolationLevel ordinal set through the ReadIsolation property (0 = Default). */
   readIsolation = 0;
   /** The record as last read from the database (xRec in Modify/Rename triggers). */
@@ -62,8 +67,8 @@ export class AlRecord {
     this.values.set(id, convertForField(fm.def, v));
   }
 
-  backend(tx: () => Transaction): RecordBackend {
-    if (!this.temporary) return tx();
+  backend(tx: (company?: string) => Transaction): RecordBackend {
+    if (!this.temporary) return tx(this.company);
     if (!this.temp) {
       const real = tx();
       this.temp = new TemporaryTransaction(real.sessionId, real, {}, real);
@@ -88,6 +93,7 @@ export class AlRecord {
     this.marks = new Set(src.marks);
     this.markedOnly = src.markedOnly;
     this.xvalues = src.xvalues ? new Map(src.xvalues) : undefined;
+    this.company = src.company;
     if (shareTemp && src.temp && this.temporary) this.temp = src.temp;
   }
 
@@ -166,6 +172,7 @@ export class AlRecord {
     this.cursor = undefined;
     this.xvalues = undefined;
     this.insts = undefined;
+    this.company = undefined;
   }
 }
 

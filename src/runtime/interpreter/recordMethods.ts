@@ -17,8 +17,8 @@ import { calcFlowField } from './flowFields';
 
 const where = (ci: CallInfo) => toSourceLocation(ci.loc);
 
-function tx(rt: Rt): () => Transaction {
-  return () => rt.services.transaction();
+function tx(rt: Rt): (company?: string) => Transaction {
+  return (company) => (company === undefined ? rt.services.transaction() : rt.services.transaction(company));
 }
 
 function field(rec: AlRecord, id: unknown, ci: CallInfo): FieldModel {
@@ -310,6 +310,26 @@ export const recordMethods = registry({
       return moved;
     },
   },
+  ChangeCompany: {
+    ret: tBool, effect: true, max: 1,
+    impl(rt: Rt, ci, rec: AlRecord, name?: unknown) {
+      const wanted = name === undefined ? '' : String(valueArg(name));
+      if (wanted === '' || wanted.toLowerCase() === rt.services.companyName.toLowerCase()) {
+        rec.company = undefined;
+      } else {
+        if (!rt.services.company) throw new AlError(`AL Session Lab does not support Record.ChangeCompany in this session (${ci.loc ? `${ci.loc.file}:${ci.loc.line + 1}` : 'no location'}).`, '', where(ci));
+        const company = rt.services.company(wanted);
+        if (company === undefined) {
+          if (ci.used) return false;
+          throw new AlError(`The company '${wanted}' does not exist in the database.`, 'CompanyNotFound', where(ci));
+        }
+        rec.company = company.toLowerCase() === rt.services.companyName.toLowerCase() ? undefined : company;
+      }
+      rec.cursor = undefined;
+      return true;
+    },
+  },
+  CurrentCompany: { ret: tText, max: 0, impl: (rt: Rt, _ci, rec: AlRecord) => rec.company ?? rt.services.companyName },
   Count: { ret: tInt, max: 0, impl: (rt: Rt, _ci, rec: AlRecord) => rec.backend(tx(rt)).count(rec.def, rec.readOptions()) },
   CountApprox: { ret: tInt, max: 0, impl: (rt: Rt, _ci, rec: AlRecord) => rec.backend(tx(rt)).count(rec.def, rec.readOptions()) },
   IsEmpty: { ret: tBool, max: 0, impl: (rt: Rt, _ci, rec: AlRecord) => rec.backend(tx(rt)).count(rec.def, rec.readOptions()) === 0 },

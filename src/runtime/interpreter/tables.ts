@@ -108,7 +108,15 @@ export function buildTable(o: ObjectModel, membersOf: (t: TypeRef) => string[] |
   for (const ext of o.extensions) for (const k of ext.decl.keys) keys.push(k.fields);
   // Key fields are written as declared; map them to the declared field names' spelling.
   const canon = keys.map((k) => k.map((n) => fieldsByName.get(n.toLowerCase())?.def.name ?? n));
-  const def: TableDef = { id: o.id, name: o.name, fields: defs, keys: canon, temporaryOnly: /^temporary$/i.test(o.decl.properties.get('tabletype')?.text ?? '') || undefined };
+  const def: TableDef = {
+    id: o.id,
+    name: o.name,
+    fields: defs,
+    keys: canon,
+    temporaryOnly: /^temporary$/i.test(o.decl.properties.get('tabletype')?.text ?? '') || undefined,
+    // DataPerCompany = false: one set of rows shared by every company (the store's default is per company).
+    ...(/^false$/i.test(o.decl.properties.get('datapercompany')?.text ?? '') ? { dataPerCompany: false } : {}),
+  };
   const info = new TableInfo(def);
   return {
     def, info, fieldsById, fieldsByName,

@@ -44,8 +44,8 @@ export class BackgroundSessions {
       this.rt.timeline.emit('startSessionIgnored', { session: caller.id, codeunit: `Codeunit ${request.codeunitId}`, context: context.app, reason });
       return { ok: false, ignored: true, error: alErrorInfo('', reason) };
     }
-    const problem = this.checkCompany(request.company);
-    if (problem) return { ok: false, error: problem };
+    const company = this.companyOf(caller, request.company);
+    if (typeof company !== 'string') return { ok: false, error: company };
     const depth = caller.depth + 1;
     if (depth > this.rt.settings.sessionRecursionDepth) {
       return { ok: false, error: alErrorInfo(BcCode.recursion, fill(BcText.recursion, this.rt.settings.sessionRecursionDepth)) };
@@ -55,7 +55,7 @@ export class BackgroundSessions {
       return { ok: false, error: alErrorInfo(BcCode.queueFull, fill(BcText.backgroundQueueFull, this.rt.settings.backgroundSessionsMaxQueueLength)) };
     }
     const timeoutMs = request.timeoutMs !== undefined && request.timeoutMs > 0 ? request.timeoutMs : this.rt.settings.backgroundSessionsDefaultTimeout;
-    const s = this.create(caller, request.codeunitId, depth);
+    const s = this.create(caller, request.codeunitId, depth, company);
     const pending: Pending = { session: s, codeunitId: request.codeunitId, record: request.record, timeoutMs };
     if (full) {
       this.queue.push(pending);
@@ -68,24 +68,24 @@ export class BackgroundSessions {
 
   /** TaskScheduler.CreateTask: a background session when ready and due; the failure codeunit runs if it fails. */
   createTask(caller: Session, request: CreateTaskRequest): string {
-    const problem = this.checkCompany(request.company);
-    if (problem) raise(problem.code, problem.text);
+    const company = this.companyOf(caller, request.company);
+    if (typeof company !== 'string') raise(company.code, company.text);
     const id = ++this.taskSeq;
     const guid = `{${id.toString(16).toUpperCase().padStart(8, '0')}-0000-4000-8000-${caller.id.toString(16).toUpperCase().padStart(12, '0')}}`;
     if (!request.isReady) {
-      this.rt.timeline.emit('scheduledTask', { session: caller.id, task: guid, codeunit: `Codeunit ${request.codeunitId}`, ready: false });
+      this.rt.timeline.emit('scheduledTask', { session: caller.id, task: guid, codeunit: `Codeunit ${request.codeunitId}`, ready: false, company });
       return guid;
     }
     const due = Math.max(this.rt.clock.now(), request.notBefore ?? 0);
-    this.rt.timeline.emit('scheduledTask', { session: caller.id, task: guid, codeunit: `Codeunit ${request.codeunitId}`, ready: true, notBefore: due });
+    this.rt.timeline.emit('scheduledTask', { session: caller.id, task: guid, codeunit: `Codeunit ${request.codeunitId}`, ready: true, notBefore: due, company });
     const run = () => {
       // Scheduled tasks are not subject to StartSession's queue limit: the Scheduled Task table holds them.
-      const s = this.create(caller, request.codeunitId, caller.depth + 1);
+      const s = this.create(caller, request.codeunitId, caller.depth + 1, company);
       const timeoutMs = request.timeoutMs !== undefined && request.timeoutMs > 0 ? request.timeoutMs : this.rt.settings.backgroundSessionsDefaultTimeout;
       if (request.failureCodeunitId) {
         s.onEnded.push((outcome) => {
           if (outcome === 'error' || outcome === 'timeout') {
-            const f = this.create(caller, request.failureCodeunitId, caller.depth + 1);
+            const f = this.create(caller, request.failureCodeunitId, caller.depth + 1, company);
             this.enqueuePending({ session: f, codeunitId: request.failureCodeunitId, record: request.record, timeoutMs });
           }
         });
@@ -108,13 +108,18 @@ export class BackgroundSessions {
     else this.queue.push(p);
   }
 
-  private checkCompany(company: string | undefined): AlErrorInfo | undefined {
-    if (company === undefined || company === '' || company.toLowerCase() === this.rt.settings.companyName.toLowerCase()) return undefined;
-    return alErrorInfo('', `AL Session Lab runs one company ('${this.rt.settings.companyName}'); starting a session in company '${company}' is not supported.`);
+  /**
+   * The company the new session runs in: the one named (it must exist in the database: settings `companyName` /
+   * `companies`, a scenario's companies), by default the caller's (BC: "By default, the session is started in the
+   * same company as the calling session").
+   */
+  private companyOf(caller: Session, company: string | undefined): string | AlErrorInfo {
+    if (company === undefined || company === '') return caller.company;
+    return this.rt.companyNamed(company) ?? alErrorInfo(BcCode.companyNotFound, fill(BcText.companyNotFound, company));
   }
 
-  private create(caller: Session, codeunitId: number, depth: number): Session {
-    return this.rt.createSession('Background', caller, `Codeunit ${codeunitId}`, this.rt.engineObjectName('Codeunit', codeunitId), depth);
+  private create(caller: Session, codeunitId: number, depth: number, company: string): Session {
+    return this.rt.createSession('Background', caller, `Codeunit ${codeunitId}`, this.rt.engineObjectName('Codeunit', codeunitId), depth, company);
   }
 
   private launch(p: Pending): void {

@@ -11,6 +11,9 @@ export const BcText = {
   webServiceConfirmCallback:
     'Microsoft Dynamics 365 Business Central Data Services attempted to issue a client callback to show a confirmation dialog box: %1%2. Client callbacks are not supported on Microsoft Dynamics 365 Business Central Data Services.',
   callbackNotAllowed: 'Callback functions are not allowed.',
+  // BC documents only that the company "must already exist in the database, otherwise you will get an error at
+  // runtime" (SessionSettings.Company); this wording is AL Session Lab's.
+  companyNotFound: "The company '%1' does not exist in the database.",
   pageTaskTriggerCallback:
     'Callback functions are not allowed. The disallowed callback was issued from the OnPageBackgroundTaskCompleted or OnPageBackgroundTaskError trigger.',
   childTimeout: 'Child Session task was terminated because of a timeout.',
@@ -45,6 +48,7 @@ export const BcCode = {
   commitInChild: 'CommitNotAllowed',
   serverRestart: 'ServerRestart',
   testStartSession: 'NavTestStartSessionNotAllowed',
+  companyNotFound: 'CompanyNotFound',
 } as const;
 
 export function fill(text: string, ...args: (string | number)[]): string {

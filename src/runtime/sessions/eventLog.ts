@@ -66,7 +66,7 @@ export function formatEvent(e: TimelineEvent, kinds: Map<number, string>): strin
   let what: string;
   switch (e.event) {
     case 'sessionStarted':
-      what = `started ${e.kind} session running ${e.object}${e.parent !== null && e.parent !== undefined ? ` (parent ${e.parent})` : ''}`;
+      what = `started ${e.kind} session running ${e.object}${e.parent !== null && e.parent !== undefined ? ` (parent ${e.parent})` : ''}${e.company ? ` in company ${q(e.company)}` : ''}`;
       break;
     case 'sessionEnded': {
       const err = e.error as { code?: string; text?: string } | undefined;

@@ -7,7 +7,7 @@ import type { Engine, LoadResult } from '../contracts';
 import { Database } from '../store/database';
 import { seedDatabase, SeedError, type SeedData } from '../store/seed';
 import { SessionRuntime, type RuntimeOptions } from './runtime';
-import type { SessionSettings } from './settings';
+import { DEFAULT_SETTINGS, type SessionSettings } from './settings';
 import { ACTIVE_SESSION, SESSION_EVENT, activeSessionRows, sessionEventRows, systemTablesAl } from './systemTables';
 import { ScenarioError, type PageClient, type Scenario } from './scenario';
 import { ScenarioRunner, type ScenarioResult } from './scenarioRunner';
@@ -60,7 +60,8 @@ export class RuntimeHost {
     this.workspace = options.workspace ? resolve(options.workspace) : '';
     this.engine = options.createEngine();
     this.loadResult = this.load();
-    this.db = new Database(this.engine.tables());
+    // The store's default company is the runtime's: sessions there read and write the rows seeded without a company.
+    this.db = new Database(this.engine.tables(), { company: options.settings?.companyName ?? DEFAULT_SETTINGS.companyName });
     const runtimeOptions: RuntimeOptions = { engine: this.engine, db: this.db, settings: options.settings, clock: options.clock, seed: options.seed, freeRun: options.freeRun };
     this.rt = new SessionRuntime(runtimeOptions);
     this.rt.setObjects(this.loadResult.objects);
@@ -96,13 +97,17 @@ export class RuntimeHost {
     return this.loadResult;
   }
 
-  /** Seeds tables; errors name the scenario file and the line of the table's rows. */
-  seedData(data: Record<string, Record<string, unknown>[]>, file = '<data>', lines: Record<string, number> = {}): number {
+  /**
+   * Seeds tables (of `company`, default the runtime's company; a company named here joins the database's companies);
+   * errors name the scenario file and the line of the table's rows.
+   */
+  seedData(data: Record<string, Record<string, unknown>[]>, file = '<data>', lines: Record<string, number> = {}, company?: string): number {
     let n = 0;
+    const into = company === undefined ? undefined : this.rt.addCompany(company);
     for (const [table, rows] of Object.entries(data)) {
       try {
         if (!this.db.hasTable(table)) throw new SeedError(`there is no table "${table}" in the workspace`);
-        n += seedDatabase(this.db, { [table]: rows } as SeedData);
+        n += seedDatabase(this.db, { [table]: rows } as SeedData, into);
       } catch (err) {
         if (err instanceof SeedError || (err instanceof Error && err.name === 'AlRuntimeError')) throw new ScenarioError(`${file}:${lines[table] ?? 1}: ${err.message}`);
         throw err;
@@ -152,18 +157,20 @@ export class RuntimeHost {
     return o?.id;
   }
 
-  /** Runs a codeunit's OnRun in a new foreground session and waits until it ended. */
-  async runCodeunit(codeunit: string | number): Promise<{ session: Session; result: CallResult }> {
-    const s = this.startCodeunit(codeunit);
+  /** Runs a codeunit's OnRun in a new foreground session (in `company`, default the runtime's) and waits until it ended. */
+  async runCodeunit(codeunit: string | number, company?: string): Promise<{ session: Session; result: CallResult }> {
+    const s = this.startCodeunit(codeunit, company);
     const result = await this.rt.call(s, 'OnRun', () => ({ kind: 'codeunitRun', codeunit: this.codeunitId(codeunit)! }));
     return { session: s, result };
   }
 
   /** Starts a codeunit in a new foreground session without waiting (serve's runCodeunit). */
-  startCodeunit(codeunit: string | number): Session {
+  startCodeunit(codeunit: string | number, company?: string): Session {
     const id = this.codeunitId(codeunit);
     if (id === undefined) throw new ScenarioError(`there is no codeunit ${JSON.stringify(codeunit)} in the workspace`);
-    const s = this.rt.createSession('Foreground', null, `Codeunit ${id}`, this.rt.engineObjectName('Codeunit', id), 0);
+    const inCompany = company === undefined ? undefined : this.rt.companyNamed(company);
+    if (company !== undefined && inCompany === undefined) throw new ScenarioError(`there is no company ${JSON.stringify(company)} in the database (companies: ${this.rt.companies.map((c) => JSON.stringify(c)).join(', ')})`);
+    const s = this.rt.createSession('Foreground', null, `Codeunit ${id}`, this.rt.engineObjectName('Codeunit', id), 0, inCompany);
     this.rt.begin(s);
     return s;
   }

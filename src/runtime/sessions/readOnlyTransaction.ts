@@ -4,7 +4,7 @@ import type { FieldValue, ReadOptions, Row, TableDef, Transaction, VersionedRow 
 import { BcCode, BcText, fill, raise } from './bcErrors';
 
 export class ReadOnlyTransaction implements Transaction {
-  constructor(private readonly inner: Transaction) {}
+  constructor(readonly inner: Transaction) {}
 
   get sessionId(): number {
     return this.inner.sessionId;

@@ -19,7 +19,8 @@ import { lockTimeout } from '../store/errors';
 
 /** The record store as the session layer needs it: one transaction per session at a time. */
 export interface SessionDatabase {
-  begin(sessionId: number): Transaction;
+  /** `company`: the session's company (a name from the runtime's company list; undefined = the default one). */
+  begin(sessionId: number, company?: string): Transaction;
 }
 
 /** Decides how a new session is debugged (the control server installs one when a debugger attaches). */
@@ -48,6 +49,8 @@ export interface SessionEventRow {
   clientType: string;
   userId: string;
   comment: string;
+  /** The company the session ran in. */
+  company: string;
 }
 
 interface Waiter {
@@ -110,6 +113,8 @@ export class SessionRuntime {
         return lockTimeout(table).info;
       },
     }, this.settings.busySlicesPerTimeJump, this.settings.lockTimeout);
+    this.addCompany(this.settings.companyName);
+    for (const c of this.settings.companies) this.addCompany(c);
     this.background = new BackgroundSessions(this);
     this.pageTasks = new PageTasks(this);
     this.pages = new Pages(this);
@@ -117,11 +122,35 @@ export class SessionRuntime {
 
   // ----- sessions -------------------------------------------------------------------------------------
 
-  /** Creates a session (state `queued`); `begin` starts it. */
-  createSession(kind: SessionKind, parent: Session | null, object: string, objectName: string, depth: number): Session {
+  // ----- companies --------------------------------------------------------------------------------------
+
+  /** The database's companies by lower-cased name (BC compares company names case-insensitively). */
+  private readonly companyNames = new Map<string, string>();
+
+  /** Adds a company to the database (settings `companies`, a scenario's `companies` / `companyData`). */
+  addCompany(name: string): string {
+    const key = name.toLowerCase();
+    const known = this.companyNames.get(key);
+    if (known !== undefined) return known;
+    this.companyNames.set(key, name);
+    return name;
+  }
+
+  /** The company's name as the database spells it, or undefined when there is no such company. */
+  companyNamed(name: string): string | undefined {
+    return this.companyNames.get(name.toLowerCase());
+  }
+
+  get companies(): string[] {
+    return [...this.companyNames.values()];
+  }
+
+  /** Creates a session (state `queued`); `begin` starts it. `company`: default the parent's, else the default company. */
+  createSession(kind: SessionKind, parent: Session | null, object: string, objectName: string, depth: number, company?: string): Session {
     const id = this.nextSessionId++;
     const policy: DebugPolicy = { attached: false, stopOnEntry: false, breakOnError: 'None', breakOnRecordWrite: 'None' };
     const s = new Session(id, kind, parent, depth, object, objectName, this.settings.userId, policy);
+    s.company = company ?? parent?.company ?? this.settings.companyName;
     this.sessions.set(id, s);
     this.services.set(id, new SessionServicesImpl(this, s));
     this.activeCount++;
@@ -144,8 +173,9 @@ export class SessionRuntime {
       parent: s.parent ? s.parent.id : null,
       object: s.object,
       ...(s.taskId !== undefined ? { task: s.taskId } : {}),
+      company: s.company,
     });
-    this.sessionEvents.push({ sessionId: s.id, eventType: 'Logon', time: this.clock.now(), clientType: s.clientType, userId: s.userId, comment: '' });
+    this.sessionEvents.push({ sessionId: s.id, eventType: 'Logon', time: this.clock.now(), clientType: s.clientType, userId: s.userId, comment: '', company: s.company });
     this.debugHost?.sessionStarted?.(s);
     this.scheduler.makeReady(s);
   }
@@ -247,6 +277,7 @@ export class SessionRuntime {
       clientType: s.clientType,
       userId: s.userId,
       comment,
+      company: s.company,
     });
     this.pageTasks.sessionEnded(s);
     this.pages.sessionEnded(s);
@@ -355,6 +386,7 @@ export class SessionRuntime {
       state: s.state,
       ...(s.taskId !== undefined ? { taskId: s.taskId } : {}),
       userId: s.userId,
+      company: s.company,
       startedAt: s.startedAt,
       ...(s.timeoutMs !== undefined ? { timeoutMs: s.timeoutMs, deadline: s.deadline } : {}),
       ...(s.parameters ? { parameters: Object.fromEntries(s.parameters) } : {}),

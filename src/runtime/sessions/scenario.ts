@@ -13,7 +13,7 @@ export type ScenarioStep =
   | { kind: 'closePage' }
   | { kind: 'invokeAction'; action: string }
   | { kind: 'setField'; field: string; value: string }
-  | { kind: 'runCodeunit'; codeunit: string | number }
+  | { kind: 'runCodeunit'; codeunit: string | number; company?: string }
   | { kind: 'waitIdle' }
   | { kind: 'advanceMs'; ms: number }
   | { kind: 'answerConfirm'; answer: boolean }
@@ -34,6 +34,10 @@ export interface Scenario {
   data: Record<string, Record<string, unknown>[]>;
   /** 1-based line of each table's rows in `data` (for seed errors). */
   dataLines: Record<string, number>;
+  /** Companies the database has besides the runtime's own (`companies`, and every company of `companyData`). */
+  companies: string[];
+  /** Seed data of other companies: company -> table -> rows, with the line of each table's rows. */
+  companyData: { company: string; data: Record<string, Record<string, unknown>[]>; lines: Record<string, number> }[];
   steps: LocatedStep[];
 }
 
@@ -41,7 +45,7 @@ export interface Scenario {
 export class ScenarioError extends Error {}
 
 const stepKeys = ['openPage', 'nextRecord', 'previousRecord', 'closePage', 'invokeAction', 'setField', 'runCodeunit', 'waitIdle', 'advanceMs', 'answerConfirm', 'answerStrMenu', 'stopSession', 'restartServer'];
-const extraKeys: Record<string, string[]> = { openPage: ['record', 'client'], setField: ['value'], stopSession: ['comment'] };
+const extraKeys: Record<string, string[]> = { openPage: ['record', 'client'], setField: ['value'], stopSession: ['comment'], runCodeunit: ['company'] };
 
 export function parseScenario(text: string, file: string): Scenario {
   let doc: JsonDocument;
@@ -61,21 +65,35 @@ export function scenarioFromJson(value: unknown, file: string, lineOf: (node: ob
   };
   if (!isObject(value)) return fail(1, 'a scenario is a JSON object with "steps" (and optionally "data")');
   for (const key of Object.keys(value)) {
-    if (!['data', 'steps', 'description', '$schema'].includes(key)) fail(lineOf(value), `unknown scenario property "${key}" (expected data, steps, description)`);
+    if (!['data', 'steps', 'description', '$schema', 'companies', 'companyData'].includes(key)) fail(lineOf(value), `unknown scenario property "${key}" (expected data, steps, description, companies, companyData)`);
   }
-  const data: Scenario['data'] = {};
-  const dataLines: Record<string, number> = {};
-  if (value.data !== undefined) {
-    if (!isObject(value.data)) fail(lineOf(value), '"data" must be an object of table name -> array of rows');
-    const d = value.data as Record<string, unknown>;
+  const tables = (d: unknown, where: string, at: object): { data: Scenario['data']; lines: Record<string, number> } => {
+    const data: Scenario['data'] = {};
+    const lines: Record<string, number> = {};
+    if (!isObject(d)) return fail(lineOf(at), `${where} must be an object of table name -> array of rows`);
     for (const [table, rows] of Object.entries(d)) {
-      if (!Array.isArray(rows)) fail(lineOf(d), `"data"."${table}" must be an array of rows`);
+      if (!Array.isArray(rows)) fail(lineOf(d), `${where}."${table}" must be an array of rows`);
       const arr = rows as unknown[];
-      dataLines[table] = lineOf(arr);
+      lines[table] = lineOf(arr);
       arr.forEach((row, i) => {
-        if (!isObject(row)) fail(lineOf(arr), `"data"."${table}"[${i}] must be an object of field name -> value`);
+        if (!isObject(row)) fail(lineOf(arr), `${where}."${table}"[${i}] must be an object of field name -> value`);
       });
       data[table] = arr as Record<string, unknown>[];
+    }
+    return { data, lines };
+  };
+  const { data, lines: dataLines } = value.data !== undefined ? tables(value.data, '"data"', value) : { data: {}, lines: {} };
+  const companies: string[] = [];
+  if (value.companies !== undefined) {
+    if (!Array.isArray(value.companies) || value.companies.some((c) => typeof c !== 'string' || c.trim() === '')) fail(lineOf(value), '"companies" must be an array of company names');
+    companies.push(...(value.companies as string[]));
+  }
+  const companyData: Scenario['companyData'] = [];
+  if (value.companyData !== undefined) {
+    if (!isObject(value.companyData)) fail(lineOf(value), '"companyData" must be an object of company name -> (table name -> array of rows)');
+    for (const [company, d] of Object.entries(value.companyData as Record<string, unknown>)) {
+      if (company.trim() === '') fail(lineOf(value.companyData as object), '"companyData" needs non-empty company names');
+      companyData.push({ company, ...tables(d, `"companyData"."${company}"`, value.companyData as object) });
     }
   }
   if (!Array.isArray(value.steps)) return fail(lineOf(value), 'a scenario needs "steps": an array of steps');
@@ -122,7 +140,8 @@ export function scenarioFromJson(value: unknown, file: string, lineOf: (node: ob
         break;
       case 'runCodeunit':
         need((typeof v === 'string' && v !== '') || (typeof v === 'number' && Number.isInteger(v)), 'a codeunit name or id');
-        step = { kind, codeunit: v as string | number };
+        if (o.company !== undefined && (typeof o.company !== 'string' || o.company === '')) fail(line, `step ${index + 1}: "company" must be a company name`);
+        step = { kind, codeunit: v as string | number, ...(typeof o.company === 'string' ? { company: o.company } : {}) };
         break;
       case 'advanceMs':
         need(typeof v === 'number' && Number.isInteger(v) && v >= 0, 'a non-negative whole number of milliseconds');
@@ -142,7 +161,7 @@ export function scenarioFromJson(value: unknown, file: string, lineOf: (node: ob
     }
     return { step, line, index };
   });
-  return { file, description: typeof value.description === 'string' ? value.description : undefined, data, dataLines, steps };
+  return { file, description: typeof value.description === 'string' ? value.description : undefined, data, dataLines, companies, companyData, steps };
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -159,7 +178,7 @@ export function describeStep(step: ScenarioStep): string {
     case 'setField':
       return `set field ${JSON.stringify(step.field)} to ${JSON.stringify(step.value)}`;
     case 'runCodeunit':
-      return `run codeunit ${JSON.stringify(step.codeunit)}`;
+      return `run codeunit ${JSON.stringify(step.codeunit)}${step.company ? ` in company ${JSON.stringify(step.company)}` : ''}`;
     case 'advanceMs':
       return `advance the clock ${step.ms} ms`;
     case 'answerConfirm':

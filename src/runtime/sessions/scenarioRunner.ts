@@ -19,7 +19,9 @@ export class ScenarioRunner {
 
   async run(scenario: Scenario): Promise<ScenarioResult> {
     const rt = this.host.rt;
+    for (const c of scenario.companies ?? []) rt.addCompany(c);
     this.host.seedData(scenario.data, scenario.file, scenario.dataLines);
+    for (const c of scenario.companyData ?? []) this.host.seedData(c.data, scenario.file, c.lines, c.company);
     for (const located of scenario.steps) {
       rt.timeline.emit('step', { index: located.index + 1, line: located.line, step: located.step.kind, text: describeStep(located.step) });
       try {
@@ -64,7 +66,7 @@ export class ScenarioRunner {
         await rt.pages.setField(this.currentPage(), step.field, step.value);
         return;
       case 'runCodeunit':
-        await host.runCodeunit(step.codeunit);
+        await host.runCodeunit(step.codeunit, step.company);
         return;
       case 'waitIdle':
         await rt.waitIdle();

@@ -26,7 +26,6 @@ export class SessionServicesImpl implements SessionServices {
   readonly kind: SessionKind;
   readonly readOnly: boolean;
   readonly userId: string;
-  readonly companyName: string;
   readonly clock: SessionClock;
   private tx: Transaction | undefined;
   /** Set while OnPageBackgroundTaskCompleted / OnPageBackgroundTaskError runs in this session. */
@@ -42,7 +41,6 @@ export class SessionServicesImpl implements SessionServices {
     this.kind = session.kind;
     this.readOnly = session.kind === 'PageBackgroundTask';
     this.userId = session.userId;
-    this.companyName = rt.settings.companyName;
     this.clock = rt.clock;
   }
 
@@ -58,10 +56,33 @@ export class SessionServicesImpl implements SessionServices {
     return this.kind === 'Foreground' && !this.session.webService;
   }
 
-  transaction(): Transaction {
-    // A page background task reads only: its transaction refuses every write (bc-semantics §4).
-    return (this.tx ??= this.readOnly ? new ReadOnlyTransaction(this.rt.db.begin(this.sessionId)) : this.rt.db.begin(this.sessionId));
+  /** CompanyName(): the company the session was started in. */
+  get companyName(): string {
+    return this.session.company;
   }
+
+  /** A company of the database by name (its spelling there), or undefined (ChangeCompany, StartSession). */
+  company(name: string): string | undefined {
+    return this.rt.companyNamed(name);
+  }
+
+  /**
+   * The session's transaction, in its company; with `company` (a record after ChangeCompany) the same transaction
+   * on that company's data (one commit / rollback for both).
+   */
+  transaction(company?: string): Transaction {
+    // A page background task reads only: its transaction refuses every write (bc-semantics §4).
+    if (!this.tx) {
+      const begun = this.rt.db.begin(this.sessionId, this.session.company);
+      this.tx = this.readOnly ? new ReadOnlyTransaction(begun) : begun;
+    }
+    if (company === undefined || company.toLowerCase() === this.session.company.toLowerCase()) return this.tx;
+    const store = (this.tx instanceof ReadOnlyTransaction ? this.tx.inner : this.tx) as Transaction & { inCompany?(company: string): Transaction };
+    if (!store.inCompany) raise('', `The record store of this runtime cannot reach company '${company}'.`);
+    const other = store.inCompany(company);
+    return this.readOnly ? new ReadOnlyTransaction(other) : other;
+  }
+
 
   /** True when this session has an open transaction with writes. */
   hasWrites(): boolean {

@@ -47,6 +47,8 @@ export class Session {
    * (SOAP, OData, API: no UI, page background tasks run synchronously), 'Background', 'Child Session'.
    */
   clientType: string;
+  /** The company the session runs in (CompanyName(); its transaction reads and writes this company's data). */
+  company = '';
   /** AL's ClientType of a web-service client session ('SOAP', 'ODataV4', 'Api'); undefined otherwise. */
   webServiceClient: string | undefined;
   /** Called once when the session ends. */

@@ -22,7 +22,13 @@ export interface SessionSettings {
   /** Depth of sessions started from sessions beyond which creation fails ("Excessive recursive session creation"). */
   sessionRecursionDepth: number;
   userId: string;
+  /** The company sessions start in (CompanyName()); client sessions and codeunits run here unless told otherwise. */
   companyName: string;
+  /**
+   * The other companies of the database (StartSession / TaskScheduler.CreateTask / ChangeCompany can name them;
+   * `companyName` always exists). In settings.json an array; with `--set`, names separated by `|`.
+   */
+  companies: string[];
   /** Statements per scheduler slice. */
   sliceBudget: number;
   /** BC's lock timeout (10 s): a session waiting longer for a row lock fails with the lock timeout error. */
@@ -44,6 +50,7 @@ export const DEFAULT_SETTINGS: Readonly<SessionSettings> = Object.freeze({
   sessionRecursionDepth: 14,
   userId: 'USER',
   companyName: 'CRONUS International Ltd.',
+  companies: [],
   sliceBudget: 500,
   lockTimeout: 10_000,
   busySlicesPerTimeJump: 2000,
@@ -71,6 +78,12 @@ export function parseDuration(value: unknown): number | undefined {
 export function applySetting(settings: SessionSettings, key: string, value: unknown): string | undefined {
   const known = Object.keys(DEFAULT_SETTINGS).find((k) => k.toLowerCase() === key.toLowerCase()) as keyof SessionSettings | undefined;
   if (!known) return `unknown setting '${key}' (known: ${Object.keys(DEFAULT_SETTINGS).join(', ')})`;
+  if (known === 'companies') {
+    const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split('|').map((x) => x.trim()) : undefined;
+    if (!list || list.some((x) => typeof x !== 'string' || x.trim() === '')) return `setting 'companies' needs company names (an array of texts, or names separated by '|'), got ${JSON.stringify(value)}`;
+    settings.companies = (list as string[]).map((x) => x.trim());
+    return undefined;
+  }
   if (textKeys.has(known)) {
     if (typeof value !== 'string' || value === '') return `setting '${known}' needs a non-empty text`;
     (settings as unknown as Record<string, unknown>)[known] = value;

@@ -45,7 +45,11 @@ export class StoreTransaction implements Transaction {
   private generation = 0;
   private openSavepoints = 0;
   /** While a savepoint is open: the overlay entries each write replaced, oldest first. */
-  private readonly undo: { tableId: number; key: string; prev: OverlayEntry | undefined }[] = [];
+  private readonly undo: { tx: StoreTransaction; tableId: number; key: string; prev: OverlayEntry | undefined }[] = [];
+  /** The transaction of the session's own company; itself unless this one was made by `inCompany`. */
+  private root: StoreTransaction = this;
+  /** The same session's transactions on other companies' data (on the root only), by company key. */
+  private siblings: Map<string, StoreTransaction> | undefined;
 
   /** `companyKey`: '' for the database's default company, else the lower-cased company name. */
   constructor(private readonly db: Database, readonly sessionId: number, readonly companyKey = '') {}
@@ -238,12 +242,49 @@ export class StoreTransaction implements Transaction {
     return this.held.length > 0;
   }
 
+  /** Writes of this transaction, its other companies' included. */
   hasWrites(): boolean {
+    const r = this.root;
+    if (r.ownWrites()) return true;
+    if (r.siblings) for (const t of r.siblings.values()) if (t.ownWrites()) return true;
+    return false;
+  }
+
+  private ownWrites(): boolean {
     for (const m of this.overlay.values()) if (m.size > 0) return true;
     return false;
   }
 
+  /**
+   * The same session's transaction on another company's data (Record.ChangeCompany): its own overlay and row
+   * locks (lock ids carry the company), but one transaction with this one: commit, rollback, savepoints and
+   * hasWrites of either cover both, as one SQL transaction spans every company's tables in BC.
+   */
+  inCompany(company: string | undefined): StoreTransaction {
+    const r = this.root;
+    const key = this.db.companyKey(company);
+    if (key === r.companyKey) return r;
+    r.siblings ??= new Map();
+    let t = r.siblings.get(key);
+    if (!t) {
+      t = new StoreTransaction(this.db, this.sessionId, key);
+      t.root = r;
+      r.siblings.set(key, t);
+    }
+    return t;
+  }
+
   commit(): void {
+    const r = this.root;
+    if (r !== this) return r.commit();
+    const wrote = this.hasWrites();
+    this.applyOwn();
+    if (this.siblings) for (const t of this.siblings.values()) t.applyOwn();
+    this.db.noteCommit(wrote);
+    this.finishAll();
+  }
+
+  private applyOwn(): void {
     for (const [tableId, entries] of this.overlay) {
       const store = this.db.storeForId(tableId, this.companyKey);
       for (const [key, e] of entries) {
@@ -251,20 +292,29 @@ export class StoreTransaction implements Transaction {
         else store.put(key, e.row, e.version);
       }
     }
-    this.db.noteCommit(this.hasWrites());
-    this.finish();
   }
 
   rollback(): void {
+    this.root.finishAll();
+  }
+
+  private finishAll(): void {
     this.finish();
+    if (this.siblings) for (const t of this.siblings.values()) t.finish();
   }
 
   /** Ends the transaction for good (the session ended): rolls back and unregisters it. */
   end(): void {
+    const r = this.root;
+    if (r !== this) return r.end();
     if (this.ended) return;
     this.rollback();
     this.ended = true;
     this.db.forget(this);
+    if (this.siblings) for (const t of this.siblings.values()) {
+      t.ended = true;
+      this.db.forget(t);
+    }
   }
 
   // -------------------------------------------------------------------------------------------------------
@@ -278,36 +328,39 @@ export class StoreTransaction implements Transaction {
    * later rollback to the savepoint then undoes what was written since that commit.
    */
   savepoint(): StoreSavepoint {
-    this.progress();
-    this.openSavepoints++;
-    return { transaction: this.id, generation: this.generation, mark: this.undo.length };
+    const r = this.root;
+    r.progress();
+    r.openSavepoints++;
+    return { transaction: r.id, generation: r.generation, mark: r.undo.length };
   }
 
-  /** Returns how many writes were undone. */
+  /** Returns how many writes were undone (in every company of the transaction). */
   rollbackToSavepoint(sp: StoreSavepoint): number {
-    this.checkSavepoint(sp);
-    const mark = sp.generation === this.generation ? sp.mark : 0;
-    const undone = this.undo.length - mark;
-    for (let i = this.undo.length - 1; i >= mark; i--) {
-      const u = this.undo[i];
-      const m = this.overlay.get(u.tableId)!;
+    const r = this.root;
+    r.checkSavepoint(sp);
+    const mark = sp.generation === r.generation ? sp.mark : 0;
+    const undone = r.undo.length - mark;
+    for (let i = r.undo.length - 1; i >= mark; i--) {
+      const u = r.undo[i];
+      const m = u.tx.overlay.get(u.tableId)!;
       if (u.prev) m.set(u.key, u.prev);
       else m.delete(u.key);
     }
-    this.undo.length = mark;
-    this.releaseSavepoint(sp);
+    r.undo.length = mark;
+    r.releaseSavepoint(sp);
     return undone;
   }
 
   releaseSavepoint(sp: StoreSavepoint): void {
-    this.checkSavepoint(sp);
-    if (this.openSavepoints > 0) this.openSavepoints--;
-    if (this.openSavepoints === 0) this.undo.length = 0;
+    const r = this.root;
+    r.checkSavepoint(sp);
+    if (r.openSavepoints > 0) r.openSavepoints--;
+    if (r.openSavepoints === 0) r.undo.length = 0;
   }
 
   /** Open savepoints (for tests). */
   get savepointCount(): number {
-    return this.openSavepoints;
+    return this.root.openSavepoints;
   }
 
   private checkSavepoint(sp: StoreSavepoint): void {
@@ -317,7 +370,8 @@ export class StoreTransaction implements Transaction {
   /** Every overlay write goes here: with a savepoint open, the entry it replaces is kept for the undo. */
   private write(table: TableDef, key: string, entry: OverlayEntry): void {
     const m = this.own(table);
-    if (this.openSavepoints > 0) this.undo.push({ tableId: table.id, key, prev: m.get(key) });
+    const r = this.root;
+    if (r.openSavepoints > 0) r.undo.push({ tx: this, tableId: table.id, key, prev: m.get(key) });
     m.set(key, entry);
   }
 

@@ -94,3 +94,24 @@ test('a commit after the savepoint: rolling back undoes only what came after the
   tx.commit();
   assert.deepEqual(view(db.begin(2).find(customer, all)), ['A:committed inside']);
 });
+
+test('one transaction over two companies (inCompany): commit, rollback and savepoints cover both', () => {
+  const db = new Database(allTables, { company: 'Main' });
+  const tx = db.begin(1);
+  const other = tx.inCompany('Other');
+  assert.equal(tx.inCompany('MAIN'), tx, 'the own company is the transaction itself');
+  assert.equal(tx.inCompany('other'), other, 'company names compare case-insensitively');
+  tx.insert(customer, row({ 1: 'M1' }));
+  other.insert(customer, row({ 1: 'O1' }));
+  assert.equal(tx.hasWrites(), true);
+  const sp = tx.savepoint();
+  other.insert(customer, row({ 1: 'O2' }));
+  assert.equal(tx.rollbackToSavepoint(sp), 1, "the other company's write after the savepoint is undone");
+  tx.commit();
+  assert.deepEqual(view(db.begin(2).find(customer, all)), ['M1:']);
+  assert.deepEqual(view(db.begin(3, 'Other').find(customer, all)), ['O1:']);
+  other.insert(customer, row({ 1: 'O3' }));
+  tx.rollback();
+  assert.equal(other.hasWrites(), false, "rolling back the session's transaction rolls back its other company too");
+  assert.equal(db.committedCount(customer, 'Other'), 1);
+});

@@ -165,7 +165,8 @@ export async function handleRequest(server: ControlServer, c: Connection, comman
       const cu = args.codeunit;
       if (typeof cu !== 'string' && typeof cu !== 'number') throw new RequestError("'codeunit' must be a codeunit name or id");
       try {
-        const s = host.startCodeunit(cu);
+        if (args.company !== undefined && typeof args.company !== 'string') throw new RequestError("'company' must be a company name");
+        const s = host.startCodeunit(cu, args.company as string | undefined);
         void rt.enqueueCall(s, 'OnRun', () => ({ kind: 'codeunitRun', codeunit: host.codeunitId(cu)! }));
         return { session: s.id };
       } catch (err) {
