@@ -69,7 +69,7 @@ codeunit 50343 "Lab Company Starter"
     begin
         StartSession(Id, Codeunit::"Lab Company Worker", 'fabrikam');
         if not StartSession(Id, Codeunit::"Lab Company Worker", 'Nowhere Inc.') then
-            Log.Add('refused');
+            Log.Add('refused: ' + GetLastErrorText());
         StartSession(Id, Codeunit::"Lab Company Worker");
         TaskScheduler.CreateTask(Codeunit::"Lab Company Worker", 0, true, 'Fabrikam', CurrentDateTime() + 1000);
     end;
@@ -94,7 +94,7 @@ test('StartSession and CreateTask in another company: its rows, CompanyName(), s
   assert.equal(result.state, 'completed', JSON.stringify(result));
   await h.rt.waitIdle();
   const log = rows(h, 'Lab Shared Log').map((l) => l.replace(/^\d+:/, ''));
-  assert.deepEqual(log, ['refused', 'worker in Fabrikam sees 1 items', 'worker in CRONUS International Ltd. sees 3 items', 'worker in Fabrikam sees 2 items']);
+  assert.deepEqual(log, ["refused: The company 'Nowhere Inc.' does not exist in the database.", 'worker in Fabrikam sees 1 items', 'worker in CRONUS International Ltd. sees 3 items', 'worker in Fabrikam sees 2 items']);
   // Per-company data stayed in its company; the shared log is the same table from either company.
   const noIds = (r: string[]) => r.map((x) => x.replace(/^NEW\d+/, 'NEW'));
   assert.deepEqual(noIds(rows(h, 'Lab Item', 'Fabrikam')), ['F1:Fabrikam item', 'NEW:made in Fabrikam', 'NEW:made in Fabrikam']);
