@@ -236,3 +236,42 @@ codeunit 50362 "Lab Start Worker" { trigger OnRun() var Item: Record "Lab Item";
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /setting 'companies' needs company names/);
 });
+
+test('installing the app runs OnInstallAppPerCompany once in every company, OnInstallAppPerDatabase once', async () => {
+  const h = host(
+    [
+      SHARED,
+      SHARED_LOGGER,
+      `
+codeunit 50352 "Lab Install"
+{
+    Subtype = Install;
+    var
+        Log: Codeunit "Lab Shared Logger";
+    trigger OnInstallAppPerDatabase()
+    begin
+        Log.Add('per database in ' + CompanyName());
+    end;
+    trigger OnInstallAppPerCompany()
+    var
+        Item: Record "Lab Item";
+    begin
+        Item."No." := 'SETUP';
+        Item.Insert();
+        Log.Add('per company in ' + CompanyName() + ': ' + Format(Item.Count()) + ' items');
+    end;
+}`,
+    ],
+    { companies: ['Fabrikam', 'Contoso'] },
+  );
+  const { result, session } = await h.runCodeunit(50352);
+  assert.equal(result.state, 'completed', JSON.stringify(result));
+  assert.deepEqual(rows(h, 'Lab Shared Log').map((l) => l.replace(/^\d+:/, '')), [
+    'per database in CRONUS International Ltd.',
+    'per company in CRONUS International Ltd.: 4 items',
+    'per company in Fabrikam: 1 items',
+    'per company in Contoso: 1 items',
+  ]);
+  for (const c of ['Fabrikam', 'Contoso']) assert.deepEqual(rows(h, 'Lab Item', c), ['SETUP:']);
+  assert.equal(session.company, 'CRONUS International Ltd.', 'the session is back in its company');
+});
