@@ -97,7 +97,7 @@ export function walk(ws: Workspace, root: ProcRef, spec: WalkSpec, flow: Flow = 
   if (spec.visited.has(key)) return;
   spec.visited.add(key);
   const w = new Walker(ws, spec);
-  w.enter(frame, flow, [{ label: root.proc.name, file: root.obj.file, start: root.proc.nameStart, end: root.proc.nameEnd }]);
+  w.enter(frame, flow, [{ label: root.proc.name, file: root.obj.file, start: root.proc.nameStart, end: root.proc.nameEnd }], key);
 }
 
 function frameSig(f: Frame): string {
@@ -126,14 +126,29 @@ class Walker {
   }
   /** The frame whose statements are being walked (for resolving calls in conditions). */
   private current: Frame | undefined;
+  private readonly read = (file: string): void => this.spec.onRead?.(file);
+  /** The answers (t/f/u) of the procedures being walked, innermost last (WalkSpec.instances). */
+  private readonly exits: Set<string>[] = [];
+  /** The context key a call's target was last walked (or found visited) with. */
+  private readonly lastKeys = new Map<ProcRef, string>();
+  /** What a call expression can answer on the path just walked. */
+  private readonly callAnswers = new WeakMap<Expr, Set<string>>();
   /** Set by a call that never returns (WalkSpec.fails) while the current statement's expressions are walked. */
   private failed = false;
   /** Inside the right operand of `and`/`or`: the call may not run, so it cannot make the statement fail. */
   private conditional = 0;
 
-  /** A Boolean global of the current frame's object whose value on this instance is known, or a Boolean local's. */
+  /**
+   * A Boolean global of the current frame's object whose value on this instance is known, a Boolean local's, or a
+   * call whose every way out on this path answers the same (`exit(true)` only after a Confirm that fails).
+   */
   private flagAtom(e: Expr): boolean | undefined {
     const f = this.current;
+    if (e.k === 'call') {
+      const a = this.callAnswers.get(e);
+      if (a && a.size === 1) return a.has('t') ? true : a.has('f') ? false : undefined;
+      return undefined;
+    }
     if (!f || e.k !== 'ident') return undefined;
     const v = lookupVar(this.ws, f.ref.obj, f.ref.proc, e.name);
     if (!v || v.type.name !== 'boolean') return undefined;
@@ -150,14 +165,22 @@ class Walker {
     return f;
   }
 
-  enter(frame: Frame, flow: Flow, path: PathStep[]): void {
+  enter(frame: Frame, flow: Flow, path: PathStep[], key?: string): void {
     const body = frame.ref.proc.body;
     if (!body) return;
     this.spec.onEnter?.(frame.ref);
     const guiVars = guiLocals(frame.ref.proc);
     const outer = this.current;
     this.current = frame;
-    this.stmt(body, frame, flow, path, guiVars);
+    const track = this.spec.instances && key !== undefined;
+    if (track) this.exits.push(new Set());
+    const completes = this.stmt(body, frame, flow, path, guiVars);
+    if (track) {
+      const answers = this.exits.pop()!;
+      // Falling off the end answers the return variable's value: not known here.
+      if (completes) answers.add('u');
+      returnsOf(this.spec.visited).set(key, answers);
+    }
     this.current = outer;
   }
 
@@ -175,7 +198,7 @@ class Walker {
         const value = evalBool(s.cond, frame.bindings, this.atom);
         // Flags whose value on this instance is known are decided, not guesses to name.
         const flags = globalBoolFlags(this.ws, frame.ref, s.cond).filter((f) => !this.spec.instances || this.flagAtom({ k: 'ident', name: f, start: s.cond.start, end: s.cond.start }) === undefined);
-        const atom = (a: Expr) => isGuiAtom(a, guiVars) || isGuiWrapper(this.ws, frame, a);
+        const atom = (a: Expr) => isGuiAtom(a, guiVars) || isGuiWrapper(this.ws, frame, a, this.read);
         const thenFlow = branchFlow(flow, s.cond, true, atom, flags);
         const elseFlow = branchFlow(flow, s.cond, false, atom, flags);
         let thenCont = true;
@@ -254,10 +277,16 @@ class Walker {
         this.expr(s.expr, frame, flow, path);
         return !this.takeFailed() && !isErrorCall(s.expr);
       }
-      case 'exit':
+      case 'exit': {
         if (s.value) this.expr(s.value, frame, flow, path);
-        this.takeFailed();
+        const failed = this.takeFailed();
+        const answers = this.exits[this.exits.length - 1];
+        if (answers && !failed) {
+          const v = s.value ? evalBool(s.value, frame.bindings, this.atom) : undefined;
+          answers.add(v === true ? 't' : v === false ? 'f' : 'u');
+        }
         return false;
+      }
       default:
         return true;
     }
@@ -287,7 +316,7 @@ class Walker {
         if (lazyRight) this.conditional++;
         // `A and B`: B runs only when A is true, so A's guarantees hold for calls in B.
         if (e.op === 'and') {
-          const rf = branchFlow(flow, e.left, true, (a) => isGuiAtom(a, new Set()) || isGuiWrapper(this.ws, frame, a), []);
+          const rf = branchFlow(flow, e.left, true, (a) => isGuiAtom(a, new Set()) || isGuiWrapper(this.ws, frame, a, this.read), []);
           this.expr(e.right, frame, rf, path);
         } else this.expr(e.right, frame, flow, path);
         if (lazyRight) this.conditional--;
@@ -319,6 +348,7 @@ class Walker {
       const callee = calleeFrame(this.ws, frame, target, e, res.receiver);
       if (this.spec.instances) this.instanceStates(frame, callee, e, res);
       const key = procKey(target) + frameSig(callee);
+      this.lastKeys.set(target, key);
       if (this.spec.visited.has(key)) continue;
       this.spec.visited.add(key);
       const cf: Flow = { gui: false, canStart: false, positioned: flow.positioned, flags: [], loops: flow.loops };
@@ -328,9 +358,19 @@ class Walker {
           : res.targets.length > 1
             ? [...path, { ...here[here.length - 1], label: procLabel(target) }]
             : here;
-      this.enter(callee, cf, step);
+      this.enter(callee, cf, step, key);
       this.current = frame;
       flow.positioned ||= cf.positioned;
+    }
+    if (this.spec.instances) {
+      // What the call can answer on this path (for a condition testing it): the union of its targets' exits.
+      const answers = new Set<string>();
+      for (const target of res.targets) {
+        if (!target.proc.body) answers.add('u');
+        else for (const a of returnsOf(this.spec.visited).get(this.lastKeys.get(target) ?? '') ?? ['u']) answers.add(a);
+      }
+      if (res.targets.length === 0) answers.add('u');
+      this.callAnswers.set(e, answers);
     }
     this.failed = failedBefore;
   }
@@ -369,6 +409,15 @@ class Walker {
     callee.params = params.size ? params : undefined;
     callee.bound = boundAt(ws, caller.ref, caller.bound, call.start, read);
   }
+}
+
+const returnsByVisited = new WeakMap<Set<string>, Map<string, Set<string>>>();
+
+/** Per visited set (so per group of walks sharing contexts): what each walked context's procedure can answer. */
+function returnsOf(visited: Set<string>): Map<string, Set<string>> {
+  let m = returnsByVisited.get(visited);
+  if (!m) returnsByVisited.set(visited, (m = new Map()));
+  return m;
 }
 
 const flagParamsCache = new WeakMap<Workspace, { version: number; map: Map<Procedure, number[]> }>();
@@ -486,7 +535,7 @@ function envAtom(ws: Workspace, env: WalkEnv, e: Expr, frame: Frame | undefined,
   return undefined;
 }
 
-const clientWrapperCache = new WeakMap<Procedure, Map<string, boolean | null>>();
+const clientWrapperCache = new WeakMap<Workspace, { version: number; map: Map<Procedure, Map<string, { answer: boolean | null; files: Set<string> }>> }>();
 
 /**
  * The answer of a Boolean procedure whose body ends in `exit(...)` and every `exit(value)` of which the session kind
@@ -501,22 +550,35 @@ function clientWrapper(ws: Workspace, env: WalkEnv, e: Expr & { k: 'call' | 'ide
   }
   if (!target || target.proc.returnType?.name !== 'boolean' || !target.proc.body || target.proc.body.k !== 'block') return undefined;
   const key = env.clientType ?? '';
-  let byEnv = clientWrapperCache.get(target.proc);
-  if (!byEnv) clientWrapperCache.set(target.proc, (byEnv = new Map()));
+  let c = clientWrapperCache.get(ws);
+  if (!c || c.version !== ws.version) clientWrapperCache.set(ws, (c = { version: ws.version, map: new Map() }));
+  let byEnv = c.map.get(target.proc);
+  if (!byEnv) c.map.set(target.proc, (byEnv = new Map()));
+  const known = byEnv.get(key);
+  if (known) {
+    for (const f of known.files) read(f);
+    return known.answer ?? undefined;
+  }
+  // The files the answer was read from (nested wrappers included), replayed on every use for the walk's dependencies.
+  const files = new Set<string>([target.obj.file]);
+  const entry = { answer: null as boolean | null, files };
+  byEnv.set(key, entry); // recursion: unknown
+  const readHere = (f: string) => {
+    files.add(f);
+    read(f);
+  };
   read(target.obj.file);
-  if (byEnv.has(key)) return byEnv.get(key) ?? undefined;
-  byEnv.set(key, null); // recursion
   const stmts = target.proc.body.stmts;
   let answer: boolean | null = null;
   if (stmts.length > 0 && stmts[stmts.length - 1].k === 'exit') {
     const inner = rootFrame(target);
     const values: (boolean | undefined)[] = [];
     forEachStmt(target.proc.body, (st) => {
-      if (st.k === 'exit') values.push(st.value ? evalBool(st.value, inner.bindings, (x) => envAtom(ws, env, x, inner, read, depth + 1)) : undefined);
+      if (st.k === 'exit') values.push(st.value ? evalBool(st.value, inner.bindings, (x) => envAtom(ws, env, x, inner, readHere, depth + 1)) : undefined);
     });
     if (values.length > 0 && values.every((v) => v !== undefined && v === values[0])) answer = values[0] ?? null;
   }
-  byEnv.set(key, answer);
+  entry.answer = answer;
   return answer ?? undefined;
 }
 
@@ -636,14 +698,17 @@ const guiWrapperCache = new WeakMap<Procedure, boolean>();
  * A call of a Boolean procedure that answers GuiAllowed(): every `exit(value)` in it implies GuiAllowed() (e.g.
  * System Application's `IsGuiAllowed()`, which only lets a test event override the answer).
  */
-function isGuiWrapper(ws: Workspace, frame: Frame, e: Expr): boolean {
-  let target: Procedure | undefined;
-  if (e.k === 'ident') target = ws.findProcedure(frame.ref.obj, e.name)?.proc;
+function isGuiWrapper(ws: Workspace, frame: Frame, e: Expr, read: (file: string) => void): boolean {
+  let ref: ProcRef | undefined;
+  if (e.k === 'ident') ref = ws.findProcedure(frame.ref.obj, e.name);
   else if (e.k === 'call') {
     const r = resolveCall(ws, frame.ref.obj, frame.ref.proc, e);
-    if (r.kind === 'proc' && r.targets.length === 1) target = r.targets[0].proc;
+    if (r.kind === 'proc' && r.targets.length === 1) ref = r.targets[0];
   }
-  if (!target || target.returnType?.name !== 'boolean') return false;
+  const target = ref?.proc;
+  if (!ref || !target || target.returnType?.name !== 'boolean') return false;
+  // Its body decides: an edit there must invalidate what the walk concluded.
+  read(ref.obj.file);
   let known = guiWrapperCache.get(target);
   if (known === undefined) {
     let some = false;

@@ -411,3 +411,35 @@ test('BG0006: a Boolean local known from literal assignments decides the branch;
     ['BG0006'],
   );
 });
+
+test('BG0006: a Boolean procedure that can only answer false on the path (its exit(true) follows a failing Confirm) decides the caller', () => {
+  const extra = `
+    local procedure CanPost(): Boolean
+    begin
+        if Rec."Notify On Error" then
+            exit(false);
+        if /*!BG0006*/Confirm('Post the lines?') then
+            exit(true);
+        exit(false);
+    end;
+
+    local procedure MayPost(): Boolean
+    begin
+        if Rec."Notify On Error" then
+            exit(true);
+        exit(/*!BG0006*/Confirm('Post anyway?'));
+    end;`;
+  expectMarked(
+    {
+      'J.Codeunit.al': jq(
+        `        if CanPost() then
+            Page.RunModal(50230);
+        if MayPost() then
+            /*!BG0006*/Page.RunModal(50231);`,
+        '',
+        extra,
+      ),
+    },
+    ['BG0006'],
+  );
+});
