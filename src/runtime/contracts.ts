@@ -214,6 +214,13 @@ export interface SessionServices {
   transaction(company?: string): Transaction;
   /** A company of the database by name, as the database spells it; undefined when it does not exist (added by the session layer). */
   company?(name: string): string | undefined;
+  /** The database's companies, the session's first (added by the session layer). */
+  companies?(): string[];
+  /**
+   * Moves the session to another company (the app's per-company install/upgrade triggers run once in each company):
+   * the open transaction ends first (committed, or rolled back with `commit` false); returns the previous company.
+   */
+  switchCompany?(company: string, commit: boolean): string;
   commit(): void;
 
   /** Message: shown (foreground) or suppressed and logged (background). */

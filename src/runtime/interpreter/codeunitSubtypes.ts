@@ -35,7 +35,10 @@ export interface RunContext {
   testDepth: number;
 }
 
-/** The server's order of the app triggers (one company: per database, then per company). */
+/**
+ * The server's order of the app triggers: per database once, then per company once in every company (each company's
+ * run in that company, its own transaction).
+ */
 const APP_TRIGGERS: Record<'install' | 'upgrade', string[]> = {
   install: ['OnInstallAppPerDatabase', 'OnInstallAppPerCompany'],
   upgrade: [
@@ -51,11 +54,27 @@ export function* runAppTriggers(engine: EngineImpl, rt: Rt, obj: ObjectModel, ki
   rt.context.app = kind === 'install' ? 'Install' : 'Upgrade';
   try {
     const inst = rt.codeunitInstanceFor(obj);
+    const services = rt.services;
     for (const name of APP_TRIGGERS[kind]) {
       const p = obj.triggers.get(name.toLowerCase());
       if (!p) continue;
       const fn = p.fn ?? engine.compileProc(p);
-      yield* fn(rt, inst, []);
+      const companies = name.endsWith('PerCompany') && services.companies && services.switchCompany ? services.companies() : [undefined];
+      if (companies.length <= 1) {
+        yield* fn(rt, inst, []);
+        continue;
+      }
+      const home = companies[0]!;
+      let ok = false;
+      try {
+        for (const company of companies) {
+          services.switchCompany!(company!, true);
+          yield* fn(rt, inst, []);
+        }
+        ok = true;
+      } finally {
+        services.switchCompany!(home, ok);
+      }
     }
   } finally {
     rt.context.app = saved;

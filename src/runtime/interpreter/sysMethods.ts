@@ -346,8 +346,13 @@ function startSession(rt: Rt, ci: CallInfo, ref: { v: unknown }, id: unknown, re
     ref.v = res.sessionId;
     return true;
   }
-  if (ci.used || res.ignored) return false;
+  if (res.ignored) return false;
   const err = new AlError(res.error.text, res.error.code, where(ci));
+  if (ci.used) {
+    // With Ok the failure is `false` and its error is the last error (GetLastErrorText says why).
+    rt.session.lastError = err;
+    return false;
+  }
   throw err;
 }
 

@@ -66,6 +66,19 @@ export class SessionServicesImpl implements SessionServices {
     return this.rt.companyNamed(name);
   }
 
+  companies(): string[] {
+    const own = this.session.company.toLowerCase();
+    return [this.session.company, ...this.rt.companies.filter((c) => c.toLowerCase() !== own)];
+  }
+
+  switchCompany(company: string, commit: boolean): string {
+    const previous = this.session.company;
+    if (previous === company) return previous;
+    this.finishTransaction(commit);
+    this.session.company = company;
+    return previous;
+  }
+
   /**
    * The session's transaction, in its company; with `company` (a record after ChangeCompany) the same transaction
    * on that company's data (one commit / rollback for both).

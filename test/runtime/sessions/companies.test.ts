@@ -69,7 +69,7 @@ codeunit 50343 "Lab Company Starter"
     begin
         StartSession(Id, Codeunit::"Lab Company Worker", 'fabrikam');
         if not StartSession(Id, Codeunit::"Lab Company Worker", 'Nowhere Inc.') then
-            Log.Add('refused');
+            Log.Add('refused: ' + GetLastErrorText());
         StartSession(Id, Codeunit::"Lab Company Worker");
         TaskScheduler.CreateTask(Codeunit::"Lab Company Worker", 0, true, 'Fabrikam', CurrentDateTime() + 1000);
     end;
@@ -94,7 +94,7 @@ test('StartSession and CreateTask in another company: its rows, CompanyName(), s
   assert.equal(result.state, 'completed', JSON.stringify(result));
   await h.rt.waitIdle();
   const log = rows(h, 'Lab Shared Log').map((l) => l.replace(/^\d+:/, ''));
-  assert.deepEqual(log, ['refused', 'worker in Fabrikam sees 1 items', 'worker in CRONUS International Ltd. sees 3 items', 'worker in Fabrikam sees 2 items']);
+  assert.deepEqual(log, ["refused: The company 'Nowhere Inc.' does not exist in the database.", 'worker in Fabrikam sees 1 items', 'worker in CRONUS International Ltd. sees 3 items', 'worker in Fabrikam sees 2 items']);
   // Per-company data stayed in its company; the shared log is the same table from either company.
   const noIds = (r: string[]) => r.map((x) => x.replace(/^NEW\d+/, 'NEW'));
   assert.deepEqual(noIds(rows(h, 'Lab Item', 'Fabrikam')), ['F1:Fabrikam item', 'NEW:made in Fabrikam', 'NEW:made in Fabrikam']);
@@ -235,4 +235,43 @@ codeunit 50362 "Lab Start Worker" { trigger OnRun() var Item: Record "Lab Item";
   const bad = spawnSync(process.execPath, [cli, 'run', ws, '--scenario', join(ws, 'scenario.json'), '--set', 'companies='], { encoding: 'utf8' });
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /setting 'companies' needs company names/);
+});
+
+test('installing the app runs OnInstallAppPerCompany once in every company, OnInstallAppPerDatabase once', async () => {
+  const h = host(
+    [
+      SHARED,
+      SHARED_LOGGER,
+      `
+codeunit 50352 "Lab Install"
+{
+    Subtype = Install;
+    var
+        Log: Codeunit "Lab Shared Logger";
+    trigger OnInstallAppPerDatabase()
+    begin
+        Log.Add('per database in ' + CompanyName());
+    end;
+    trigger OnInstallAppPerCompany()
+    var
+        Item: Record "Lab Item";
+    begin
+        Item."No." := 'SETUP';
+        Item.Insert();
+        Log.Add('per company in ' + CompanyName() + ': ' + Format(Item.Count()) + ' items');
+    end;
+}`,
+    ],
+    { companies: ['Fabrikam', 'Contoso'] },
+  );
+  const { result, session } = await h.runCodeunit(50352);
+  assert.equal(result.state, 'completed', JSON.stringify(result));
+  assert.deepEqual(rows(h, 'Lab Shared Log').map((l) => l.replace(/^\d+:/, '')), [
+    'per database in CRONUS International Ltd.',
+    'per company in CRONUS International Ltd.: 4 items',
+    'per company in Fabrikam: 1 items',
+    'per company in Contoso: 1 items',
+  ]);
+  for (const c of ['Fabrikam', 'Contoso']) assert.deepEqual(rows(h, 'Lab Item', c), ['SETUP:']);
+  assert.equal(session.company, 'CRONUS International Ltd.', 'the session is back in its company');
 });
