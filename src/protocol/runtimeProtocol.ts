@@ -178,7 +178,7 @@ export interface Requests {
   /** A server instance restart: every session and page background task ends (bc-semantics §2). */
   restartServer: [Record<string, never>, Record<string, never>];
   /** `client`: 'Web' (default) or a web-service client ('WebService', 'ODataV4', 'SOAP', 'Api'). */
-  openPage: [{ page: string | number; record?: Record<string, string>; client?: string }, PageStateData];
+  openPage: [{ page: string | number; record?: Record<string, string>; client?: string; company?: string }, PageStateData];
   pageState: [{ pageInstanceId: number }, PageStateData];
   navigate: [{ pageInstanceId: number; direction: 'next' | 'previous' }, PageStateData];
   invokeAction: [{ pageInstanceId: number; action: string }, PageStateData];

@@ -53,8 +53,8 @@ export class RuntimeHost {
   readonly rt: SessionRuntime;
   readonly workspace: string;
   loadResult: LoadResult;
-  private client: Session | undefined;
-  private readonly webServiceClients = new Map<string, Session>();
+  /** Client sessions by company (lower-cased name) and client kind. */
+  private readonly clients = new Map<string, Session>();
 
   constructor(private readonly options: HostOptions) {
     this.workspace = options.workspace ? resolve(options.workspace) : '';
@@ -116,14 +116,26 @@ export class RuntimeHost {
     return n;
   }
 
-  /** The user's client session (pages open in it); created on first use and kept open. */
-  clientSession(): Session {
-    if (!this.client || this.client.ended) {
-      this.client = this.rt.createSession('Foreground', null, 'Client', 'Web client', 0);
-      this.client.keepAlive = true;
-      this.rt.begin(this.client);
+  /** The company a client names, as the database spells it (default the runtime's); a clear error when unknown. */
+  private companyFor(company: string | undefined): string {
+    if (company === undefined) return this.rt.settings.companyName;
+    const known = this.rt.companyNamed(company);
+    if (known === undefined) throw new ScenarioError(`there is no company ${JSON.stringify(company)} in the database (companies: ${this.rt.companies.map((c) => JSON.stringify(c)).join(', ')})`);
+    return known;
+  }
+
+  /** The user's client session (pages open in it), in a company (default the runtime's); created on first use and kept open. */
+  clientSession(company?: string): Session {
+    const inCompany = this.companyFor(company);
+    const key = `Web|${inCompany.toLowerCase()}`;
+    let s = this.clients.get(key);
+    if (!s || s.ended) {
+      s = this.rt.createSession('Foreground', null, 'Client', 'Web client', 0, inCompany);
+      s.keepAlive = true;
+      this.rt.begin(s);
+      this.clients.set(key, s);
     }
-    return this.client;
+    return s;
   }
 
   /**
@@ -131,24 +143,26 @@ export class RuntimeHost {
    * pages run their page background tasks synchronously (bc-semantics §4). One per client kind, created on first
    * use and kept open.
    */
-  webServiceSession(client: Exclude<PageClient, 'Web'> = 'WebService'): Session {
+  webServiceSession(client: Exclude<PageClient, 'Web'> = 'WebService', company?: string): Session {
     // AL's ClientType: a generic web service is SOAP.
     const kind = client === 'WebService' ? 'SOAP' : client;
-    let s = this.webServiceClients.get(kind);
+    const inCompany = this.companyFor(company);
+    const key = `${kind}|${inCompany.toLowerCase()}`;
+    let s = this.clients.get(key);
     if (!s || s.ended) {
-      s = this.rt.createSession('Foreground', null, 'Client', `${kind} client`, 0);
+      s = this.rt.createSession('Foreground', null, 'Client', `${kind} client`, 0, inCompany);
       s.clientType = 'Web Service';
       s.webServiceClient = kind;
       s.keepAlive = true;
       this.rt.begin(s);
-      this.webServiceClients.set(kind, s);
+      this.clients.set(key, s);
     }
     return s;
   }
 
-  /** The session a page opens in for a client kind (`Web`, the default, or a web-service client). */
-  sessionFor(client: PageClient = 'Web'): Session {
-    return client === 'Web' ? this.clientSession() : this.webServiceSession(client);
+  /** The session a page opens in for a client kind (`Web`, the default, or a web-service client) and company. */
+  sessionFor(client: PageClient = 'Web', company?: string): Session {
+    return client === 'Web' ? this.clientSession(company) : this.webServiceSession(client, company);
   }
 
   codeunitId(codeunit: string | number): number | undefined {
@@ -181,8 +195,7 @@ export class RuntimeHost {
 
   /** The client logs off (its page tasks are cancelled); background sessions run to their end. */
   async shutdown(): Promise<void> {
-    if (this.client && !this.client.ended) this.rt.endSession(this.client, 'completed', undefined);
-    for (const s of this.webServiceClients.values()) if (!s.ended) this.rt.endSession(s, 'completed', undefined);
+    for (const s of this.clients.values()) if (!s.ended) this.rt.endSession(s, 'completed', undefined);
     await this.rt.waitIdle();
   }
 }

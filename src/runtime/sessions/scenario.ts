@@ -7,7 +7,7 @@ export type PageClient = 'Web' | 'WebService' | 'ODataV4' | 'SOAP' | 'Api';
 export const PAGE_CLIENTS: readonly PageClient[] = ['Web', 'WebService', 'ODataV4', 'SOAP', 'Api'];
 
 export type ScenarioStep =
-  | { kind: 'openPage'; page: string | number; record?: Record<string, unknown>; client?: PageClient }
+  | { kind: 'openPage'; page: string | number; record?: Record<string, unknown>; client?: PageClient; company?: string }
   | { kind: 'nextRecord' }
   | { kind: 'previousRecord' }
   | { kind: 'closePage' }
@@ -45,7 +45,7 @@ export interface Scenario {
 export class ScenarioError extends Error {}
 
 const stepKeys = ['openPage', 'nextRecord', 'previousRecord', 'closePage', 'invokeAction', 'setField', 'runCodeunit', 'waitIdle', 'advanceMs', 'answerConfirm', 'answerStrMenu', 'stopSession', 'restartServer'];
-const extraKeys: Record<string, string[]> = { openPage: ['record', 'client'], setField: ['value'], stopSession: ['comment'], runCodeunit: ['company'] };
+const extraKeys: Record<string, string[]> = { openPage: ['record', 'client', 'company'], setField: ['value'], stopSession: ['comment'], runCodeunit: ['company'] };
 
 export function parseScenario(text: string, file: string): Scenario {
   let doc: JsonDocument;
@@ -119,7 +119,8 @@ export function scenarioFromJson(value: unknown, file: string, lineOf: (node: ob
         need((typeof v === 'string' && v !== '') || (typeof v === 'number' && Number.isInteger(v)), 'a page name or id');
         if (o.record !== undefined && !isObject(o.record)) fail(line, `step ${index + 1}: "record" must be an object of primary key field -> value`);
         if (o.client !== undefined && !PAGE_CLIENTS.includes(o.client as PageClient)) fail(line, `step ${index + 1}: "client" must be one of ${PAGE_CLIENTS.join(', ')}, got ${JSON.stringify(o.client)}`);
-        step = { kind, page: v as string | number, ...(o.record ? { record: o.record as Record<string, unknown> } : {}), ...(o.client ? { client: o.client as PageClient } : {}) };
+        if (o.company !== undefined && (typeof o.company !== 'string' || o.company === '')) fail(line, `step ${index + 1}: "company" must be a company name`);
+        step = { kind, page: v as string | number, ...(o.record ? { record: o.record as Record<string, unknown> } : {}), ...(o.client ? { client: o.client as PageClient } : {}), ...(typeof o.company === 'string' ? { company: o.company } : {}) };
         break;
       case 'nextRecord':
       case 'previousRecord':
@@ -172,7 +173,7 @@ function isObject(v: unknown): v is Record<string, unknown> {
 export function describeStep(step: ScenarioStep): string {
   switch (step.kind) {
     case 'openPage':
-      return `open page ${JSON.stringify(step.page)}${step.record ? ` on ${JSON.stringify(step.record)}` : ''}${step.client && step.client !== 'Web' ? ` as a ${step.client} client` : ''}`;
+      return `open page ${JSON.stringify(step.page)}${step.record ? ` on ${JSON.stringify(step.record)}` : ''}${step.client && step.client !== 'Web' ? ` as a ${step.client} client` : ''}${step.company ? ` in company ${JSON.stringify(step.company)}` : ''}`;
     case 'invokeAction':
       return `invoke action ${JSON.stringify(step.action)}`;
     case 'setField':

@@ -48,7 +48,7 @@ export class ScenarioRunner {
     const rt = host.rt;
     switch (step.kind) {
       case 'openPage': {
-        const { page } = await rt.pages.open(host.sessionFor(step.client), step.page, step.record);
+        const { page } = await rt.pages.open(host.sessionFor(step.client, step.company), step.page, step.record);
         if (page.open) this.pages.push(page);
         return;
       }

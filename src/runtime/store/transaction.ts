@@ -68,6 +68,8 @@ export class StoreTransaction implements Transaction {
 
   /** Calls fn for each visible row matching the options, unordered; rows are not copied (do not mutate). */
   forEachVisible(table: TableDef, options: ReadOptions, fn: (v: Visible) => void): void {
+    // Tables shared by every company live in the session's own transaction, whichever company reaches them.
+    if (this.root !== this && table.dataPerCompany === false) return this.root.forEachVisible(table, options, fn);
     const info = this.db.info(table);
     const store = this.db.storeFor(table, this.companyKey);
     const matches = buildMatcher(this, info, options, this.db.filterOptions);
@@ -97,6 +99,7 @@ export class StoreTransaction implements Transaction {
   }
 
   find(table: TableDef, options: ReadOptions): VersionedRow[] {
+    if (this.root !== this && table.dataPerCompany === false) return this.root.find(table, options);
     this.progress();
     const info = this.db.info(table);
     const keyFields = options.keyFields ?? [];
@@ -140,6 +143,7 @@ export class StoreTransaction implements Transaction {
   }
 
   get(table: TableDef, primaryKey: FieldValue[]): VersionedRow | undefined {
+    if (this.root !== this && table.dataPerCompany === false) return this.root.get(table, primaryKey);
     this.progress();
     const info = this.db.info(table);
     const key = info.keyOfValues(primaryKey);
@@ -150,6 +154,7 @@ export class StoreTransaction implements Transaction {
   }
 
   count(table: TableDef, options: ReadOptions): number {
+    if (this.root !== this && table.dataPerCompany === false) return this.root.count(table, options);
     this.progress();
     let n = 0;
     this.forEachVisible(table, options, () => n++);
@@ -169,6 +174,7 @@ export class StoreTransaction implements Transaction {
   // -------------------------------------------------------------------------------------------------------
 
   insert(table: TableDef, row: Row): VersionedRow {
+    if (this.root !== this && table.dataPerCompany === false) return this.root.insert(table, row);
     this.progress();
     const store = this.writableStore(table, 'insert into');
     const info = store.info;
@@ -183,6 +189,7 @@ export class StoreTransaction implements Transaction {
   }
 
   modify(table: TableDef, row: VersionedRow): VersionedRow {
+    if (this.root !== this && table.dataPerCompany === false) return this.root.modify(table, row);
     this.progress();
     const store = this.writableStore(table, 'modify');
     const info = store.info;
@@ -197,6 +204,7 @@ export class StoreTransaction implements Transaction {
   }
 
   delete(table: TableDef, row: VersionedRow): void {
+    if (this.root !== this && table.dataPerCompany === false) return this.root.delete(table, row);
     this.progress();
     const info = this.writableStore(table, 'delete from').info;
     const key = info.keyOfRow(row.row);
@@ -207,6 +215,7 @@ export class StoreTransaction implements Transaction {
   }
 
   rename(table: TableDef, row: VersionedRow, newPrimaryKey: FieldValue[]): VersionedRow {
+    if (this.root !== this && table.dataPerCompany === false) return this.root.rename(table, row, newPrimaryKey);
     this.progress();
     const info = this.writableStore(table, 'rename in').info;
     const oldKey = info.keyOfRow(row.row);
@@ -227,6 +236,7 @@ export class StoreTransaction implements Transaction {
   }
 
   lockTable(table: TableDef): void {
+    if (this.root !== this && table.dataPerCompany === false) return this.root.lockTable(table);
     this.progress();
     if (this.db.isVirtual(table)) return;
     this.lockedTables.add(table.id);
@@ -234,6 +244,7 @@ export class StoreTransaction implements Transaction {
 
   /** True while LockTable is in effect for the table in this transaction. */
   isTableLocked(table: TableDef): boolean {
+    if (this.root !== this && table.dataPerCompany === false) return this.root.isTableLocked(table);
     return this.lockedTables.has(table.id);
   }
 
@@ -391,7 +402,7 @@ export class StoreTransaction implements Transaction {
 
   private progress(): void {
     if (this.ended) throw new Error(`The transaction of session ${this.sessionId} has ended.`);
-    this.waitingFor = undefined;
+    this.root.waitingFor = undefined;
   }
 
   private own(table: TableDef): Map<string, OverlayEntry> {
@@ -415,12 +426,15 @@ export class StoreTransaction implements Transaction {
   /** Throws LockConflict (or a deadlock error) when another transaction holds the row's lock. */
   private checkLock(table: TableDef, info: TableInfo, key: string, row: Row): void {
     const holder = this.db.lockHolder(this.db.lockId(table, this.companyKey, key));
-    if (!holder || holder === this) return;
-    // Deadlock: the holder already waits, directly or through others, for this transaction.
-    for (let t: StoreTransaction | undefined = holder.waitingFor, hops = 0; t && hops < 1000; t = t.waitingFor, hops++) {
-      if (t === this) throw deadlock(table.name);
+    // The same session's transaction in another company holds it: no conflict (one transaction in BC).
+    if (!holder || holder.root === this.root) return;
+    // Deadlock: the holder already waits, directly or through others, for this transaction (waits are tracked on
+    // the session's transaction, whichever company's part took the lock).
+    const me = this.root;
+    for (let t: StoreTransaction | undefined = holder.root.waitingFor, hops = 0; t && hops < 1000; t = t.root.waitingFor, hops++) {
+      if (t.root === me) throw deadlock(table.name);
     }
-    this.waitingFor = holder;
+    me.waitingFor = holder.root;
     throw new LockConflict(table.name, info.identification(row), this.sessionId, holder.sessionId, holder.id);
   }
 

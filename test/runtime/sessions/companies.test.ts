@@ -275,3 +275,58 @@ codeunit 50352 "Lab Install"
   for (const c of ['Fabrikam', 'Contoso']) assert.deepEqual(rows(h, 'Lab Item', c), ['SETUP:']);
   assert.equal(session.company, 'CRONUS International Ltd.', 'the session is back in its company');
 });
+
+test('a page opened in another company shows that company\'s rows; its page background task runs there too', async () => {
+  const h = host(
+    [
+      `
+codeunit 50353 "Lab Company Task"
+{
+    trigger OnRun()
+    var
+        Results: Dictionary of [Text, Text];
+        Item: Record "Lab Item";
+    begin
+        Results.Add('Where', CompanyName() + ' ' + Format(Item.Count()));
+        Page.SetBackgroundTaskResult(Results);
+    end;
+}`,
+      `
+page 50354 "Lab Company Card"
+{
+    PageType = Card;
+    SourceTable = "Lab Item";
+    layout { area(Content) { field("No."; Rec."No.") { } field(Description; Rec.Description) { } field(Where; WhereText) { } } }
+    var
+        WhereText: Text;
+    trigger OnAfterGetCurrRecord()
+    var
+        Id: Integer;
+        Params: Dictionary of [Text, Text];
+    begin
+        CurrPage.EnqueueBackgroundTask(Id, Codeunit::"Lab Company Task", Params);
+    end;
+    trigger OnPageBackgroundTaskCompleted(TaskId: Integer; Results: Dictionary of [Text, Text])
+    begin
+        WhereText := Results.Get('Where');
+    end;
+}`,
+    ],
+    { companies: ['Fabrikam'] },
+  );
+  const scenario = scenarioFromJson(
+    {
+      companyData: { Fabrikam: { 'Lab Item': [{ 'No.': 'A', Description: 'Fabrikam A' }] } },
+      steps: [{ openPage: 'Lab Company Card', record: { 'No.': 'A' }, company: 'Fabrikam' }, { waitIdle: true }, { openPage: 'Lab Company Card', record: { 'No.': 'A' } }, { waitIdle: true }],
+    },
+    'pages.json',
+  );
+  const r = await h.runScenario(scenario);
+  assert.ok(r.ok, r.failed?.message);
+  const shown = events(h, 'pageField').filter((e) => e.field === 'Description' || e.field === 'Where').map((e) => `${String(e.field)}=${String(e.value)}`);
+  assert.deepEqual(shown, ['Description=Fabrikam A', 'Where=Fabrikam 1', 'Description=Alpha', 'Where=CRONUS International Ltd. 3']);
+  const clients = events(h, 'sessionStarted', { kind: 'Foreground' }).map((e) => e.company);
+  assert.deepEqual(clients, ['Fabrikam', 'CRONUS International Ltd.'], 'one client session per company');
+  const bad = await h.runScenario(scenarioFromJson({ steps: [{ openPage: 'Lab Company Card', company: 'Nowhere' }] }, 'bad.json'));
+  assert.match(bad.failed?.message ?? '', /there is no company "Nowhere" in the database/);
+});

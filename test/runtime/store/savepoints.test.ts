@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Database, LockConflict } from '../../../src/runtime/store';
 import type { FieldValue, ReadOptions, Row } from '../../../src/runtime/contracts';
-import { allTables, customer } from './tables';
+import { allTables, customer, salesLine } from './tables';
 
 function row(values: Record<number, FieldValue>): Row {
   return new Map(Object.entries(values).map(([k, v]) => [Number(k), v]));
@@ -115,3 +115,23 @@ test('one transaction over two companies (inCompany): commit, rollback and savep
   assert.equal(other.hasWrites(), false, "rolling back the session's transaction rolls back its other company too");
   assert.equal(db.committedCount(customer, 'Other'), 1);
 });
+
+test('a table shared by every company (DataPerCompany = false) is one set of rows and locks in both parts of the transaction', () => {
+  const shared = { ...salesLineShared(), dataPerCompany: false };
+  const db = new Database([...allTables, shared], { company: 'Main' });
+  const tx = db.begin(1);
+  const other = tx.inCompany('Other');
+  tx.insert(shared, row({ 1: 0, 3: 'S1', 4: 10000 }));
+  // The other company's part sees the uncommitted row and may change it: no lock conflict with itself.
+  const seen = other.get(shared, [0, 'S1', 10000])!;
+  assert.ok(seen);
+  seen.row.set(15, 5 as never);
+  other.modify(shared, seen);
+  tx.commit();
+  assert.equal(db.committedCount(shared), 1);
+  assert.equal(db.committedCount(shared, 'Other'), 1, 'the same rows from either company');
+});
+
+function salesLineShared() {
+  return { ...salesLine, id: 38, name: 'Shared Line' };
+}

@@ -133,7 +133,10 @@ export async function handleRequest(server: ControlServer, c: Connection, comman
       await pageOp(async () => {
         const client = args.client === undefined ? 'Web' : args.client;
         if (!PAGE_CLIENTS.includes(client as PageClient)) throw new RequestError(`'client' must be one of ${PAGE_CLIENTS.join(', ')}`);
-        state = (await rt.pages.open(host.sessionFor(client as PageClient), p, (args.record as Record<string, string>) ?? undefined)).page;
+        if (args.company !== undefined && typeof args.company !== 'string') throw new RequestError("'company' must be a company name");
+        // An unknown company is a ScenarioError: pageOp answers it as a request error.
+        const session = host.sessionFor(client as PageClient, args.company as string | undefined);
+        state = (await rt.pages.open(session, p, (args.record as Record<string, string>) ?? undefined)).page;
       });
       return rt.pages.data(state!);
     }
