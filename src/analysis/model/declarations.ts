@@ -27,7 +27,7 @@ function procedureSignature(p: Procedure): string {
   const host = p.host ? `${p.host.kind}:${p.host.name}:${p.host.sourceExpr ?? ''}` : '';
   const params = p.params.map((x) => `${x.isVar ? 'var ' : ''}${x.name}:${x.type.text}`).join(',');
   const sub = p.subscribes ? `${p.subscribes.objectKind}:${p.subscribes.object}:${p.subscribes.event}` : '';
-  return `${p.isTrigger ? 't' : 'p'}${p.isLocal ? 'l' : ''} ${p.name}@${host}(${params}):${p.returnType?.text ?? ''}[${p.attributes.join(',')}]${sub}`;
+  return `${p.isTrigger ? 't' : 'p'}${p.isLocal ? 'l' : ''} ${p.name}@${host}(${params}):${p.returnName ?? ''} ${p.returnType?.text ?? ''}[${p.attributes.join(',')}]${sub}`;
 }
 
 /** Whether a change replaced a file's bodies only (same path, same declarations). */

@@ -303,6 +303,7 @@ class Builder {
     let nameNode: SyntaxNode | undefined;
     let params: Param[] = [];
     let returnType: TypeRef | undefined;
+    let returnName: string | undefined;
     let locals: VarDecl[] = [];
     let body: Stmt | undefined;
     let blockStart = -1;
@@ -319,6 +320,8 @@ class Builder {
       else if (c.kind === SyntaxKind.ReturnValue) {
         const t = c.children.find(isTypeNode);
         if (t) returnType = this.type(t);
+        const named = c.children.find((x) => x.kind === SyntaxKind.Identifier || x.kind === SyntaxKind.QuotedIdentifier);
+        if (named) returnName = unquote(this.t(named));
       } else if (c.kind === SyntaxKind.VarSection) locals = this.vars(c);
       else if (c.kind === SyntaxKind.Block) {
         blockStart = c.start;
@@ -336,6 +339,7 @@ class Builder {
       nameEnd: nameNode?.end ?? n.start,
       attributes,
       ...(subscribes ? { subscribes } : {}),
+      ...(returnName ? { returnName } : {}),
       isLocal,
       start: n.start,
       end: n.end,

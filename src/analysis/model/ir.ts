@@ -99,6 +99,8 @@ export interface Procedure extends Span {
   host?: TriggerHost;
   params: Param[];
   returnType?: TypeRef;
+  /** The named return variable (`procedure IsTestMode() TestMode: Boolean`). */
+  returnName?: string;
   locals: VarDecl[];
   nameStart: number;
   nameEnd: number;

@@ -6,6 +6,7 @@ import type { Expr, Procedure, Span, Stmt } from './ir';
 import { nameKey } from './names';
 import { lookupVar, resolveCall, type ProcRef } from './resolve';
 import { forEachExpr, stmtExprs } from './visit';
+import { declarationEpoch } from './declarations';
 import type { WsObject, Workspace } from './workspace';
 
 /** A write to a local: a literal, unknown (null), or what the bound subscribers of an event do (resolved per path). */
@@ -45,11 +46,13 @@ function isEventPublisher(p: Procedure): boolean {
 function collect(ws: Workspace, ref: ProcRef): ProcLocals {
   const { obj, proc } = ref;
   const bools = new Set(proc.locals.filter((l) => l.type.name === 'boolean').map((l) => l.name.toLowerCase()));
+  const ret = returnVar(proc);
+  if (ret) bools.add(ret);
   const out: ProcLocals = { writes: new Map(), loops: [], binds: [] };
   const within: Span[] = [];
   const add = (name: string, at: Span, write: Write) => {
     const k = name.toLowerCase();
-    if (!bools.has(k) || lookupVar(ws, obj, proc, name)?.scope !== 'local') return;
+    if (!bools.has(k) || (k !== ret && lookupVar(ws, obj, proc, name)?.scope !== 'local')) return;
     let l = out.writes.get(k);
     if (!l) out.writes.set(k, (l = []));
     l.push({ start: at.start, end: at.end, write, within: [...within] });
@@ -158,8 +161,10 @@ export function boundAt(ws: Workspace, ref: ProcRef, inherited: readonly string[
 /** The value of a Boolean local just before `pos`, or undefined when it is not known. */
 export function localValueAt(ws: Workspace, ref: ProcRef, name: string, pos: number, bound: readonly string[] | undefined, read: (file: string) => void): boolean | undefined {
   const key = name.toLowerCase();
-  const v = lookupVar(ws, ref.obj, ref.proc, name);
-  if (!v || v.scope !== 'local' || v.type.name !== 'boolean') return undefined;
+  if (key !== returnVar(ref.proc)) {
+    const v = lookupVar(ws, ref.obj, ref.proc, name);
+    if (!v || v.scope !== 'local' || v.type.name !== 'boolean') return undefined;
+  }
   const pl = procLocals(ws, ref);
   const writes = pl.writes.get(key);
   let value: boolean | undefined = false; // AL initializes locals
@@ -170,6 +175,7 @@ export function localValueAt(ws: Workspace, ref: ProcRef, name: string, pos: num
     const maybe = !before && w.start > pos && around.some((l) => w.start < l.end);
     if (!before && !maybe) continue;
     const wv = writeValue(ws, w.write, bound, read);
+    if (wv === 'same') continue;
     // A write that surely ran before `pos` sets the value; one in a branch that may not have run merges with it.
     const sure = before && w.within.every((b) => b.start <= pos && pos < b.end);
     if (sure) value = wv;
@@ -178,9 +184,14 @@ export function localValueAt(ws: Workspace, ref: ProcRef, name: string, pos: num
   return value;
 }
 
-function writeValue(ws: Workspace, w: Write, bound: readonly string[] | undefined, read: (file: string) => void): boolean | undefined {
+/** The Boolean named return variable of a procedure (lower-cased), a local in all but name. */
+export function returnVar(p: Procedure): string | undefined {
+  return p.returnName && p.returnType?.name === 'boolean' ? p.returnName.toLowerCase() : undefined;
+}
+
+function writeValue(ws: Workspace, w: Write, bound: readonly string[] | undefined, read: (file: string) => void): boolean | undefined | 'same' {
   if (w.k === 'value') return w.v ?? undefined;
-  if (!bound || bound.length === 0) return undefined;
+  if (!bound || bound.length === 0) return testHook(ws, w.target) ? 'same' : undefined;
   let out: boolean | undefined | null = null; // null: no bound subscriber writes it
   for (const name of bound) {
     const cu = ws.find('codeunit', name);
@@ -195,7 +206,53 @@ function writeValue(ws: Workspace, w: Write, bound: readonly string[] | undefine
       else if (out !== v) out = undefined;
     }
   }
-  return out === null ? undefined : out;
+  if (out === null) return testHook(ws, w.target) ? 'same' : undefined;
+  return out;
+}
+
+const subscriberIndex = new WeakMap<Workspace, { epoch: number; map: Map<string, WsObject[]>; hooks: Map<Procedure, boolean> }>();
+
+/** Publisher event -> the objects holding its subscribers; rebuilt when some file's declarations change. */
+function subscribersOf(ws: Workspace, target: ProcRef): WsObject[] {
+  const epoch = declarationEpoch(ws);
+  let c = subscriberIndex.get(ws);
+  if (!c || c.epoch !== epoch) {
+    const map = new Map<string, WsObject[]>();
+    for (const f of ws.files.values())
+      for (const o of f.objects)
+        for (const p of o.procedures) {
+          const s = p.subscribes;
+          if (!s) continue;
+          const k = `${s.objectKind}:${/^\d+$/.test(s.object) ? s.object : nameKey(s.object)}:${s.event.toLowerCase()}`;
+          let l = map.get(k);
+          if (!l) map.set(k, (l = []));
+          l.push(o);
+        }
+    subscriberIndex.set(ws, (c = { epoch, map, hooks: new Map() }));
+  }
+  const t = target.obj;
+  return [...(c.map.get(`${t.kind}:${nameKey(t.name)}:${target.proc.name.toLowerCase()}`) ?? []), ...(c.map.get(`${t.kind}:${t.id}:${target.proc.name.toLowerCase()}`) ?? [])];
+}
+
+/**
+ * An event only test codeunits (Subtype = Test) subscribe to is a test hook (`OnIsTestMode(TestMode)`): in the
+ * product's own sessions nobody answers it, so its var parameters keep their values. An event without any subscriber
+ * stays open: another app may answer it.
+ */
+function testHook(ws: Workspace, target: ProcRef): boolean {
+  const cached = subscriberIndex.get(ws);
+  if (cached && cached.epoch === declarationEpoch(ws)) {
+    const known = cached.hooks.get(target.proc);
+    if (known !== undefined) return known;
+  }
+  const subs = subscribersOf(ws, target);
+  const hooks = subscriberIndex.get(ws)!.hooks;
+  let h = hooks.get(target.proc);
+  if (h === undefined) {
+    h = subs.length > 0 && subs.every((o) => o.kind === 'codeunit' && (o.properties.get('subtype')?.value ?? '').toLowerCase() === 'test');
+    hooks.set(target.proc, h);
+  }
+  return h;
 }
 
 function subscribesTo(ws: Workspace, s: NonNullable<Procedure['subscribes']>, target: ProcRef): boolean {

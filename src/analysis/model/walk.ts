@@ -4,7 +4,7 @@
 import type { PathStep } from '../diagnostic';
 import type { Expr, Procedure, Stmt } from './ir';
 import { flagValue, hasFlags, newInstanceState, normalize, selfStateAt, stateSig, varStateAt, type InstState } from './instanceFlags';
-import { boundAt, localValueAt } from './localValues';
+import { boundAt, localValueAt, returnVar } from './localValues';
 import { lookupVar, resolveCall, type ProcRef, type ResolvedCall, type VarInfo } from './resolve';
 import { forEachStmt } from './visit';
 import type { WsObject, Workspace } from './workspace';
@@ -150,6 +150,7 @@ class Walker {
       return undefined;
     }
     if (!f || e.k !== 'ident') return undefined;
+    if (e.name.toLowerCase() === returnVar(f.ref.proc)) return localValueAt(this.ws, f.ref, e.name, e.start, f.bound, this.read);
     const v = lookupVar(this.ws, f.ref.obj, f.ref.proc, e.name);
     if (!v || v.type.name !== 'boolean') return undefined;
     const read = (file: string) => this.spec.onRead?.(file);
@@ -177,8 +178,12 @@ class Walker {
     const completes = this.stmt(body, frame, flow, path, guiVars);
     if (track) {
       const answers = this.exits.pop()!;
-      // Falling off the end answers the return variable's value: not known here.
-      if (completes) answers.add('u');
+      // Falling off the end answers the named return variable's value (unknown without one: it may be assigned).
+      if (completes) {
+        const rv = returnVar(frame.ref.proc);
+        const v = rv ? localValueAt(this.ws, frame.ref, rv, body.end, frame.bound, this.read) : undefined;
+        answers.add(v === true ? 't' : v === false ? 'f' : 'u');
+      }
       returnsOf(this.spec.visited).set(key, answers);
     }
     this.current = outer;
@@ -282,7 +287,8 @@ class Walker {
         const failed = this.takeFailed();
         const answers = this.exits[this.exits.length - 1];
         if (answers && !failed) {
-          const v = s.value ? evalBool(s.value, frame.bindings, this.atom) : undefined;
+          const rv = returnVar(frame.ref.proc);
+          const v = s.value ? evalBool(s.value, frame.bindings, this.atom) : rv ? localValueAt(this.ws, frame.ref, rv, s.start, frame.bound, this.read) : undefined;
           answers.add(v === true ? 't' : v === false ? 'f' : 'u');
         }
         return false;

@@ -443,3 +443,61 @@ test('BG0006: a Boolean procedure that can only answer false on the path (its ex
     ['BG0006'],
   );
 });
+
+test('BG0006: an event only test codeunits subscribe to is a test hook: IsTestMode() answers false in the product', () => {
+  const reporting = (hookSubscriber: string) => ({
+    'J.Codeunit.al': jq(
+      `        if IsTestMode() then
+            Page.RunModal(50240);
+        if IsHooked() then
+            /*!BG0006*/Page.RunModal(50241);`,
+      '',
+      `
+    local procedure IsTestMode() TestMode: Boolean
+    begin
+        OnIsTestMode(TestMode);
+    end;
+
+    local procedure IsHooked() Hooked: Boolean
+    begin
+        OnIsHooked(Hooked);
+    end;
+
+    [IntegrationEvent(false, false)]
+    local procedure OnIsTestMode(var TestMode: Boolean)
+    begin
+    end;
+
+    [IntegrationEvent(false, false)]
+    local procedure OnIsHooked(var Hooked: Boolean)
+    begin
+    end;`,
+    ),
+    'T.Codeunit.al': `codeunit 50242 "My Tests"
+{
+    Subtype = Test;
+
+    [EventSubscriber(ObjectType::Codeunit, Codeunit::"JQ Runner", OnIsTestMode, '', false, false)]
+    local procedure EnableTestMode(var TestMode: Boolean)
+    begin
+        TestMode := true;
+    end;
+}
+`,
+    'H.Codeunit.al': hookSubscriber,
+  });
+  // OnIsHooked: no subscriber at all stays open (another app may answer); one in a normal codeunit too.
+  expectMarked(reporting('codeunit 50243 Nothing\n{\n}\n'), ['BG0006']);
+  expectMarked(
+    reporting(`codeunit 50243 "Hook Answer"
+{
+    [EventSubscriber(ObjectType::Codeunit, Codeunit::"JQ Runner", OnIsHooked, '', false, false)]
+    local procedure Answer(var Hooked: Boolean)
+    begin
+        Hooked := true;
+    end;
+}
+`),
+    ['BG0006'],
+  );
+});
