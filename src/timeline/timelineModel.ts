@@ -28,6 +28,8 @@ export interface Row {
   parent: number | null;
   object: string;
   task?: number;
+  /** The company the session ran in (from `sessionStarted`; older timelines have none). */
+  company?: string;
   start: number;
   /** Undefined while the session is still running. */
   end?: number;
@@ -77,6 +79,7 @@ export function buildTimeline(events: readonly TimelineEvent[]): TimelineModel {
         const row: Row = {
           id, kind: (['Foreground', 'Background', 'PageBackgroundTask'].includes(str(e.kind)) ? e.kind : 'Foreground') as RowKind,
           parent: typeof e.parent === 'number' ? e.parent : null, object: str(e.object), task, start: e.t, outcome: 'running', waits: [], marks: [],
+          ...(typeof e.company === 'string' ? { company: e.company } : {}),
         };
         const q = queuedSessions.get(id);
         if (q !== undefined && q < e.t) row.waits.push({ from: q, to: e.t, label: 'queued: waiting for a free background session slot' });

@@ -149,7 +149,7 @@ function rowLabel(r: Row): string {
 function rowTitle(r: Row, end: number): string {
   const lines = [
     rowLabel(r),
-    `kind: ${r.kind}${r.parent !== null ? `, parent session ${r.parent}` : ''}`,
+    `kind: ${r.kind}${r.parent !== null ? `, parent session ${r.parent}` : ''}${r.company ? `, company ${r.company}` : ''}`,
     `started ${formatMs(r.start)}${r.end !== undefined ? `, ended ${formatMs(r.end)} (${formatMs(r.end - r.start)})` : `, running for ${formatMs(end - r.start)}`}`,
     `outcome: ${r.outcome}`,
   ];

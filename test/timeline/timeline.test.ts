@@ -36,6 +36,13 @@ test('every session becomes a row, in start order, with kind, parent, span and o
   assert.equal(m.end, 2000);
 });
 
+test('a session started in another company says so in its row and hover title', () => {
+  const withCompany = run.map((e) => (e.event === 'sessionStarted' && e.session === 4 ? { ...e, company: 'Fabrikam' } : e));
+  const m = buildTimeline(withCompany);
+  assert.deepEqual(m.rows.map((r) => r.company), [undefined, undefined, undefined, 'Fabrikam']);
+  assert.match(renderTimelineSvg(withCompany, { width: 600 }), /kind: Background, parent session 1, company Fabrikam/);
+});
+
 test('queue waits, cancellations, triggers, notifications and errors are marked on the right rows', () => {
   const m = buildTimeline(run);
   const byId = new Map(m.rows.map((r) => [r.id, r]));

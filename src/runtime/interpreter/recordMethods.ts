@@ -320,8 +320,10 @@ export const recordMethods = registry({
         if (!rt.services.company) throw new AlError(`AL Session Lab does not support Record.ChangeCompany in this session (${ci.loc ? `${ci.loc.file}:${ci.loc.line + 1}` : 'no location'}).`, '', where(ci));
         const company = rt.services.company(wanted);
         if (company === undefined) {
-          if (ci.used) return false;
-          throw new AlError(`The company '${wanted}' does not exist in the database.`, 'CompanyNotFound', where(ci));
+          const err = new AlError(`The company '${wanted}' does not exist in the database.`, 'CompanyNotFound', where(ci));
+          if (!ci.used) throw err;
+          rt.session.lastError = err;
+          return false;
         }
         rec.company = company.toLowerCase() === rt.services.companyName.toLowerCase() ? undefined : company;
       }

@@ -152,7 +152,7 @@ codeunit 50347 "Lab Change Company"
         Other.Init();
         Other."No." := 'X1';
         Other.Insert();
-        if not Other.ChangeCompany('Nowhere') then Log.Add('no such company');
+        if not Other.ChangeCompany('Nowhere') then Log.Add('no such company: ' + GetLastErrorText());
         Other.Reset();
         Log.Add('after Reset: ' + Other.CurrentCompany() + ' ' + Format(Other.Count()));
         Clear(Other);
@@ -181,7 +181,7 @@ codeunit 50348 "Lab Change Company Fails"
   assert.equal(ok.result.state, 'completed', JSON.stringify(ok.result));
   assert.deepEqual(rows(h, 'Lab Shared Log').map((l) => l.replace(/^\d+:/, '')), [
     'Fabrikam 0 / CRONUS International Ltd. 3',
-    'no such company',
+    "no such company: The company 'Nowhere' does not exist in the database.",
     'after Reset: Fabrikam 1',
     'after Clear: CRONUS International Ltd. 3',
   ]);

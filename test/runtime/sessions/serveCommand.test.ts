@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as net from 'node:net';
 import { join } from 'node:path';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { RuntimeClient } from '../../../src/protocol/client';
 import type { Events } from '../../../src/protocol/runtimeProtocol';
 
@@ -164,6 +166,29 @@ test('serve keeps only the latest eventHistoryLimit timeline events; a client as
     assert.equal(tail.truncated, undefined);
     await assert.rejects(client.request('timeline', { from: -1 }), /'from' must be an event number/);
     assert.ok(seen >= all.total - 5, 'streamed events are not limited');
+    client.dispose();
+  } finally {
+    proc.kill();
+  }
+});
+
+test('serve --data with companies: pages open in the company the request names; unknown companies are refused', async () => {
+  const data = join(mkdtempSync(join(tmpdir(), 'lab-serve-companies-')), 'data.json');
+  writeFileSync(data, JSON.stringify({
+    data: { Customer: [{ 'No.': '10000', Name: 'Adatum Corporation' }] },
+    companies: ['Contoso'],
+    companyData: { Fabrikam: { Customer: [{ 'No.': '90000', Name: 'Fabrikam Only' }] } },
+  }));
+  const { proc, port, token } = await serve('--clock', 'virtual', '--data', data);
+  try {
+    const client = await RuntimeClient.connect({ port, token, client: 'test' });
+    const page = await client.request('openPage', { page: 'Customer Card', record: { 'No.': '90000' }, company: 'fabrikam' });
+    assert.equal(page.recordId, 'Customer: 90000');
+    assert.equal(page.groups.flatMap((g) => g.fields).find((f) => f.name === 'Name')?.value, 'Fabrikam Only');
+    const { sessions } = await client.request('sessions', {});
+    assert.ok(sessions.some((s) => s.kind === 'Foreground' && s.company === 'Fabrikam'), JSON.stringify(sessions));
+    await assert.rejects(client.request('openPage', { page: 'Customer Card', record: { 'No.': '10000' }, company: 'Nowhere' }), /there is no company "Nowhere" in the database \(companies: "CRONUS International Ltd\.", "Contoso", "Fabrikam"\)/);
+    await assert.rejects(client.request('openPage', { page: 'Customer Card', record: { 'No.': '90000' } }), /90000/);
     client.dispose();
   } finally {
     proc.kill();
