@@ -93,8 +93,9 @@ function walkAll(ctx: RuleContext, names: Record<string, string>, hit: (h: UiHit
       onRead(file) {
         files.add(file);
       },
-      // Confirm and StrMenu fail without a client: nothing after them runs on this path.
-      fails: (v) => !v.flow.gui && v.res.kind === 'builtin' && (v.res.name === 'dialog.confirm' || v.res.name === 'dialog.strmenu'),
+      // A client callback fails without a client ("Callback functions are not allowed", the runtime's contract too):
+      // nothing after it runs on this path.
+      fails: (v) => !v.flow.gui && v.res.kind === 'builtin' && !!uiCalls[v.res.name] && !runsReportWithoutRequestPage(v),
       onCall(v) {
         // A call site known to run only with a client (GuiAllowed() true) is not followed.
         if (v.flow.gui) return false;

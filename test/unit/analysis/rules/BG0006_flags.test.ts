@@ -284,16 +284,23 @@ test('BG0006: a procedure answering from the client type (CurrentClientType in [
   expectMarked(
     {
       'J.Codeunit.al': jq(
-        `        if IsWebClient() then
-            Download(FileName, '', '', '', FileName)
-        else
-            /*!BG0006*/Hyperlink('https://example.com');
+        `        SendFile();
         if AllFound(Ids) then
             exit;
         /*!BG0006*/Page.RunModal(50212);`,
-        `        FileName: Text;
-        Ids: List of [Integer];`,
-        extra,
+        `        Ids: List of [Integer];`,
+        extra +
+          `
+
+    local procedure SendFile()
+    var
+        FileName: Text;
+    begin
+        if IsWebClient() then
+            Download(FileName, '', '', '', FileName)
+        else
+            /*!BG0006*/Hyperlink('https://example.com');
+    end;`,
       ),
     },
     ['BG0006'],
@@ -338,6 +345,9 @@ test('BG0006: Confirm fails without a client, so what only runs after it is not 
     ['BG0006'],
   );
   assert.equal(found.length, 3);
+  // Any client callback fails the same way (the runtime's contract): what follows a Page.RunModal is not reached.
+  expectMarked({ 'J.Codeunit.al': jq(`        /*!BG0006*/Page.RunModal(50216);
+        Hyperlink('https://example.com');`) }, ['BG0006']);
 });
 
 test('BG0006: a subscriber bound on the path that sets the HideDialog var parameter of an event decides the local', () => {
