@@ -74,12 +74,18 @@ function onField(name: string, ret?: Builtin['ret'], max?: number): Builtin {
 export const recordRefMethods = registry({
   Open: {
     min: 1, max: 3, effect: true,
-    impl(rt: Rt, ci, rr: RecordRefValue, id: unknown, temporary = false) {
+    impl(rt: Rt, ci, rr: RecordRefValue, id: unknown, temporary = false, company?: unknown) {
       const tm = rt.engine.tableByName(String(id));
       if (!tm) throw new AlError(`Table ${String(id)} does not exist in the workspace.`, '', where(ci));
-      rr.rec = new AlRecord(tm, !!temporary || !!tm.def.temporaryOnly);
+      const rec = new AlRecord(tm, !!temporary || !!tm.def.temporaryOnly);
+      // Open(Table, Temporary, CompanyName): the record reads and writes that company's data, as after ChangeCompany
+      // (an unknown company is the ChangeCompany error).
+      if (company !== undefined && String(company) !== '') recordMethods.get('changecompany')!.impl(rt, { ...ci, used: false }, rec, company);
+      rr.rec = rec;
     },
   },
+  ChangeCompany: forward('ChangeCompany'),
+  CurrentCompany: forward('CurrentCompany'),
   Close: { max: 0, effect: true, impl: (_rt: Rt, _ci, rr: RecordRefValue) => void (rr.rec = undefined) },
   IsEmpty: forward('IsEmpty'),
   Number: { ret: tInt, max: 0, impl: (_rt: Rt, ci, rr: RecordRefValue) => recOf(rr, ci).def.id },

@@ -330,3 +330,33 @@ page 50354 "Lab Company Card"
   const bad = await h.runScenario(scenarioFromJson({ steps: [{ openPage: 'Lab Company Card', company: 'Nowhere' }] }, 'bad.json'));
   assert.match(bad.failed?.message ?? '', /there is no company "Nowhere" in the database/);
 });
+
+test('RecordRef.Open(Table, Temporary, Company) and RecordRef.ChangeCompany reach the other company; unknown ones fail', async () => {
+  const h = host(
+    [
+      `
+codeunit 50355 "Lab RecordRef Company"
+{
+    trigger OnRun()
+    var
+        RecRef: RecordRef;
+        Other: RecordRef;
+    begin
+        RecRef.Open(Database::"Lab Item", false, 'Fabrikam');
+        Message(RecRef.CurrentCompany() + ' ' + Format(RecRef.Count()));
+        Other.Open(Database::"Lab Item");
+        Message(Other.CurrentCompany() + ' ' + Format(Other.Count()));
+        Other.ChangeCompany('Fabrikam');
+        Message(Other.CurrentCompany() + ' ' + Format(Other.Count()));
+        RecRef.Close();
+        RecRef.Open(Database::"Lab Item", false, 'Nowhere');
+    end;
+}`,
+    ],
+    { companies: ['Fabrikam'] },
+  );
+  h.seedData({ 'Lab Item': [{ 'No.': 'F1' }, { 'No.': 'F2' }] }, '<test>', {}, 'Fabrikam');
+  const { result } = await h.runCodeunit(50355);
+  assert.equal(result.state === 'failed' && result.error.text, "The company 'Nowhere' does not exist in the database.");
+  assert.deepEqual(events(h, 'message').map((e) => e.text), ['Fabrikam 2', 'CRONUS International Ltd. 3', 'Fabrikam 2']);
+});

@@ -272,3 +272,32 @@ test('companies: per-company tables hold separate rows, DataPerCompany = false t
   other.rollback();
   assert.deepEqual(db.companies(), ['other co']);
 });
+
+test('a limited read in key order stops scanning at the limit (FindFirst / FindLast read a few rows, not the table)', () => {
+  const db = new Database(allTables);
+  const seed = db.begin(0);
+  for (let i = 0; i < 5000; i++) seed.insert(customer, row({ 1: `C${String(i).padStart(5, '0')}`, 3: i % 2 ? 'Oslo' : 'Paris' }));
+  seed.commit();
+  // Count the stored rows a read touches: the key-ordered array is what a scan walks.
+  const store = db.storeFor(customer);
+  let touched = 0;
+  const counting = new Proxy(store.order, {
+    get(target, prop, receiver) {
+      if (typeof prop === 'string' && /^\d+$/.test(prop)) touched++;
+      return Reflect.get(target, prop, receiver) as unknown;
+    },
+  });
+  Object.defineProperty(store, 'order', { value: counting });
+  const tx = db.begin(1);
+  const oslo: ReadOptions = { filters: [{ fieldId: 3, expression: 'Oslo' }], keyFields: [], ascending: true };
+  const first = tx.find(customer, { ...oslo, limit: 1 });
+  assert.deepEqual(names(first), ['C00001']);
+  assert.ok(touched <= 2, `FindFirst touched ${touched} rows`);
+  touched = 0;
+  const last = tx.find(customer, { ...oslo, ascending: false, limit: 1 });
+  assert.deepEqual(names(last), ['C04999']);
+  assert.ok(touched <= 2, `FindLast touched ${touched} rows`);
+  touched = 0;
+  assert.equal(tx.find(customer, oslo).length, 2500);
+  assert.ok(touched >= 5000, `without a limit the whole table is scanned (${touched})`);
+});
