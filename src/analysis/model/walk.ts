@@ -35,6 +35,11 @@ export interface Flow {
   flags: string[];
   /** Enclosing loops, on this path (callers' loops included). */
   loops: Stmt[];
+  /**
+   * A call on the path that catches errors below it: a [TryFunction] or `Codeunit.Run` whose caller uses the result
+   * (`if not TryX() then`). Its label, for messages.
+   */
+  trapped?: string;
 }
 
 export interface Visit {
@@ -133,6 +138,8 @@ class Walker {
   private readonly lastKeys = new Map<ProcRef, string>();
   /** What a call expression can answer on the path just walked. */
   private readonly callAnswers = new WeakMap<Expr, Set<string>>();
+  /** Calls that are a whole statement (their result, if any, is dropped: a TryFunction's error is not caught). */
+  private readonly bareCalls = new WeakSet<Expr>();
   /** Set by a call that never returns (WalkSpec.fails) while the current statement's expressions are walked. */
   private failed = false;
   /** Inside the right operand of `and`/`or`: the call may not run, so it cannot make the statement fail. */
@@ -279,6 +286,7 @@ class Walker {
         this.expr(s.value, frame, flow, path);
         return !this.takeFailed();
       case 'expr': {
+        this.bareCalls.add(s.expr);
         this.expr(s.expr, frame, flow, path);
         return !this.takeFailed() && !isErrorCall(s.expr);
       }
@@ -348,6 +356,8 @@ class Walker {
     const follow = this.spec.onCall(visit);
     if (this.conditional === 0 && this.spec.fails?.(visit)) this.failed = true;
     if (!follow || res.kind !== 'proc') return;
+    // Errors below a [TryFunction] or Codeunit.Run whose result the caller uses are caught there.
+    const traps = !this.bareCalls.has(e) && (res.via === 'codeunit.run' || res.targets.some((t) => t.proc.attributes.includes('tryfunction')));
     const failedBefore = this.failed;
     // The callee's own statements run unconditionally once it is called: its failures end its paths.
     const conditionalBefore = this.conditional;
@@ -360,7 +370,7 @@ class Walker {
       this.lastKeys.set(target, key);
       if (this.spec.visited.has(key)) continue;
       this.spec.visited.add(key);
-      const cf: Flow = { gui: false, canStart: false, positioned: flow.positioned, flags: [], loops: flow.loops };
+      const cf: Flow = { gui: false, canStart: false, positioned: flow.positioned, flags: [], loops: flow.loops, trapped: flow.trapped ?? (traps ? stepLabel : undefined) };
       const step =
         res.via === 'interface'
           ? [...path, { ...here[here.length - 1], label: `${procLabel(target)} [interface ${res.interfaceName ?? '?'}]` }]
@@ -660,6 +670,7 @@ function branchFlow(flow: Flow, cond: Expr, truth: boolean, guiAtom: (e: Expr) =
     positioned: flow.positioned,
     flags: flags.length ? [...flow.flags, ...flags.filter((f) => !flow.flags.includes(f))] : flow.flags,
     loops: flow.loops,
+    trapped: flow.trapped,
   };
 }
 

@@ -13,7 +13,10 @@ export const BG0006: Rule = {
   meta: { scope: 'workspace', id: 'BG0006', title: 'User interface call in background code', defaultSeverity: 'warning', quickFix: 'Wrap in if GuiAllowed() then' },
   check(ctx) {
     walkBackground(ctx, uiCalls, ({ root, visit, what, last }) => {
-      const effect = effects[what] ?? 'must not be used: there is no client, the call fails and ends the session';
+      const trapped = visit.flow.trapped;
+      const effect = trapped
+        ? `fails (there is no client); on this path ${trapped} catches the error (its caller tests the result), so the session goes on without what the call was for`
+        : (effects[what] ?? 'must not be used: there is no client, the call fails and ends the session');
       const fix = guardFix(ctx.ws, last.file, visit.call);
       ctx.report({
         file: last.file,

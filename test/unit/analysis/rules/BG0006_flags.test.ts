@@ -530,3 +530,42 @@ test('BG0006: an event only test codeunits subscribe to is a test hook: IsTestMo
     ['BG0006'],
   );
 });
+
+test('BG0006 message: a [TryFunction] whose result the caller tests catches the failure; called as a statement it does not', () => {
+  const found = expectMarked(
+    {
+      'J.Codeunit.al': jq(
+        `        if not TryAsk() then
+            exit;`,
+        '',
+        `
+    [TryFunction]
+    local procedure TryAsk()
+    begin
+        /*!BG0006*/Confirm('Go on?');
+    end;`,
+      ),
+      'K.Codeunit.al': `codeunit 50250 "Bare Try"
+{
+    TableNo = "Job Queue Entry";
+
+    trigger OnRun()
+    begin
+        TryOpen();
+    end;
+
+    [TryFunction]
+    local procedure TryOpen()
+    begin
+        /*!BG0006*/Page.RunModal(50251);
+    end;
+}
+`,
+    },
+    ['BG0006'],
+  );
+  const caught = found.find((f) => f.file === 'J.Codeunit.al')!;
+  assert.match(caught.message, /on this path TryAsk catches the error/);
+  assert.doesNotMatch(caught.message, /ends the session/);
+  assert.match(found.find((f) => f.file === 'K.Codeunit.al')!.message, /ends the session/);
+});
