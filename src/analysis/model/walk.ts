@@ -349,6 +349,9 @@ class Walker {
     if (this.conditional === 0 && this.spec.fails?.(visit)) this.failed = true;
     if (!follow || res.kind !== 'proc') return;
     const failedBefore = this.failed;
+    // The callee's own statements run unconditionally once it is called: its failures end its paths.
+    const conditionalBefore = this.conditional;
+    this.conditional = 0;
     for (const target of res.targets) {
       if (!target.proc.body) continue;
       const callee = calleeFrame(this.ws, frame, target, e, res.receiver);
@@ -379,6 +382,7 @@ class Walker {
       this.callAnswers.set(e, answers);
     }
     this.failed = failedBefore;
+    this.conditional = conditionalBefore;
   }
 
   /** The instance states a callee starts with: its own instance's and its record/codeunit var parameters'. */

@@ -348,6 +348,25 @@ test('BG0006: Confirm fails without a client, so what only runs after it is not 
   // Any client callback fails the same way (the runtime's contract): what follows a Page.RunModal is not reached.
   expectMarked({ 'J.Codeunit.al': jq(`        /*!BG0006*/Page.RunModal(50216);
         Hyperlink('https://example.com');`) }, ['BG0006']);
+  // A procedure called from an or-operand runs its own statements unconditionally once called.
+  expectMarked(
+    {
+      'J.Codeunit.al': jq(
+        `        if Rec."Notify On Error" or AskTwice() then
+            exit;`,
+        '',
+        `
+    local procedure AskTwice(): Boolean
+    begin
+        if not /*!BG0006*/Confirm('Sure?') then
+            exit(false);
+        Page.RunModal(50217);
+        exit(true);
+    end;`,
+      ),
+    },
+    ['BG0006'],
+  );
 });
 
 test('BG0006: a subscriber bound on the path that sets the HideDialog var parameter of an event decides the local', () => {
