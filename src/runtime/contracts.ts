@@ -232,8 +232,11 @@ export interface SessionServices {
    */
   confirm(question: string, defaultAnswer: boolean, origin?: string): boolean;
   strMenu(options: string, defaultNumber: number, instruction: string): number;
-  /** Report a write before it happens (record-write breakpoints, timeline events); throws in read-only sessions. */
-  beforeWrite(table: TableDef, op: WriteOp, temporary: boolean): void;
+  /**
+   * Report a write before it happens (record-write breakpoints, timeline events); throws in read-only sessions.
+   * `company`: the record's company after ChangeCompany (added by the interpreter; undefined = the session's).
+   */
+  beforeWrite(table: TableDef, op: WriteOp, temporary: boolean, company?: string): void;
 
   /** `ignored`: BC skips the call (install/upgrade code): false, SessionId untouched, no error even without Ok. */
   startSession(request: StartSessionRequest): { ok: true; sessionId: number } | { ok: false; error: AlErrorInfo; ignored?: boolean };

@@ -94,7 +94,7 @@ function* tableEvent(rt: Rt, rec: AlRecord, event: string, args: unknown[]): Gen
 function* beforeWrite(rt: Rt, rec: AlRecord, op: WriteOp): Generator<unknown, void, unknown> {
   if (rt.evalMode) throw new AlError(`${op} is not allowed while evaluating an expression in the debugger.`);
   yield* rt.beforeRecordWrite(rec.temporary);
-  rt.services.beforeWrite(rec.def, op, rec.temporary);
+  rt.services.beforeWrite(rec.def, op, rec.temporary, rec.company);
 }
 
 /** A write that may fail: with a used return value the failure is `false`, otherwise an error. */

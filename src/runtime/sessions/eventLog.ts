@@ -98,7 +98,7 @@ export function formatEvent(e: TimelineEvent, kinds: Map<number, string>): strin
       what = `notification [${e.level}] ${q(e.text)}`;
       break;
     case 'write':
-      what = `${e.op} ${e.table}`;
+      what = `${e.op} ${e.table}${e.company ? ` in company ${q(e.company)}` : ''}`;
       break;
     case 'commit':
     case 'rollback':

@@ -247,11 +247,12 @@ export class SessionServicesImpl implements SessionServices {
     if (this.inTaskTrigger) raise(BcCode.callback, BcText.pageTaskTriggerCallback);
   }
 
-  beforeWrite(table: TableDef, op: WriteOp, temporary: boolean): void {
+  beforeWrite(table: TableDef, op: WriteOp, temporary: boolean, company?: string): void {
     if (temporary) return;
     // BC's permission kinds are Read, Insert, Modify, Delete: ModifyAll and Rename need Modify, DeleteAll needs Delete.
     if (this.readOnly) raise(BcCode.permission, fill(BcText.permission, table.name, op === 'ModifyAll' || op === 'Rename' ? 'Modify' : op === 'DeleteAll' ? 'Delete' : op));
-    this.rt.timeline.emit('write', { session: this.sessionId, table: table.name, op });
+    // A write through a record moved to another company (ChangeCompany) says which company's data it changes.
+    this.rt.timeline.emit('write', { session: this.sessionId, table: table.name, op, ...(company !== undefined ? { company } : {}) });
   }
 
   private lockEnabled = true;

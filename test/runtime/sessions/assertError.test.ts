@@ -46,3 +46,37 @@ test('asserterror rolls back the failing statement writes and the code goes on; 
   assert.deepEqual(rollbacks.map((e) => [e.scope, e.writes]), [['asserterror', 3], ['asserterror', 2]]);
   assert.equal(events(h, 'commit', { session: session.id }).length, 1, 'the call commits what stayed');
 });
+
+test('asserterror in a test function: the expected failure leaves no data behind, the test passes and keeps the rest', async () => {
+  const h = host([
+    LOG_CODEUNIT,
+    `
+codeunit 50331 "Lab Assert Error Test"
+{
+    Subtype = Test;
+
+    [Test]
+    procedure FailingPostLeavesNothing()
+    var
+        Log: Codeunit "Lab Logger";
+        Entry: Record "Lab Log";
+    begin
+        Log.Add('setup');
+        asserterror Post(Log);
+        if GetLastErrorText() <> 'Posting failed' then Error('unexpected error: %1', GetLastErrorText());
+        if Entry.Count() <> 1 then Error('expected only the setup line, found %1', Entry.Count());
+    end;
+
+    local procedure Post(Log: Codeunit "Lab Logger")
+    begin
+        Log.Add('posted line');
+        Error('Posting failed');
+    end;
+}`,
+  ]);
+  const { result } = await h.runCodeunit(50331);
+  assert.equal(result.state, 'completed', JSON.stringify(result));
+  const outcome = events(h, 'testResult', { function: 'FailingPostLeavesNothing' })[0];
+  assert.equal(outcome.success, true, JSON.stringify(outcome));
+  assert.deepEqual(logLines(h), ['setup']);
+});

@@ -186,6 +186,7 @@ codeunit 50348 "Lab Change Company Fails"
     'after Clear: CRONUS International Ltd. 3',
   ]);
   assert.deepEqual(rows(h, 'Lab Item', 'Fabrikam'), ['X1:']);
+  assert.deepEqual(events(h, 'write', { table: 'Lab Item' }).map((e) => [e.op, e.company]), [['Insert', 'Fabrikam']], 'the write event names the other company');
   const failed = await h.runCodeunit(50348);
   assert.equal(failed.result.state, 'failed');
   assert.deepEqual(rows(h, 'Lab Item', 'Fabrikam'), ['X1:'], "the failed call's insert in Fabrikam rolled back with its transaction");
