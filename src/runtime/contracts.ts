@@ -517,6 +517,8 @@ export interface PageInstance extends PageHandle {
   fieldValues(): Map<string, string>;
   /** Triggers of the page and then of its extensions, in the order the client runs them. */
   hasTrigger(name: string): boolean;
+  /** The objects that declare the trigger, in running order, e.g. `["Page 21", "PageExtension 50100"]`. */
+  triggerOwners(name: string): string[];
   /**
    * Set by CurrPage.Update since the session layer last looked (added by the session layer; optional). The session
    * layer clears it and refreshes the page (OnAfterGetRecord, OnAfterGetCurrRecord), except in the two page

@@ -211,8 +211,13 @@ export class PageRuntime implements PageInstance {
   }
 
   hasTrigger(name: string): boolean {
+    return this.triggerOwners(name).length > 0;
+  }
+
+  /** The objects that declare the trigger, in running order (the page, then its extensions), e.g. `PageExtension 50100`. */
+  triggerOwners(name: string): string[] {
     const n = name.toLowerCase();
-    return [this.main, ...this.exts].some((i) => i.obj.triggers.has(n));
+    return [this.main, ...this.exts].filter((i) => i.obj.triggers.has(n)).map((i) => `${i.obj.type === 'pageextension' ? 'PageExtension' : 'Page'} ${i.obj.id}`);
   }
 
   // ------------------------------------------------------------------------------------------------------

@@ -89,7 +89,7 @@ export function formatEvent(e: TimelineEvent, kinds: Map<number, string>): strin
       what = `task ${e.task} cancelled (${e.reason})`;
       break;
     case 'trigger':
-      what = `trigger ${e.object} ${e.name}${e.task !== undefined ? ` (task ${e.task})` : ''}`;
+      what = `trigger ${e.object} ${e.name}${e.task !== undefined ? ` (task ${e.task})` : ''}${declaredElsewhere(e)}`;
       break;
     case 'message':
       what = `Message ${q(e.text)}${e.suppressed ? ' (suppressed: no UI)' : ''}`;
@@ -148,4 +148,11 @@ export function formatEvent(e: TimelineEvent, kinds: Map<number, string>): strin
     }
   }
   return `${t}  ${who} ${what}`;
+}
+
+/** For a page trigger that page extensions declare: which objects ran it (the page's own id alone says nothing new). */
+function declaredElsewhere(e: TimelineEvent): string {
+  const owners = Array.isArray(e.declaredIn) ? (e.declaredIn as string[]) : [];
+  if (owners.length === 0 || (owners.length === 1 && owners[0] === e.object)) return '';
+  return ` in ${owners.join(', ')}`;
 }

@@ -173,7 +173,7 @@ export class Pages {
   private trigger(state: PageState, name: string): Promise<CallResult> {
     if (!state.open || !state.instance.hasTrigger(name)) return Promise.resolve({ state: 'completed' });
     return this.rt.call(state.session, name, () => ({ kind: 'pageTrigger', page: state.instance, trigger: name }), {
-      before: () => this.rt.timeline.emit('trigger', { session: state.session.id, object: pageObject(state), name }),
+      before: () => this.rt.timeline.emit('trigger', { session: state.session.id, object: pageObject(state), name, declaredIn: state.instance.triggerOwners(name) }),
     });
   }
 
@@ -189,7 +189,7 @@ export class Pages {
     this.rt.queueCall(state.session, name, () => ({ kind: 'pageTrigger', page: state.instance, trigger: name, args }), {
       before: () => {
         services.inTaskTrigger = name;
-        this.rt.timeline.emit('trigger', { session: state.session.id, object: pageObject(state), name, task: taskId });
+        this.rt.timeline.emit('trigger', { session: state.session.id, object: pageObject(state), name, task: taskId, declaredIn: state.instance.triggerOwners(name) });
       },
       after: (r) => {
         services.inTaskTrigger = undefined;

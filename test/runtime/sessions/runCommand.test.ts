@@ -32,6 +32,9 @@ test('run --json: opening the Customer Card enqueues the task, the child runs, t
   const trig = events.find((e) => e.event === 'trigger' && e.name === 'OnPageBackgroundTaskCompleted')!;
   assert.equal(trig.task, enq.task);
   assert.equal(trig.t, 1000);
+  // The example's page extension declares the trigger, not the Customer Card itself: the event says so.
+  assert.equal(trig.object, 'Page 21');
+  assert.deepEqual(trig.declaredIn, ['PageExtension 50100']);
   const fields = events.filter((e) => e.event === 'pageField' && e.t === 1000).map((e) => e.field);
   assert.deepEqual(fields, ['Before1', 'Duration1', 'After1']);
 });

@@ -135,6 +135,9 @@ export class FakePage implements PageInstance {
   hasTrigger(name: string): boolean {
     return name in this.triggers || this.layout.actions.some((a) => `${a.name}.OnAction` === name);
   }
+  triggerOwners(name: string): string[] {
+    return this.hasTrigger(name) ? [`Page ${this.layout.pageId}`] : [];
+  }
   script(name: string): Script | undefined {
     return this.triggers[name];
   }
