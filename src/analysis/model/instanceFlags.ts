@@ -88,8 +88,10 @@ export function stateSig(s: InstState | undefined): string {
 const testedCache = new WeakMap<Workspace, { version: number; map: Map<WsObject, Set<string>> }>();
 
 /**
- * The Boolean globals an object's code tests in a condition (the object, its base object and the base's extensions):
- * the only flags worth tracking on its instances. Keeps the states, and so the walk's contexts, few.
+ * The Boolean globals an object's code reads (the object, its base object and the base's extensions): the only flags
+ * worth tracking on its instances. Keeps the states, and so the walk's contexts, few. Found in the source text (a
+ * name used other than in its declaration or as the target of `:=`), so that no procedure body has to be parsed;
+ * a mention in a comment only keeps a flag that did not need keeping.
  */
 export function testedFlags(ws: Workspace, obj: WsObject): Set<string> {
   let c = testedCache.get(ws);
@@ -100,36 +102,24 @@ export function testedFlags(ws: Workspace, obj: WsObject): Set<string> {
   const base = ws.baseObject(obj) ?? obj;
   const family = [base, ...ws.extensionsOf(base)];
   if (!family.includes(obj)) family.push(obj);
-  for (const o of family) {
-    const bools = new Set(o.globals.filter((g) => g.type.name === 'boolean').map((g) => g.name.toLowerCase()));
-    if (o !== base) for (const g of base.globals) if (g.type.name === 'boolean') bools.add(g.name.toLowerCase());
-    if (bools.size === 0) continue;
-    for (const p of o.procedures) {
-      const visit = (st: Stmt | undefined): void => {
-        if (!st) return;
-        const conds = st.k === 'if' || st.k === 'while' || st.k === 'repeat' ? [st.cond] : st.k === 'case' ? [st.expr] : [];
-        for (const e of conds)
-          forEachExpr(e, (x) => {
-            if (x.k === 'ident' && bools.has(x.name.toLowerCase()) && !p.locals.some((l) => l.name.toLowerCase() === x.name.toLowerCase())) set!.add(x.name.toLowerCase());
-          });
-        if (st.k === 'block') st.stmts.forEach(visit);
-        else if (st.k === 'if') {
-          visit(st.then);
-          visit(st.else);
-        } else if (st.k === 'case') {
-          st.branches.forEach((b) => visit(b.body));
-          visit(st.else);
-        } else if (st.k === 'while' || st.k === 'for' || st.k === 'foreach' || st.k === 'with') visit(st.body);
-        else if (st.k === 'repeat') st.body.forEach(visit);
-      };
-      visit(p.body);
+  const bools = new Map<string, string>();
+  for (const o of family) for (const g of o.globals) if (g.type.name === 'boolean') bools.set(g.name.toLowerCase(), g.name);
+  if (bools.size > 0) {
+    for (const o of family) {
+      const text = ws.files.get(o.file)?.text.slice(o.start, o.end);
+      if (!text) continue;
+      for (const [key, name] of bools) {
+        if (set.has(key)) continue;
+        const re = new RegExp(`(?<![A-Za-z0-9_"])("?)${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\1(?![A-Za-z0-9_])(?!\\s*:(?!:))`, 'gi');
+        if (re.test(text)) set.add(key);
+      }
     }
   }
   c.map.set(obj, set);
   return set;
 }
 
-/** Whether an object's instances carry a flag its code tests (otherwise their state is not worth tracking). */
+/** Whether an object's instances carry a flag its code reads (otherwise their state is not worth tracking). */
 export function hasFlags(ws: Workspace, obj: WsObject): boolean {
   return testedFlags(ws, obj).size > 0;
 }
