@@ -190,7 +190,7 @@ function resolveOnVar(ws: Workspace, v: VarInfo, method: string, methodName: str
         return found ? { kind: 'proc', targets: [found] } : { kind: 'unknown' };
       }
     case 'report':
-      if (method === 'run' || method === 'runmodal') return { kind: 'builtin', name: `report.${method}`, receiver: v };
+      if (method === 'run' || method === 'runmodal' || method === 'runrequestpage') return { kind: 'builtin', name: `report.${method}`, receiver: v };
       {
         const rp = t.subtype ? ws.find('report', t.subtype, from) : undefined;
         const found = rp && ws.findProcedure(rp, methodName);

@@ -13,6 +13,8 @@ export const uiCalls: Record<string, string> = {
   'page.runmodal': 'Page.RunModal',
   'report.run': 'Report.Run',
   'report.runmodal': 'Report.RunModal',
+  // Shows the request page and returns the user's choices: a client callback like the others.
+  'report.runrequestpage': 'Report.RunRequestPage',
   'system.hyperlink': 'Hyperlink',
   'file.upload': 'File.Upload',
   'file.download': 'File.Download',

@@ -127,3 +127,48 @@ test('BG0006 quick fix wraps the statement in if GuiAllowed() then', () => {
   workspaceOf(fixed);
   assert.deepEqual(lintFiles(fixed, undefined, ['BG0006']).findings, []);
 });
+
+test('BG0006: Report.RunRequestPage (static and on a report variable) is a client callback; guarded, it is not reported', () => {
+  const worker = `codeunit 50131 Worker
+{
+    trigger OnRun()
+    begin
+        if Today() > 0D then
+            Statically()
+        else
+            OnVariable();
+        Guarded();
+    end;
+
+    local procedure Statically()
+    var
+        Params: Text;
+    begin
+        Params := /*!BG0006*/Report.RunRequestPage(50140);
+    end;
+
+    local procedure OnVariable()
+    var
+        Rep: Report "Lab Report";
+        Params: Text;
+    begin
+        Params := /*!BG0006*/Rep.RunRequestPage();
+    end;
+
+    local procedure Guarded()
+    var
+        Params: Text;
+    begin
+        if GuiAllowed() then
+            Params := Report.RunRequestPage(50140);
+    end;
+}
+`;
+  const report = `report 50140 "Lab Report"
+{
+    ProcessingOnly = true;
+}
+`;
+  const found = expectMarked({ 'S.Codeunit.al': starter, 'W.Codeunit.al': worker, 'R.Report.al': report }, ['BG0006']);
+  assert.ok(found.every((f) => /Report\.RunRequestPage is reached/.test(f.message)), found.map((f) => f.message).join('\n'));
+});
