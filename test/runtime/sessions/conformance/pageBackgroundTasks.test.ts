@@ -2,12 +2,13 @@
 // client would (RuntimeHost + Pages) on the virtual clock.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { events, host } from './harness';
+import { LOG_CODEUNIT, events, host, logLines } from './harness';
 import type { RuntimeHost } from '../../../../src/runtime/sessions/host';
 
 interface PageSpec {
   pageType?: string;
-  triggers: string;
+  /** Trigger texts, one string or several (joined in order). */
+  triggers: string | string[];
   vars?: string;
   actions?: string;
 }
@@ -40,9 +41,28 @@ page 50230 "Lab Card"
         ResultText: Text;
         TaskId: Integer;
         ${spec.vars ?? ''}
-    ${spec.triggers}
+    ${[spec.triggers].flat().join('\n')}
 }`;
 }
+
+/** A runtime hosting the task codeunit and the "Lab Card" page built from `spec`. */
+function hostWithPage(spec: PageSpec): RuntimeHost {
+  return host([TASK, page(spec)]);
+}
+
+/** AL for a trigger: its signature, its local variables (if any, one line of declarations) and its statements. */
+function trigger(signature: string, vars: string, body: string): string {
+  return `
+    trigger ${signature}
+    ${vars ? `var\n        ${vars}` : ''}
+    begin
+        ${body.trim()}
+    end;`;
+}
+
+const onAfterGetCurrRecord = (vars: string, body: string) => trigger('OnAfterGetCurrRecord()', vars, body);
+const onCompleted = (body: string, vars = '') => trigger('OnPageBackgroundTaskCompleted(CompletedTaskId: Integer; Results: Dictionary of [Text, Text])', vars, body);
+const onError = (body: string) => trigger('OnPageBackgroundTaskError(FailedTaskId: Integer; ErrorCode: Text; ErrorText: Text; ErrorCallStack: Text; var IsHandled: Boolean)', '', body);
 
 /** Task codeunit 50231: sleeps `Wait` ms (if given), fails with `Fail` (if given), returns its inputs. */
 const TASK = `
@@ -72,25 +92,18 @@ codeunit 50231 "Lab Task"
     end;
 }`;
 
-const showResults = `
-    trigger OnPageBackgroundTaskCompleted(CompletedTaskId: Integer; Results: Dictionary of [Text, Text])
-    var
-        K: Text;
-    begin
-        ResultText := '';
+/** A completion trigger showing every result as `key=value;` in the Result field. */
+const showResults = onCompleted(
+  `ResultText := '';
         foreach K in Results.Keys() do
-            ResultText += K + '=' + Results.Get(K) + ';';
-    end;`;
+            ResultText += K + '=' + Results.Get(K) + ';';`,
+  'K: Text;',
+);
 
-function enqueueIn(trigger: string, params: string, extra = ''): string {
-  return `
-    trigger ${trigger}()
-    var
-        Params: Dictionary of [Text, Text];
-    begin
-        ${params}
-        CurrPage.EnqueueBackgroundTask(TaskId, Codeunit::"Lab Task", Params${extra});
-    end;`;
+/** A trigger that fills Params with `params` (AL statements) and enqueues the task into TaskId. */
+function enqueueIn(name: string, params: string, extra = ''): string {
+  return trigger(`${name}()`, 'Params: Dictionary of [Text, Text];', `${params}
+        CurrPage.EnqueueBackgroundTask(TaskId, Codeunit::"Lab Task", Params${extra});`);
 }
 
 function field(h: RuntimeHost, pageInstanceId: number, name: string): string {
@@ -105,24 +118,17 @@ async function open(h: RuntimeHost, no = 'A') {
 }
 
 test("§4 runs the codeunit's OnRun without a record, in a read-only child session of the page's session, in its own transaction; GetBackgroundParameters / SetBackgroundTaskResult", async () => {
-  const h = host([
-    TASK,
-    page({
-      triggers: `
-    trigger OnAfterGetCurrRecord()
-    var
-        Params: Dictionary of [Text, Text];
-        Log: Record "Lab Log";
-    begin
+  const h = hostWithPage({
+    triggers: [
+      onAfterGetCurrRecord('Params: Dictionary of [Text, Text]; Log: Record "Lab Log";', `
         Log."Entry No." := 1;
         Log.Insert();
         Params.Add('P', 'hello');
         CurrPage.EnqueueBackgroundTask(TaskId, Codeunit::"Lab Task", Params);
-        Sleep(10);
-    end;
-${showResults}`,
-    }),
-  ]);
+        Sleep(10);`),
+      showResults,
+    ],
+  });
   const p = await open(h);
   await h.rt.waitIdle();
   const child = events(h, 'sessionStarted', { kind: 'PageBackgroundTask' })[0];
@@ -156,7 +162,7 @@ codeunit 50232 "Lab Writer"
     end;
 }`;
   const enqueues = ops.map((op) => `Params.Set('Op', '${op}'); CurrPage.EnqueueBackgroundTask(TaskId, Codeunit::"Lab Writer", Params);`).join('\n        ');
-  const h = host([writer, page({ triggers: `trigger OnAfterGetCurrRecord() var Params: Dictionary of [Text, Text]; begin ${enqueues} end;` })]);
+  const h = host([writer, page({ triggers: onAfterGetCurrRecord('Params: Dictionary of [Text, Text];', enqueues) })]);
   await open(h);
   await h.rt.waitIdle();
   const children = events(h, 'sessionStarted', { kind: 'PageBackgroundTask' }).map((e) => e.session);
@@ -172,36 +178,20 @@ codeunit 50232 "Lab Writer"
 });
 
 test('§4 on success OnPageBackgroundTaskCompleted(TaskId, Results) runs; on error (timeout included) OnPageBackgroundTaskError(TaskId, ErrorCode, ErrorText, ErrorCallStack, var IsHandled) runs', async () => {
-  const h = host([
-    TASK,
-    page({
-      triggers: `
-    trigger OnAfterGetCurrRecord()
-    var
-        Ok: Dictionary of [Text, Text];
-        Bad: Dictionary of [Text, Text];
-        Slow: Dictionary of [Text, Text];
-        Id: Integer;
-    begin
+  const h = hostWithPage({
+    triggers: [
+      onAfterGetCurrRecord('Ok: Dictionary of [Text, Text]; Bad: Dictionary of [Text, Text]; Slow: Dictionary of [Text, Text]; Id: Integer;', `
         CurrPage.EnqueueBackgroundTask(Id, Codeunit::"Lab Task", Ok);
         Bad.Add('Fail', 'it broke');
         CurrPage.EnqueueBackgroundTask(Id, Codeunit::"Lab Task", Bad);
         Slow.Add('Wait', '5000');
-        CurrPage.EnqueueBackgroundTask(Id, Codeunit::"Lab Task", Slow, 1000);
-    end;
-
-    trigger OnPageBackgroundTaskCompleted(CompletedTaskId: Integer; Results: Dictionary of [Text, Text])
-    begin
-        ResultText += 'completed ' + Format(CompletedTaskId) + ';';
-    end;
-
-    trigger OnPageBackgroundTaskError(FailedTaskId: Integer; ErrorCode: Text; ErrorText: Text; ErrorCallStack: Text; var IsHandled: Boolean)
-    begin
+        CurrPage.EnqueueBackgroundTask(Id, Codeunit::"Lab Task", Slow, 1000);`),
+      onCompleted(`ResultText += 'completed ' + Format(CompletedTaskId) + ';';`),
+      onError(`
         ResultText += 'error ' + Format(FailedTaskId) + ' [' + ErrorCode + '] ' + ErrorText + ' stack:' + Format(ErrorCallStack <> '') + ';';
-        IsHandled := true;
-    end;`,
-    }),
-  ]);
+        IsHandled := true;`),
+    ],
+  });
   await open(h);
   await h.rt.waitIdle();
   // Tasks 1 and 2 end at the same virtual moment (in an order drawn from the seed); task 3 times out at 1 s.
@@ -219,33 +209,18 @@ test('§4 on success OnPageBackgroundTaskCompleted(TaskId, Results) runs; on err
 });
 
 test('§4 if IsHandled stays false the error shows as a notification per ErrorLevel: Error and Warning notify, Ignore shows nothing; errors raised inside the two triggers always show as errors', async () => {
-  const h = host([
-    TASK,
-    page({
-      triggers: `
-    trigger OnAfterGetCurrRecord()
-    var
-        Bad: Dictionary of [Text, Text];
-        Good: Dictionary of [Text, Text];
-        Id: Integer;
-    begin
+  const h = hostWithPage({
+    triggers: [
+      onAfterGetCurrRecord('Bad: Dictionary of [Text, Text]; Good: Dictionary of [Text, Text]; Id: Integer;', `
         Bad.Add('Fail', 'level test');
         CurrPage.EnqueueBackgroundTask(Id, Codeunit::"Lab Task", Bad, 0, PageBackgroundTaskErrorLevel::Error);
         CurrPage.EnqueueBackgroundTask(Id, Codeunit::"Lab Task", Bad, 0, PageBackgroundTaskErrorLevel::Warning);
         CurrPage.EnqueueBackgroundTask(Id, Codeunit::"Lab Task", Bad, 0, PageBackgroundTaskErrorLevel::Ignore);
-        CurrPage.EnqueueBackgroundTask(Id, Codeunit::"Lab Task", Good, 0, PageBackgroundTaskErrorLevel::Ignore);
-    end;
-
-    trigger OnPageBackgroundTaskCompleted(CompletedTaskId: Integer; Results: Dictionary of [Text, Text])
-    begin
-        Error('failure inside the completion trigger');
-    end;
-
-    trigger OnPageBackgroundTaskError(FailedTaskId: Integer; ErrorCode: Text; ErrorText: Text; ErrorCallStack: Text; var IsHandled: Boolean)
-    begin
-    end;`,
-    }),
-  ]);
+        CurrPage.EnqueueBackgroundTask(Id, Codeunit::"Lab Task", Good, 0, PageBackgroundTaskErrorLevel::Ignore);`),
+      onCompleted(`Error('failure inside the completion trigger');`),
+      onError(''),
+    ],
+  });
   await open(h);
   await h.rt.waitIdle();
   const n = events(h, 'notification').map((e) => `${e.level}: ${e.text}`);
@@ -253,19 +228,15 @@ test('§4 if IsHandled stays false the error shows as a notification per ErrorLe
 });
 
 test('§4 in the two triggers CurrPage.Update() is ignored and client callbacks fail ("...issued from the OnPageBackgroundTaskCompleted or OnPageBackgroundTaskError trigger.")', async () => {
-  const h = host([
-    TASK,
-    page({
-      triggers: `${enqueueIn('OnAfterGetCurrRecord', '')}
-
-    trigger OnPageBackgroundTaskCompleted(CompletedTaskId: Integer; Results: Dictionary of [Text, Text])
-    begin
+  const h = hostWithPage({
+    triggers: [
+      enqueueIn('OnAfterGetCurrRecord', ''),
+      onCompleted(`
         ResultText := 'updated';
         CurrPage.Update(false);
-        if Confirm('Reload?') then;
-    end;`,
-    }),
-  ]);
+        if Confirm('Reload?') then;`),
+    ],
+  });
   await open(h);
   await h.rt.waitIdle();
   assert.equal(events(h, 'pageUpdate', { ignored: true }).length, 1);
@@ -280,7 +251,7 @@ test("§4 cancelled when the page closes, the session ends, or the page's curren
     triggers: enqueueIn('OnAfterGetCurrRecord', `Params.Add('Wait', '1000');`),
     actions: `action(CancelIt) { trigger OnAction() begin CurrPage.CancelBackgroundTask(TaskId); end; }`,
   };
-  const h = host([TASK, page(spec)]);
+  const h = hostWithPage(spec);
   const p = await open(h, 'A');
   await h.rt.advance(100);
   await h.rt.pages.navigate(p, 'next');
@@ -297,26 +268,16 @@ test("§4 cancelled when the page closes, the session ends, or the page's curren
 });
 
 test('§4 concurrency: ChildSessionsMaxConcurrency 5 per parent session, further tasks wait for a slot; more than ChildSessionsMaxQueueLength 100 waiting makes the enqueue fail (Ok false, or a runtime error)', async () => {
-  const h = host([
-    TASK,
-    page({
-      vars: 'Refused: Integer;',
-      triggers: `
-    trigger OnAfterGetCurrRecord()
-    var
-        Params: Dictionary of [Text, Text];
-        I: Integer;
-        Id: Integer;
-    begin
+  const h = hostWithPage({
+    vars: 'Refused: Integer;',
+    triggers: onAfterGetCurrRecord('Params: Dictionary of [Text, Text]; I: Integer; Id: Integer;', `
         Params.Add('Wait', '100');
         for I := 1 to 106 do
             if not CurrPage.EnqueueBackgroundTask(Id, Codeunit::"Lab Task", Params) then
                 Refused += 1;
         ResultText := Format(Refused) + ' refused';
-        CurrPage.EnqueueBackgroundTask(Id, Codeunit::"Lab Task", Params);
-    end;`,
-    }),
-  ]);
+        CurrPage.EnqueueBackgroundTask(Id, Codeunit::"Lab Task", Params);`),
+  });
   const { page: p, error } = await h.rt.pages.open(h.clientSession(), 'Lab Card', { 'No.': 'A' });
   assert.match(error?.text ?? '', /ChildSessionsMaxQueueLength \(100\)/, 'the last enqueue, without Ok, is a runtime error');
   void p;
@@ -329,26 +290,15 @@ test('§4 concurrency: ChildSessionsMaxConcurrency 5 per parent session, further
 });
 
 test('§4 timeout: PageBackgroundTaskDefaultTimeout 2 min when none is given, PageBackgroundTaskMaxTimeout 10 min caps any larger value; error code ChildSessionTaskTimeout, "Child Session task was terminated because of a timeout."', async () => {
-  const h = host([
-    TASK,
-    page({
-      triggers: `
-    trigger OnAfterGetCurrRecord()
-    var
-        Params: Dictionary of [Text, Text];
-        Id: Integer;
-    begin
+  const h = hostWithPage({
+    triggers: [
+      onAfterGetCurrRecord('Params: Dictionary of [Text, Text]; Id: Integer;', `
         Params.Add('Wait', '3600000');
         CurrPage.EnqueueBackgroundTask(Id, Codeunit::"Lab Task", Params);
-        CurrPage.EnqueueBackgroundTask(Id, Codeunit::"Lab Task", Params, 3600000);
-    end;
-
-    trigger OnPageBackgroundTaskError(FailedTaskId: Integer; ErrorCode: Text; ErrorText: Text; ErrorCallStack: Text; var IsHandled: Boolean)
-    begin
-        ResultText += ErrorCode + ': ' + ErrorText + '|';
-    end;`,
-    }),
-  ]);
+        CurrPage.EnqueueBackgroundTask(Id, Codeunit::"Lab Task", Params, 3600000);`),
+      onError(`ResultText += ErrorCode + ': ' + ErrorText + '|';`),
+    ],
+  });
   const p = await open(h);
   await h.rt.waitIdle();
   assert.deepEqual(events(h, 'taskEnqueued').map((e) => e.timeoutMs), [120000, 600000]);
@@ -359,18 +309,18 @@ test('§4 timeout: PageBackgroundTaskDefaultTimeout 2 min when none is given, Pa
 });
 
 test('§4 where to enqueue: OnAfterGetCurrRecord works; not OnOpenPage (record ID not yet stable); on list pages OnAfterGetRecord runs per row, so its task is cancelled after the first row', async () => {
-  const good = host([TASK, page({ triggers: `${enqueueIn('OnAfterGetCurrRecord', '')}\n${showResults}` })]);
+  const good = hostWithPage({ triggers: [enqueueIn('OnAfterGetCurrRecord', ''), showResults] });
   await open(good);
   await good.rt.waitIdle();
   assert.equal(events(good, 'taskCancelled').length, 0);
   assert.equal(events(good, 'trigger', { name: 'OnPageBackgroundTaskCompleted' }).length, 1);
 
-  const onOpen = host([TASK, page({ triggers: enqueueIn('OnOpenPage', '') })]);
+  const onOpen = hostWithPage({ triggers: enqueueIn('OnOpenPage', '') });
   await open(onOpen);
   await onOpen.rt.waitIdle();
   assert.deepEqual(events(onOpen, 'taskCancelled').map((e) => e.reason), ['recordChanged']);
 
-  const list = host([TASK, page({ pageType: 'List', triggers: `${enqueueIn('OnAfterGetRecord', `Params.Add('Wait', '10');`)}\n${showResults}` })]);
+  const list = hostWithPage({ pageType: 'List', triggers: [enqueueIn('OnAfterGetRecord', `Params.Add('Wait', '10');`), showResults] });
   await open(list);
   await list.rt.waitIdle();
   // Three rows: the tasks of rows A and B are cancelled when the next row is fetched; row C's task is
@@ -379,32 +329,20 @@ test('§4 where to enqueue: OnAfterGetCurrRecord works; not OnOpenPage (record I
 });
 
 test('§4 cancel the previous task before re-enqueueing and compare TaskId in the completion trigger', async () => {
-  const h = host([
-    TASK,
-    page({
-      vars: 'Runs: Integer;',
-      triggers: `${enqueueIn('OnAfterGetCurrRecord', `Params.Add('Wait', '500');`)}
-
-    trigger OnPageBackgroundTaskCompleted(CompletedTaskId: Integer; Results: Dictionary of [Text, Text])
-    begin
+  const h = hostWithPage({
+    vars: 'Runs: Integer;',
+    triggers: [
+      enqueueIn('OnAfterGetCurrRecord', `Params.Add('Wait', '500');`),
+      onCompleted(`
         if CompletedTaskId <> TaskId then
             exit;
         Runs += 1;
-        ResultText := 'task ' + Format(CompletedTaskId) + ' run ' + Format(Runs);
-    end;`,
-      actions: `action(Refresh)
-            {
-                trigger OnAction()
-                var
-                    Params: Dictionary of [Text, Text];
-                begin
-                    CurrPage.CancelBackgroundTask(TaskId);
-                    Params.Add('Wait', '500');
-                    CurrPage.EnqueueBackgroundTask(TaskId, Codeunit::"Lab Task", Params);
-                end;
+        ResultText := 'task ' + Format(CompletedTaskId) + ' run ' + Format(Runs);`),
+    ],
+    actions: `action(Refresh) {${enqueueIn('OnAction', `CurrPage.CancelBackgroundTask(TaskId);
+        Params.Add('Wait', '500');`)}
             }`,
-    }),
-  ]);
+  });
   const p = await open(h);
   await h.rt.advance(200);
   await h.rt.pages.invokeAction(p, 'Refresh');
@@ -417,24 +355,15 @@ test('§4 part pages (CardPart, ListPart) show dashes until all their tasks fini
   const spec = (pageType: string) =>
     page({
       pageType,
-      triggers: `
-    trigger OnAfterGetCurrRecord()
-    var
-        Fast: Dictionary of [Text, Text];
-        Slow: Dictionary of [Text, Text];
-        Id: Integer;
-    begin
+      triggers: [
+        onAfterGetCurrRecord('Fast: Dictionary of [Text, Text]; Slow: Dictionary of [Text, Text]; Id: Integer;', `
         Fast.Add('Wait', '500');
         CurrPage.EnqueueBackgroundTask(Id, Codeunit::"Lab Task", Fast);
         Slow.Add('Wait', '2000');
         Slow.Add('P', 'slow');
-        CurrPage.EnqueueBackgroundTask(Id, Codeunit::"Lab Task", Slow);
-    end;
-
-    trigger OnPageBackgroundTaskCompleted(CompletedTaskId: Integer; Results: Dictionary of [Text, Text])
-    begin
-        ResultText += 'task ' + Format(CompletedTaskId) + ';';
-    end;`,
+        CurrPage.EnqueueBackgroundTask(Id, Codeunit::"Lab Task", Slow);`),
+        onCompleted(`ResultText += 'task ' + Format(CompletedTaskId) + ';';`),
+      ],
     });
   const shown = (h: RuntimeHost) => events(h, 'pageField').map((e) => `${e.t} ${e.field}=${e.value}`);
   for (const pageType of ['CardPart', 'ListPart']) {
@@ -458,32 +387,20 @@ test('§4 part pages (CardPart, ListPart) show dashes until all their tasks fini
 
 test('§4 from web services page tasks run synchronously', async () => {
   const spec = page({
-    triggers: `
-    trigger OnAfterGetCurrRecord()
-    var
-        Params: Dictionary of [Text, Text];
-        Bad: Dictionary of [Text, Text];
-        Id: Integer;
-    begin
+    triggers: [
+      onAfterGetCurrRecord('Params: Dictionary of [Text, Text]; Bad: Dictionary of [Text, Text]; Id: Integer;', `
         ResultText := 'gui ' + Format(GuiAllowed()) + ' ' + Format(Session.CurrentClientType()) + ';';
         Params.Add('Wait', '1000');
         CurrPage.EnqueueBackgroundTask(Id, Codeunit::"Lab Task", Params);
         ResultText += 'after ' + Format(Id) + ';';
         Bad.Add('Fail', 'broken');
         CurrPage.EnqueueBackgroundTask(Id, Codeunit::"Lab Task", Bad);
-        ResultText += 'after ' + Format(Id) + ';';
-    end;
-
-    trigger OnPageBackgroundTaskCompleted(CompletedTaskId: Integer; Results: Dictionary of [Text, Text])
-    begin
-        ResultText += 'completed ' + Format(CompletedTaskId) + ' ' + Results.Get('record') + ';';
-    end;
-
-    trigger OnPageBackgroundTaskError(FailedTaskId: Integer; ErrorCode: Text; ErrorText: Text; ErrorCallStack: Text; var IsHandled: Boolean)
-    begin
+        ResultText += 'after ' + Format(Id) + ';';`),
+      onCompleted(`ResultText += 'completed ' + Format(CompletedTaskId) + ' ' + Results.Get('record') + ';';`),
+      onError(`
         ResultText += 'error ' + Format(FailedTaskId) + ' ' + ErrorText + ';';
-        IsHandled := true;
-    end;`,
+        IsHandled := true;`),
+    ],
   });
   // A web-service client (scenario step { "openPage": ..., "client": "ODataV4" }): each task runs to its end,
   // its completion or error trigger included, inside EnqueueBackgroundTask.
@@ -515,39 +432,15 @@ test('§4 from web services page tasks run synchronously', async () => {
 
 test('§4 TestPage.RunPageBackgroundTask(CodeunitId [; var Parameters] [; RunCompletionTriggers]) runs one in tests', async () => {
   const writer = `codeunit 50235 "Lab Page Writer" { trigger OnRun() var Item: Record "Lab Item"; begin Item.Get('A'); Item.Delete(); end; }`;
-  const logger = `
-codeunit 50290 "Lab Logger"
-{
-    procedure Add(Line: Text)
-    var
-        L: Record "Lab Log";
-        Last: Record "Lab Log";
-        No: Integer;
-    begin
-        if Last.FindLast() then No := Last."Entry No.";
-        L."Entry No." := No + 1;
-        L.Text := CopyStr(Line, 1, 250);
-        L.Insert();
-    end;
-}`;
+  const logger = LOG_CODEUNIT;
   const card = page({
-    triggers: `
-    trigger OnAfterGetCurrRecord()
-    var
-        Params: Dictionary of [Text, Text];
-        Log: Codeunit "Lab Logger";
-    begin
+    triggers: [
+      onAfterGetCurrRecord('Params: Dictionary of [Text, Text]; Log: Codeunit "Lab Logger";', `
         Params.Add('P', 'opened');
         CurrPage.EnqueueBackgroundTask(TaskId, Codeunit::"Lab Task", Params);
-        Log.Add('after enqueue ' + Format(TaskId));
-    end;
-
-    trigger OnPageBackgroundTaskCompleted(CompletedTaskId: Integer; Results: Dictionary of [Text, Text])
-    var
-        Log: Codeunit "Lab Logger";
-    begin
-        Log.Add('completed ' + Format(CompletedTaskId) + ' ' + Results.Get('record') + ' ' + Results.Get('p'));
-    end;`,
+        Log.Add('after enqueue ' + Format(TaskId));`),
+      onCompleted(`Log.Add('completed ' + Format(CompletedTaskId) + ' ' + Results.Get('record') + ' ' + Results.Get('p'));`, 'Log: Codeunit "Lab Logger";'),
+    ],
   });
   const test = `
 codeunit 50236 "Lab Page Test"
@@ -576,7 +469,6 @@ codeunit 50236 "Lab Page Test"
   const h = host([logger, TASK, writer, card, test]);
   const { result } = await h.runCodeunit(50236);
   assert.equal(result.state, 'completed', JSON.stringify(result));
-  const { logLines } = await import('./harness');
   assert.deepEqual(logLines(h), [
     // OpenView: the page's own task runs synchronously (BC's test framework), its completion trigger included.
     'completed 1 [] opened!',
@@ -597,23 +489,17 @@ codeunit 50236 "Lab Page Test"
 });
 
 test('§4 re-enqueueing from the completion or error trigger risks an endless loop', async () => {
-  const h = host([
-    TASK,
-    page({
-      vars: 'Rounds: Integer;',
-      triggers: `${enqueueIn('OnAfterGetCurrRecord', `Params.Add('Wait', '1000');`)}
-
-    trigger OnPageBackgroundTaskCompleted(CompletedTaskId: Integer; Results: Dictionary of [Text, Text])
-    var
-        Params: Dictionary of [Text, Text];
-    begin
+  const h = hostWithPage({
+    vars: 'Rounds: Integer;',
+    triggers: [
+      enqueueIn('OnAfterGetCurrRecord', `Params.Add('Wait', '1000');`),
+      onCompleted(`
         Rounds += 1;
         ResultText := Format(Rounds);
         Params.Add('Wait', '1000');
-        CurrPage.EnqueueBackgroundTask(TaskId, Codeunit::"Lab Task", Params);
-    end;`,
-    }),
-  ]);
+        CurrPage.EnqueueBackgroundTask(TaskId, Codeunit::"Lab Task", Params);`, 'Params: Dictionary of [Text, Text];'),
+    ],
+  });
   const p = await open(h);
   // Nothing stops it: a new task every second for as long as the page stays open.
   await h.rt.advance(60_500);
