@@ -109,7 +109,7 @@ test('StartSession: all three overloads, bare and Session., Ok form vs error', (
 });
 
 test('TaskScheduler.CreateTask and page background task methods', () => {
-  const r = runAl(`
+  const onRun = `
     trigger OnRun()
     var
       TaskId: Guid;
@@ -120,22 +120,10 @@ test('TaskScheduler.CreateTask and page background task methods', () => {
       Message(Page.GetBackgroundParameters().Get('In'));
       Results.Add('Out', 'v');
       Page.SetBackgroundTaskResult(Results);
-    end;`, '', undefined);
+    end;`;
+  const r = runAl(onRun, '', undefined);
   void r;
-  const engine = engineWith({ 'a.al': `codeunit 50000 T
-{
-    trigger OnRun()
-    var
-      TaskId: Guid;
-      Results: Dictionary of [Text, Text];
-    begin
-      TaskId := TaskScheduler.CreateTask(Codeunit::T, 0, true, 'CRONUS', 0DT);
-      Message('%1', TaskId);
-      Message(Page.GetBackgroundParameters().Get('In'));
-      Results.Add('Out', 'v');
-      Page.SetBackgroundTaskResult(Results);
-    end;
-}` });
+  const engine = engineWith({ 'a.al': `codeunit 50000 Test\n{${onRun}\n}` });
   const services = new TestServices(new Database(engine.tables()).begin(1));
   services.backgroundParameters = new Map([['In', 'param']]);
   const res = drive(engine.start(services, { kind: 'codeunitRun', codeunit: 50000 }, detached), services);
@@ -182,6 +170,21 @@ test('CurrPage.EnqueueBackgroundTask: optional arguments, Ok form vs error, Canc
   assert.equal(page.updateRequested, true);
 });
 
+/** A codeunit whose OnRun inserts customer `no`, then runs `after`. */
+const inserting = (id: number, name: string, no: string, after = '') => `
+codeunit ${id} ${name}
+{
+    trigger OnRun()
+    var
+        c: Record Customer;
+    begin
+        c."No." := '${no}'; c.Insert();${after}
+    end;
+}`;
+
+/** Two codeunits for Codeunit.Run: Failing inserts customer RUN then fails, Ok inserts customer OK. */
+const FAILING_AND_OK = inserting(50030, 'Failing', 'RUN', `\n        Error('inside run');`) + inserting(50031, 'Ok', 'OK');
+
 test('last error functions, TryFunction, Codeunit.Run with a result (rolls back), asserterror', () => {
   const r = runAl(`
     trigger OnRun()
@@ -202,26 +205,7 @@ test('last error functions, TryFunction, Codeunit.Run with a result (rolls back)
     begin
       c."No." := 'TRY'; c.Insert();
       Error('inside try');
-    end;`, `
-codeunit 50030 Failing
-{
-    trigger OnRun()
-    var
-        c: Record Customer;
-    begin
-        c."No." := 'RUN'; c.Insert();
-        Error('inside run');
-    end;
-}
-codeunit 50031 Ok
-{
-    trigger OnRun()
-    var
-        c: Record Customer;
-    begin
-        c."No." := 'OK'; c.Insert();
-    end;
-}`);
+    end;`, FAILING_AND_OK);
   // The TryFunction's insert stays (no rollback), so Codeunit.Run with a used result is then refused (BC).
   assert.equal(r.result.state, 'failed');
   assert.match(r.result.state === 'failed' ? r.result.error.text : '', /Codeunit\.Run is allowed in write transactions only if the return value is not used/);
@@ -236,26 +220,7 @@ test('Codeunit.Run with a result rolls back its own changes and commits on succe
     begin
       if not Codeunit.Run(Codeunit::Failing) then Message('failed: %1 (%2)', GetLastErrorText(), c.Count());
       if Codeunit.Run(Codeunit::Ok) then Message('ok %1', c.Count());
-    end;`, `
-codeunit 50030 Failing
-{
-    trigger OnRun()
-    var
-        c: Record Customer;
-    begin
-        c."No." := 'RUN'; c.Insert();
-        Error('inside run');
-    end;
-}
-codeunit 50031 Ok
-{
-    trigger OnRun()
-    var
-        c: Record Customer;
-    begin
-        c."No." := 'OK'; c.Insert();
-    end;
-}`);
+    end;`, FAILING_AND_OK);
   assert.deepEqual(r.messages, ['failed: inside run (0)', 'ok 1']);
   assert.equal(r.services.commits, 1);
 });
