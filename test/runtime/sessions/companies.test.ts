@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { events, host } from './conformance/harness';
+import { events, host, insertingItem } from './conformance/harness';
 import type { RuntimeHost } from '../../../src/runtime/sessions/host';
 import { scenarioFromJson } from '../../../src/runtime/sessions/scenario';
 
@@ -253,14 +253,7 @@ codeunit 50352 "Lab Install"
     begin
         Log.Add('per database in ' + CompanyName());
     end;
-    trigger OnInstallAppPerCompany()
-    var
-        Item: Record "Lab Item";
-    begin
-        Item."No." := 'SETUP';
-        Item.Insert();
-        Log.Add('per company in ' + CompanyName() + ': ' + Format(Item.Count()) + ' items');
-    end;
+${insertingItem('trigger OnInstallAppPerCompany()', 'SETUP', "Log.Add('per company in ' + CompanyName() + ': ' + Format(Item.Count()) + ' items');")}
 }`,
     ],
     { companies: ['Fabrikam', 'Contoso'] },

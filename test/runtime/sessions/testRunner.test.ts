@@ -3,58 +3,21 @@
 // transactions), and TestIsolation decides what the tests' writes leave behind (Commit inside is ignored).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LOG_CODEUNIT, events, host, logLines } from './conformance/harness';
+import { LOG_CODEUNIT, events, host, insertingItem, logLines } from './conformance/harness';
 
 const TESTS = `
 codeunit 50301 "Lab Item Tests"
 {
     Subtype = Test;
+${insertingItem('trigger OnRun()', 'ONRUN')}
 
-    trigger OnRun()
-    var
-        Item: Record "Lab Item";
-    begin
-        Item."No." := 'ONRUN';
-        Item.Insert();
-    end;
+    [Test]${insertingItem('procedure InsertsAndCommits()', 'T1', 'Commit();')}
 
-    [Test]
-    procedure InsertsAndCommits()
-    var
-        Item: Record "Lab Item";
-    begin
-        Item."No." := 'T1';
-        Item.Insert();
-        Commit();
-    end;
+    [Test]${insertingItem('procedure Fails()', 'T2', "Error('expected failure');")}
 
-    [Test]
-    procedure Fails()
-    var
-        Item: Record "Lab Item";
-    begin
-        Item."No." := 'T2';
-        Item.Insert();
-        Error('expected failure');
-    end;
+    [Test]${insertingItem('procedure Skipped()', 'T3')}
 
-    [Test]
-    procedure Skipped()
-    var
-        Item: Record "Lab Item";
-    begin
-        Item."No." := 'T3';
-        Item.Insert();
-    end;
-
-    [Test]
-    procedure InsertsAgain()
-    var
-        Item: Record "Lab Item";
-    begin
-        Item."No." := 'T4';
-        Item.Insert();
-    end;
+    [Test]${insertingItem('procedure InsertsAgain()', 'T4')}
 
     procedure NotATest()
     begin

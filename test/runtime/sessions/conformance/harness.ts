@@ -71,3 +71,15 @@ codeunit 50290 "Lab Logger"
         L.Insert();
     end;
 }`;
+
+/** AL for a trigger or procedure (`header`, e.g. `trigger OnRun()`) that inserts item `no`, then runs `after`. */
+export function insertingItem(header: string, no: string, after = ''): string {
+  return `
+    ${header}
+    var
+        Item: Record "Lab Item";
+    begin
+        Item."No." := '${no}';
+        Item.Insert();${after ? `\n        ${after}` : ''}
+    end;`;
+}
