@@ -3,40 +3,39 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LOG_CODEUNIT, events, host, logLines } from './conformance/harness';
+import type { RuntimeHost } from '../../../src/runtime/sessions/host';
+import type { SessionSettings } from '../../../src/runtime/sessions/settings';
 
-const holder = (sleep: number) => `
-codeunit 50260 "Lab Holder"
+/** A codeunit whose OnRun, with an item record and the logger at hand, runs `body`. */
+const withItemAndLog = (id: number, name: string, body: string) => `
+codeunit ${id} "${name}"
 {
     trigger OnRun()
     var
         Item: Record "Lab Item";
         Log: Codeunit "Lab Logger";
     begin
+        ${body.trim()}
+    end;
+}`;
+
+const holder = (sleep: number) =>
+  withItemAndLog(50260, 'Lab Holder', `
         Item.LockTable();
         Item.Get('A');
         Item.Description := 'holder';
         Item.Modify();
         Sleep(${sleep});
-        Log.Add('holder done');
-    end;
-}`;
+        Log.Add('holder done');`);
 
-const waiter = (lock: boolean) => `
-codeunit 50261 "Lab Waiter"
-{
-    trigger OnRun()
-    var
-        Item: Record "Lab Item";
-        Log: Codeunit "Lab Logger";
-    begin
+const waiter = (lock: boolean) =>
+  withItemAndLog(50261, 'Lab Waiter', `
         Sleep(10);
         ${lock ? 'Item.LockTable();' : ''}
         Item.Get('A');
         Item.Description := 'waiter';
         Item.Modify();
-        Log.Add('waiter done');
-    end;
-}`;
+        Log.Add('waiter done');`);
 
 const starter = `
 codeunit 50262 "Lab Lock Starter"
@@ -50,10 +49,16 @@ codeunit 50262 "Lab Lock Starter"
     end;
 }`;
 
-test('a session reading under LockTable a row another session locked waits until that transaction ends, then goes on', async () => {
-  const h = host([LOG_CODEUNIT, holder(1000), waiter(true), starter]);
+/** Runs the starter (the holder keeps its lock for `sleep` ms, the waiter comes 10 ms later) until every session ended. */
+async function race(sleep: number, waiterText: string, settings: Partial<SessionSettings> = {}): Promise<RuntimeHost> {
+  const h = host([LOG_CODEUNIT, holder(sleep), waiterText, starter], settings);
   await h.runCodeunit(50262);
   await h.rt.waitIdle();
+  return h;
+}
+
+test('a session reading under LockTable a row another session locked waits until that transaction ends, then goes on', async () => {
+  const h = await race(1000, waiter(true));
   const outcomes = events(h, 'sessionEnded').map((e) => e.outcome);
   assert.deepEqual(outcomes, ['completed', 'completed', 'completed']);
   assert.deepEqual(logLines(h), ['holder done', 'waiter done']);
@@ -61,9 +66,7 @@ test('a session reading under LockTable a row another session locked waits until
 });
 
 test('without LockTable the waiter read the old version: after the wait its Modify fails with "Another user has modified the record"', async () => {
-  const h = host([LOG_CODEUNIT, holder(1000), waiter(false), starter]);
-  await h.runCodeunit(50262);
-  await h.rt.waitIdle();
+  const h = await race(1000, waiter(false));
   const failed = events(h, 'sessionEnded', { outcome: 'error' });
   assert.equal(failed.length, 1);
   assert.equal(failed[0].t, 1000);
@@ -71,9 +74,7 @@ test('without LockTable the waiter read the old version: after the wait its Modi
 });
 
 test('a lock wait longer than the lock timeout (10 s) fails with the lock timeout error', async () => {
-  const h = host([LOG_CODEUNIT, holder(60000), waiter(true), starter]);
-  await h.runCodeunit(50262);
-  await h.rt.waitIdle();
+  const h = await race(60000, waiter(true));
   const failed = events(h, 'sessionEnded', { outcome: 'error' });
   assert.equal(failed.length, 1);
   assert.equal(failed[0].t, 10010);
@@ -82,36 +83,22 @@ test('a lock wait longer than the lock timeout (10 s) fails with the lock timeou
 });
 
 test('the lock timeout is a setting (lockTimeout); Database.LockTimeout(false) waits without limit, LockTimeoutDuration sets it per session', async () => {
-  const short = host([LOG_CODEUNIT, holder(60000), waiter(true), starter], { lockTimeout: 3000 });
-  await short.runCodeunit(50262);
-  await short.rt.waitIdle();
+  const short = await race(60000, waiter(true), { lockTimeout: 3000 });
   assert.equal(events(short, 'sessionEnded', { outcome: 'error' })[0].t, 3010);
 
-  const patient = (setup: string) => `
-codeunit 50261 "Lab Waiter"
-{
-    trigger OnRun()
-    var
-        Item: Record "Lab Item";
-        Log: Codeunit "Lab Logger";
-    begin
+  const patient = (setup: string) =>
+    withItemAndLog(50261, 'Lab Waiter', `
         ${setup}
         Sleep(10);
         Item.LockTable();
         Item.Get('A');
-        Log.Add('waiter got it after ' + Format(Database.LockTimeoutDuration()) + ' s limit, timeout ' + Format(LockTimeout()));
-    end;
-}`;
-  const unlimited = host([LOG_CODEUNIT, holder(60000), patient('Database.LockTimeout(false);'), starter]);
-  await unlimited.runCodeunit(50262);
-  await unlimited.rt.waitIdle();
+        Log.Add('waiter got it after ' + Format(Database.LockTimeoutDuration()) + ' s limit, timeout ' + Format(LockTimeout()));`);
+  const unlimited = await race(60000, patient('Database.LockTimeout(false);'));
   assert.equal(events(unlimited, 'sessionEnded', { outcome: 'error' }).length, 0);
   assert.deepEqual(logLines(unlimited), ['holder done', 'waiter got it after 0 s limit, timeout No']);
   assert.equal(events(unlimited, 'sessionEnded').at(-1)!.t, 60000);
 
-  const two = host([LOG_CODEUNIT, holder(60000), patient('LockTimeoutDuration(2);'), starter]);
-  await two.runCodeunit(50262);
-  await two.rt.waitIdle();
+  const two = await race(60000, patient('LockTimeoutDuration(2);'));
   assert.equal(events(two, 'sessionEnded', { outcome: 'error' })[0].t, 2010);
 });
 
