@@ -4,6 +4,7 @@
 // Usage: npm run bench:sessions [-- --sessions N --pages N]
 import { RuntimeHost } from '../src/runtime/sessions/host';
 import { createEngine } from '../src/runtime/sessions/defaultEngine';
+import { WORKLOAD_TABLES, fanOutPage, openInClientSessions, starterCodeunit } from '../test/runtime/sessions/support/workloads';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -17,8 +18,7 @@ let peakRss = process.memoryUsage.rss();
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 50);
 
 const al = [
-  `table 50201 "Lab Log" { fields { field(1; "Entry No."; Integer) { } field(2; Text; Text[250]) { } } keys { key(PK; "Entry No.") { Clustered = true; } } }`,
-  `table 50200 "Lab Item" { fields { field(1; "No."; Code[20]) { } field(2; Description; Text[100]) { } } keys { key(PK; "No.") { Clustered = true; } } }`,
+  ...WORKLOAD_TABLES,
   `codeunit 50241 "Bench Writer"
    {
        trigger OnRun()
@@ -30,18 +30,7 @@ const al = [
            L.Insert();
        end;
    }`,
-  `codeunit 50240 "Bench Starter"
-   {
-       trigger OnRun()
-       var
-           I: Integer;
-           Id: Integer;
-       begin
-           for I := 1 to ${SESSIONS} do
-               while not StartSession(Id, Codeunit::"Bench Writer") do
-                   Sleep(1);
-       end;
-   }`,
+  starterCodeunit(50240, 'Bench Starter', 'Bench Writer', SESSIONS),
   `codeunit 50242 "Bench Task"
    {
        trigger OnRun()
@@ -52,27 +41,14 @@ const al = [
            Page.SetBackgroundTaskResult(R);
        end;
    }`,
-  `page 50243 "Bench Card"
-   {
-       PageType = Card;
-       SourceTable = "Lab Item";
-       layout { area(Content) { field("No."; Rec."No.") { } field(Done; Done) { } } }
-       var
-           Done: Integer;
-       trigger OnAfterGetCurrRecord()
-       var
-           P: Dictionary of [Text, Text];
-           I: Integer;
-           Id: Integer;
-       begin
-           for I := 1 to 7 do
-               CurrPage.EnqueueBackgroundTask(Id, Codeunit::"Bench Task", P);
-       end;
-       trigger OnPageBackgroundTaskCompleted(TaskId: Integer; Results: Dictionary of [Text, Text])
+  fanOutPage(50243, 'Bench Card', 'Bench Task', 7, {
+    fields: 'field(Done; Done) { }',
+    vars: 'Done: Integer;',
+    triggers: `trigger OnPageBackgroundTaskCompleted(TaskId: Integer; Results: Dictionary of [Text, Text])
        begin
            Done += 1;
-       end;
-   }`,
+       end;`,
+  }),
 ];
 
 async function main(): Promise<void> {
@@ -104,14 +80,7 @@ async function main(): Promise<void> {
   h.rt.timeline.on((e) => {
     if (e.event === 'trigger' && e.name === 'OnPageBackgroundTaskCompleted') completed++;
   });
-  const opens = [];
-  for (let i = 0; i < PAGES; i++) {
-    const s = h.rt.createSession('Foreground', null, 'Client', 'Client', 0);
-    s.keepAlive = true;
-    h.rt.begin(s);
-    opens.push(h.rt.pages.open(s, 'Bench Card', { 'No.': 'A' }));
-  }
-  await Promise.all(opens);
+  await openInClientSessions(h, 'Bench Card', PAGES);
   await h.rt.waitIdle();
   ms = performance.now() - t0;
   if (completed !== PAGES * 7) throw new Error(`expected ${PAGES * 7} completion triggers, got ${completed}`);

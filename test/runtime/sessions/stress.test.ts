@@ -5,14 +5,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { RuntimeHost } from '../../../src/runtime/sessions/host';
 import { createEngine } from '../../../src/runtime/sessions/defaultEngine';
-
-const tables = [
-  `table 50201 "Lab Log" { fields { field(1; "Entry No."; Integer) { } field(2; Text; Text[250]) { } } keys { key(PK; "Entry No.") { Clustered = true; } } }`,
-  `table 50200 "Lab Item" { fields { field(1; "No."; Code[20]) { } } keys { key(PK; "No.") { Clustered = true; } } }`,
-];
+import { WORKLOAD_TABLES, fanOutPage, openInClientSessions, starterCodeunit } from './support/workloads';
 
 function host(al: string[], settings = {}): RuntimeHost {
-  const files = [...tables, ...al].map((text, i) => ({ path: `/stress/Object${i}.al`, text }));
+  const files = [...WORKLOAD_TABLES, ...al].map((text, i) => ({ path: `/stress/Object${i}.al`, text }));
   const h = new RuntimeHost({ files, createEngine, clock: 'virtual', seed: 5, strict: true, settings });
   h.rt.timeline.retain = false;
   return h;
@@ -21,18 +17,7 @@ function host(al: string[], settings = {}): RuntimeHost {
 test('10,000 StartSession sessions each doing a small write complete, every write accounted for', async () => {
   const h = host([
     `codeunit 50251 "Stress Writer" { trigger OnRun() var L: Record "Lab Log"; begin L."Entry No." := SessionId(); L.Text := 'w'; L.Insert(); end; }`,
-    `codeunit 50250 "Stress Starter"
-     {
-         trigger OnRun()
-         var
-             I: Integer;
-             Id: Integer;
-         begin
-             for I := 1 to 10000 do
-                 while not StartSession(Id, Codeunit::"Stress Writer") do
-                     Sleep(1);
-         end;
-     }`,
+    starterCodeunit(50250, 'Stress Starter', 'Stress Writer', 10000),
   ]);
   h.rt.retainEnded = false;
   let started = 0;
@@ -61,21 +46,7 @@ test('10,000 StartSession sessions each doing a small write complete, every writ
 test('1,000 pages each enqueuing 7 tasks respect the per-parent limit of 5', async () => {
   const h = host([
     `codeunit 50252 "Stress Task" { trigger OnRun() begin Sleep(100); end; }`,
-    `page 50253 "Stress Card"
-     {
-         PageType = Card;
-         SourceTable = "Lab Item";
-         layout { area(Content) { field("No."; Rec."No.") { } } }
-         trigger OnAfterGetCurrRecord()
-         var
-             P: Dictionary of [Text, Text];
-             I: Integer;
-             Id: Integer;
-         begin
-             for I := 1 to 7 do
-                 CurrPage.EnqueueBackgroundTask(Id, Codeunit::"Stress Task", P);
-         end;
-     }`,
+    fanOutPage(50253, 'Stress Card', 'Stress Task', 7),
   ]);
   h.seedData({ 'Lab Item': [{ 'No.': 'A' }] });
   let waiting = 0;
@@ -97,14 +68,7 @@ test('1,000 pages each enqueuing 7 tasks respect the per-parent limit of 5', asy
       if (e.outcome === 'completed') done++;
     }
   });
-  const opens = [];
-  for (let i = 0; i < 1000; i++) {
-    const s = h.rt.createSession('Foreground', null, 'Client', 'Client', 0);
-    s.keepAlive = true;
-    h.rt.begin(s);
-    opens.push(h.rt.pages.open(s, 'Stress Card', { 'No.': 'A' }));
-  }
-  await Promise.all(opens);
+  await openInClientSessions(h, 'Stress Card', 1000);
   await h.rt.waitIdle();
   assert.equal(worst, 5);
   assert.equal(waiting, 2000);
