@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { events, host, insertingItem } from './conformance/harness';
+import { events, host, insertingItem, itemCard } from './conformance/harness';
 import type { RuntimeHost } from '../../../src/runtime/sessions/host';
 import { scenarioFromJson } from '../../../src/runtime/sessions/scenario';
 
@@ -285,12 +285,7 @@ codeunit 50353 "Lab Company Task"
         Page.SetBackgroundTaskResult(Results);
     end;
 }`,
-      `
-page 50354 "Lab Company Card"
-{
-    PageType = Card;
-    SourceTable = "Lab Item";
-    layout { area(Content) { field("No."; Rec."No.") { } field(Description; Rec.Description) { } field(Where; WhereText) { } } }
+      itemCard(50354, 'Lab Company Card', `
     var
         WhereText: Text;
     trigger OnAfterGetCurrRecord()
@@ -303,8 +298,7 @@ page 50354 "Lab Company Card"
     trigger OnPageBackgroundTaskCompleted(TaskId: Integer; Results: Dictionary of [Text, Text])
     begin
         WhereText := Results.Get('Where');
-    end;
-}`,
+    end;`, 'field(Description; Rec.Description) { } field(Where; WhereText) { }'),
     ],
     { companies: ['Fabrikam'] },
   );

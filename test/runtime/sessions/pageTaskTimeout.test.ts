@@ -3,7 +3,7 @@
 // running in its child session, not from the enqueue: a task waiting for a slot behind 5 others is not charged.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { events, host } from './conformance/harness';
+import { events, host, itemCard } from './conformance/harness';
 
 const TASK = `
 codeunit 50281 "Lab Slow Task"
@@ -17,12 +17,7 @@ codeunit 50281 "Lab Slow Task"
     end;
 }`;
 
-const PAGE = `
-page 50280 "Lab Timeout Card"
-{
-    PageType = Card;
-    SourceTable = "Lab Item";
-    layout { area(Content) { field("No."; Rec."No.") { } } }
+const PAGE = itemCard(50280, 'Lab Timeout Card', `
     trigger OnAfterGetCurrRecord()
     var
         Busy: Dictionary of [Text, Text];
@@ -38,8 +33,7 @@ page 50280 "Lab Timeout Card"
         CurrPage.EnqueueBackgroundTask(Id, Codeunit::"Lab Slow Task", Sixth, 1500);
         // Waits 1 s for a slot and would run 1 s: its 600 ms run out 600 ms after it started.
         CurrPage.EnqueueBackgroundTask(Id, Codeunit::"Lab Slow Task", Sixth, 600);
-    end;
-}`;
+    end;`);
 
 test('a page background task timeout counts from when the task starts running, not from the enqueue', async () => {
   const h = host([TASK, PAGE]);

@@ -3,7 +3,7 @@
 // cancels its task.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { events, host } from './conformance/harness';
+import { events, host, itemCard } from './conformance/harness';
 
 const TASK = `
 codeunit 50311 "Lab Sync Task"
@@ -14,12 +14,7 @@ codeunit 50311 "Lab Sync Task"
     end;
 }`;
 
-const PAGE = `
-page 50310 "Lab Sync Card"
-{
-    PageType = Card;
-    SourceTable = "Lab Item";
-    layout { area(Content) { field("No."; Rec."No.") { } field(Result; ResultText) { } } }
+const PAGE = itemCard(50310, 'Lab Sync Card', `
     var
         ResultText: Text;
     trigger OnAfterGetCurrRecord()
@@ -33,8 +28,7 @@ page 50310 "Lab Sync Card"
     trigger OnPageBackgroundTaskError(FailedTaskId: Integer; ErrorCode: Text; ErrorText: Text; ErrorCallStack: Text; var IsHandled: Boolean)
     begin
         ResultText += ErrorCode + ';';
-    end;
-}`;
+    end;`, 'field(Result; ResultText) { }');
 
 test('a synchronous task that times out runs the error trigger inside the enqueue; unhandled, it notifies per ErrorLevel', async () => {
   const h = host([TASK, PAGE]);

@@ -2,7 +2,7 @@
 // table, AL written here, run on the virtual clock through the public runtime API.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LOG_CODEUNIT, ended, events, host, logLines } from './harness';
+import { LOG_CODEUNIT, ended, events, host, itemCard, logLines } from './harness';
 
 /** A background codeunit running `body`, started by a foreground caller that then waits for it. */
 function background(body: string, vars = ''): string[] {
@@ -93,7 +93,7 @@ test('§3 Page.Run/RunModal, Report.Run/RunModal, Hyperlink, File.Upload/Downloa
   ];
   const vars = 'Card: Page "Lab Item Card"; Rep: Report "Lab Report"; Item: Record "Lab Item"; FileName: Text; InS: InStream;';
   const extra = [
-    `page 50251 "Lab Item Card" { PageType = Card; SourceTable = "Lab Item"; layout { area(Content) { field("No."; Rec."No.") { } } } }`,
+    itemCard(50251, 'Lab Item Card', ''),
     `report 50250 "Lab Report" { }`,
   ];
   for (const [call] of calls) {
@@ -134,19 +134,13 @@ codeunit 50225 "Lab Ws Confirm"
         if Confirm('Delete %1?', false, No) then;
     end;
 }`,
-    `
-page 50226 "Lab Ws Card"
-{
-    PageType = Card;
-    SourceTable = "Lab Item";
-    layout { area(Content) { field("No."; Rec."No.") { } } }
+    itemCard(50226, 'Lab Ws Card', `
     trigger OnAfterGetCurrRecord()
     var
         Asker: Codeunit "Lab Ws Confirm";
     begin
         Asker.Ask(Rec."No.");
-    end;
-}`,
+    end;`),
   ]);
   const ws = h.webServiceSession('ODataV4');
   const { error } = await h.rt.pages.open(ws, 'Lab Ws Card', { 'No.': 'B' });

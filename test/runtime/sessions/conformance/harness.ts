@@ -83,3 +83,15 @@ export function insertingItem(header: string, no: string, after = ''): string {
         Item.Insert();${after ? `\n        ${after}` : ''}
     end;`;
 }
+
+/** AL for a card page on "Lab Item" showing "No." (and `fields`), with `members` (variables, triggers) in its body. */
+export function itemCard(id: number, name: string, members: string, fields = ''): string {
+  return `
+page ${id} "${name}"
+{
+    PageType = Card;
+    SourceTable = "Lab Item";
+    layout { area(Content) { field("No."; Rec."No.") { }${fields ? ` ${fields}` : ''} } }
+    ${members.trim()}
+}`;
+}

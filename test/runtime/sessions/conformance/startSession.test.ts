@@ -2,7 +2,7 @@
 // through the public runtime API (RuntimeHost: the real interpreter and record store).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LOG_CODEUNIT, ended, events, host, logLines } from './harness';
+import { LOG_CODEUNIT, ended, events, host, itemCard, logLines } from './harness';
 
 /** The background codeunit most tests start: logs the record it got and its session id. */
 const CHILD = `
@@ -258,20 +258,14 @@ codeunit 50224 "Lab Long Worker"
         Log.Add('worker finished');
     end;
 }`;
-  const page = `
-page 50225 "Lab Restart Card"
-{
-    PageType = Card;
-    SourceTable = "Lab Item";
-    layout { area(Content) { field("No."; Rec."No.") { } } }
+  const page = itemCard(50225, 'Lab Restart Card', `
     trigger OnAfterGetCurrRecord()
     var
         Params: Dictionary of [Text, Text];
         TaskId: Integer;
     begin
         CurrPage.EnqueueBackgroundTask(TaskId, Codeunit::"Lab Napper");
-    end;
-}`;
+    end;`);
   const napper = `codeunit 50216 "Lab Napper" { trigger OnRun() begin Sleep(60000); end; }`;
   const scheduler = `
 codeunit 50226 "Lab Restart Caller"
