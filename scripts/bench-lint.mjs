@@ -1,6 +1,6 @@
 // Benchmark: whole-workspace lint wall time and peak RSS (through dist/cli.js), then the language server's
 // didChange -> publishDiagnostics latency on a large page with the workspace indexed (through a real LSP client).
-// Usage: npm run bench:lint -- DIR [DIR ...] [--page PATH] [--edits N] [--server-only]
+// Usage: npm run bench:lint -- DIR [DIR ...] [--page PATH] [--edits N] [--server-only] [--worker]
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -13,9 +13,11 @@ const dirs = [];
 let page;
 let edits = 40;
 let skipLint = false;
+let analysisThread = 'thread';
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--page') page = args[++i];
   else if (args[i] === '--server-only') skipLint = true;
+  else if (args[i] === '--worker') analysisThread = 'worker';
   else if (args[i] === '--edits') edits = Number(args[++i]);
   else dirs.push(resolve(args[i]));
 }
@@ -85,7 +87,7 @@ conn.onNotification('$/progress', (p) => p.value.kind === 'end' && progressDone(
 // Phase 1 types without pauses (the whole-workspace pass never runs: debounce 5 s); phase 2 switches to the default
 // debounce and pauses like a person does, so whole-workspace passes run between (and are interrupted by) edits.
 let debounceMs = 5000;
-conn.onRequest('workspace/configuration', (p) => p.items.map((i) => (i.section === 'alSessionLab' ? { debounceMs } : {})));
+conn.onRequest('workspace/configuration', (p) => p.items.map((i) => (i.section === 'alSessionLab' ? { debounceMs, analysisThread } : {})));
 const fullPasses = [];
 let abandoned = 0;
 let fullWaiter;
@@ -162,7 +164,7 @@ const fp = [...fullPasses].sort((a, b) => a - b);
 const med = (a) => (a.length ? [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)].toFixed(1) : 'n/a');
 const p95 = (a) => (a.length ? [...a].sort((x, y) => x - y)[Math.min(a.length - 1, Math.floor(0.95 * a.length))].toFixed(1) : 'n/a');
 console.log(`server side: parse p50 ${med(serverMs.parse)} ms p95 ${p95(serverMs.parse)} ms; parse + local rules p50 ${med(serverMs.quick)} ms p95 ${p95(serverMs.quick)} ms`);
-console.log(`server: indexed in ${indexMs} ms; ${pagePath} (${lineCount} lines)`);
+console.log(`server (whole-workspace pass on the ${analysisThread === 'worker' ? 'analysis worker' : 'server thread'}): indexed in ${indexMs} ms; ${pagePath} (${lineCount} lines)`);
 console.log(`  typing without pauses: didChange -> diagnostics over ${burst.n} edits: p50 ${burst.p50.toFixed(1)} ms, p95 ${burst.p95.toFixed(1)} ms, max ${burst.max.toFixed(1)} ms`);
 console.log(`  typing with pauses (debounce 600 ms, whole-workspace passes between edits): over ${paused.length} edits: p50 ${pp(0.5).toFixed(1)} ms, p95 ${pp(0.95).toFixed(1)} ms, max ${paused[paused.length - 1].toFixed(1)} ms`);
 console.log(`  whole-workspace passes after an edit: ${fp.length} completed (median ${fp.length ? fp[Math.floor(fp.length / 2)] : 'n/a'} ms, max ${fp.length ? fp[fp.length - 1] : 'n/a'} ms), ${abandoned} abandoned for a newer edit`);

@@ -8,6 +8,8 @@ const production = process.argv.includes('--production');
 const entries = {
   extension: 'src/extension/extension.ts',
   server: 'src/server/server.ts',
+  // The language server's analysis worker thread (loaded by dist/server.js from the same folder).
+  analysisWorker: 'src/server/analysisWorker.ts',
   debugAdapter: 'src/debugAdapter/debugAdapter.ts',
   cli: 'src/cli/cli.ts',
 };

@@ -80,7 +80,22 @@ export class LanguageService {
     }
   }
 
-  private accept(result: LintResult, started: number): Set<string> {
+  /** One whole-workspace pass without keeping its findings (the analysis worker's side: it ships them back). */
+  runPass(): LintResult {
+    const started = Date.now();
+    const result = lintWorkspace(this.ws, this.config, { rules: this.options.rules });
+    this.lastLintMs = Date.now() - started;
+    return result;
+  }
+
+  /** Takes the findings of a pass another copy of this workspace ran (the analysis worker) as this one's. */
+  acceptPass(result: Pick<LintResult, 'findings' | 'failures'>, ms: number): Set<string> {
+    const changed = this.accept(result, Date.now());
+    this.lastLintMs = ms;
+    return changed;
+  }
+
+  private accept(result: Pick<LintResult, 'findings' | 'failures'>, started: number): Set<string> {
     this.lastFailures = result.failures;
     this.local = result.findings.filter((f) => ruleMetas.get(f.ruleId)?.scope === 'local');
     this.global = result.findings.filter((f) => ruleMetas.get(f.ruleId)?.scope !== 'local');

@@ -24,11 +24,16 @@ import { ruleMetas } from '../analysis/rules';
 import { LanguageService } from '../ide/service';
 import { readPreprocessorSymbols } from '../analysis/project';
 import { defaultSettings, readSettings, type ServerSettings } from './settings';
+import { WorkerPass } from './workerPass';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 let settings: ServerSettings = defaultSettings;
 let service = new LanguageService({ maxFileBytes: settings.maxFileBytes });
+/** With `alSessionLab.analysisThread: "worker"`: the worker thread (its own copy of the workspace) running the whole-workspace pass. */
+let pass: WorkerPass | undefined;
+/** The mode the workspace was indexed for: switching it re-indexes (the worker needs every file). */
+let passMode: ServerSettings['analysisThread'] = defaultSettings.analysisThread;
 let folders: string[] = [];
 let supportsConfiguration = false;
 let indexed = false;
@@ -63,7 +68,11 @@ connection.onInitialized(() => {
 
 connection.onDidChangeConfiguration(() => {
   void loadSettings().then(() => {
-    if (indexed) void relintNow();
+    if (!indexed) return;
+    if (settings.analysisThread !== passMode) {
+      indexed = false;
+      void indexWorkspace().catch((err) => connection.console.error(`indexing failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`));
+    } else void relintNow();
   });
 });
 
@@ -91,6 +100,20 @@ function applyConfig(): void {
   if (!settings.enabled) config.only = new Set();
   for (const p of config.problems) connection.console.warn(p);
   service.config = config;
+  pass?.configure(service.config, service.preprocessorSymbols);
+}
+
+/** Every change of the workspace goes through here, so the worker's copy stays the server's. */
+function setFile(path: string, text: string, lazy = false): string | undefined {
+  const refusal = service.setText(path, text, lazy);
+  if (refusal) pass?.remove(path);
+  else pass?.set(path, text, lazy);
+  return refusal;
+}
+
+function removeFile(path: string): void {
+  service.remove(path);
+  pass?.remove(path);
 }
 
 async function indexWorkspace(): Promise<void> {
@@ -99,17 +122,20 @@ async function indexWorkspace(): Promise<void> {
   const found = findWorkspaceFiles(folders);
   service = new LanguageService({ maxFileBytes: settings.maxFileBytes });
   service.preprocessorSymbols = new Set(folders.flatMap((f) => readPreprocessorSymbols(f)));
+  void pass?.dispose();
+  pass = settings.analysisThread === 'worker' ? new WorkerPass(settings.maxFileBytes, (t) => connection.console.warn(`${t}; whole-workspace passes run on the server thread from now on`)) : undefined;
+  passMode = settings.analysisThread;
   applyConfig();
   const total = found.alFiles.length;
   let done = 0;
   let lastReport = Date.now();
   for (const path of found.alFiles) {
     const open = documents.get(pathToFileURL(path).href);
-    if (open) service.setText(path, open.getText());
+    if (open) setFile(path, open.getText());
     else {
       try {
         const decoded = decodeAlFile(await readFile(path), settings.maxFileBytes);
-        if (decoded.ok) service.setText(path, decoded.text, true);
+        if (decoded.ok) setFile(path, decoded.text, true);
         else service.refused.set(path, decoded.reason);
       } catch (err) {
         service.refused.set(path, err instanceof Error ? err.message : String(err));
@@ -125,13 +151,15 @@ async function indexWorkspace(): Promise<void> {
   }
   for (const path of found.appPackages) {
     try {
-      service.ws.addPackage(readAppPackage(await readFile(path), path));
+      const pkg = readAppPackage(await readFile(path), path);
+      service.ws.addPackage(pkg);
+      pass?.addPackage(pkg);
     } catch (err) {
       connection.console.warn(`symbol package skipped: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
   // Open documents outside the folders still count.
-  for (const d of documents.all()) if (d.uri.startsWith('file:')) service.setText(fileURLToPath(d.uri), d.getText());
+  for (const d of documents.all()) if (d.uri.startsWith('file:')) setFile(fileURLToPath(d.uri), d.getText());
   progress.report(100, 'checking rules');
   indexed = true;
   await relintNow();
@@ -149,7 +177,7 @@ documents.onDidChangeContent((e) => {
   const newText = e.document.getText();
   if (oldText === newText) return;
   const parseStarted = performance.now();
-  const refusal = service.setText(path, newText);
+  const refusal = setFile(path, newText);
   if (process.env.ALSL_TRACE_TIMING) connection.console.log(`parse: ${(performance.now() - parseStarted).toFixed(1)} ms`);
   if (refusal) connection.console.warn(`${path}: not analysed: ${refusal}`);
   if (!indexed) return;
@@ -175,13 +203,13 @@ documents.onDidClose((e) => {
   void readFile(path).then(
     (buf) => {
       const decoded = decodeAlFile(buf, settings.maxFileBytes);
-      if (decoded.ok) service.setText(path, decoded.text);
-      else service.remove(path);
+      if (decoded.ok) setFile(path, decoded.text);
+      else removeFile(path);
       lineMaps.delete(path);
       if (indexed) scheduleRelint();
     },
     () => {
-      service.remove(path);
+      removeFile(path);
       if (indexed) scheduleRelint();
     },
   );
@@ -192,13 +220,13 @@ connection.onDidChangeWatchedFiles(async (e) => {
     if (!c.uri.startsWith('file:')) continue;
     const path = fileURLToPath(c.uri);
     if (!path.toLowerCase().endsWith('.al') || documents.get(c.uri)) continue;
-    if (c.type === 3) service.remove(path);
+    if (c.type === 3) removeFile(path);
     else {
       try {
         const decoded = decodeAlFile(await readFile(path), settings.maxFileBytes);
-        if (decoded.ok) service.setText(path, decoded.text);
+        if (decoded.ok) setFile(path, decoded.text);
       } catch {
-        service.remove(path);
+        removeFile(path);
       }
     }
     lineMaps.delete(path);
@@ -213,6 +241,17 @@ function scheduleRelint(): void {
     timer = undefined;
     void relintNow();
   }, settings.debounceMs);
+}
+
+/** On the worker when it is there (the server thread only takes the result), else here in slices. */
+async function wholePass(): Promise<Set<string> | undefined> {
+  if (pass) {
+    const outcome = await pass.run();
+    if (outcome.kind === 'done') return service.acceptPass(outcome, outcome.ms);
+    if (outcome.kind === 'stale') return undefined;
+    pass = undefined;
+  }
+  return service.lintSliced(pause);
 }
 
 let running: Promise<void> | undefined;
@@ -232,7 +271,7 @@ function relintNow(): Promise<void> {
   running = (async () => {
     let changed: Set<string> | undefined;
     try {
-      changed = await service.lintSliced(pause);
+      changed = await wholePass();
     } catch (err) {
       // The engine isolates rules; anything escaping it is logged and leaves the previous diagnostics in place.
       connection.console.error(`analysis failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
@@ -243,7 +282,7 @@ function relintNow(): Promise<void> {
       return;
     }
     logFailures();
-    connection.console.log(`full analysis: ${service.lastLintMs} ms`);
+    connection.console.log(`full analysis: ${service.lastLintMs} ms (${pass ? 'analysis worker' : 'server thread'})`);
     for (const p of published) changed.add(p);
     for (const p of dirty) changed.add(p);
     dirty.clear();

@@ -9,9 +9,14 @@ export interface ServerSettings {
   maxFileBytes: number;
   /** Quiet time after an edit before the whole-workspace pass runs (ms); local rules answer each edit at once. */
   debounceMs: number;
+  /**
+   * Where the whole-workspace pass runs: `thread` (default) on the server thread in slices of one rule, or `worker` on
+   * a worker thread with its own copy of the workspace (typing never waits for a pass, at the cost of that copy's memory).
+   */
+  analysisThread: 'thread' | 'worker';
 }
 
-export const defaultSettings: ServerSettings = { enabled: true, overrides: new Map(), maxFileBytes: 8 * 1024 * 1024, debounceMs: 600 };
+export const defaultSettings: ServerSettings = { enabled: true, overrides: new Map(), maxFileBytes: 8 * 1024 * 1024, debounceMs: 600, analysisThread: 'thread' };
 
 export function readSettings(section: unknown, alSection: unknown): ServerSettings {
   const s = section && typeof section === 'object' ? (section as Record<string, unknown>) : {};
@@ -37,5 +42,6 @@ export function readSettings(section: unknown, alSection: unknown): ServerSettin
   const ruleSetPath = typeof s.ruleSetPath === 'string' && s.ruleSetPath ? s.ruleSetPath : typeof al.ruleSetPath === 'string' && al.ruleSetPath ? al.ruleSetPath : undefined;
   const mb = typeof s.maxFileSizeMB === 'number' && s.maxFileSizeMB > 0 ? s.maxFileSizeMB : 8;
   const debounce = typeof s.debounceMs === 'number' && s.debounceMs >= 0 ? s.debounceMs : defaultSettings.debounceMs;
-  return { enabled: s.enabled !== false, ruleSetPath, overrides, maxFileBytes: Math.round(mb * 1024 * 1024), debounceMs: debounce };
+  const analysisThread = s.analysisThread === 'worker' ? 'worker' : 'thread';
+  return { enabled: s.enabled !== false, ruleSetPath, overrides, maxFileBytes: Math.round(mb * 1024 * 1024), debounceMs: debounce, analysisThread };
 }

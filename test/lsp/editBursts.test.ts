@@ -1,6 +1,6 @@
-// The whole-workspace pass runs in slices and gives up when an edit lands during it: a burst of edits with no debounce
-// (passes start and are overtaken again and again) must still end with the diagnostics of the last text, through a
-// real LSP client against dist/server.js.
+// The whole-workspace pass (on the analysis worker, or on the server thread in slices) is given up when an edit lands
+// during it: a burst of edits with no debounce (passes start and are overtaken again and again) must still end with the diagnostics of the last text, through a
+// real LSP client against dist/server.js, with the pass on the analysis worker and on the server thread.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -11,10 +11,11 @@ import { startServer } from '../helpers/lspClient';
 
 const example = resolve(__dirname, '..', '..', 'examples', 'customer-card');
 
-test('language server: a burst of edits overtaking whole-workspace passes converges on the last text', async () => {
+for (const mode of ['analysis worker', 'server thread'] as const) {
+test(`language server (${mode}): a burst of edits overtaking whole-workspace passes converges on the last text`, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'alsl-burst-'));
   cpSync(example, dir, { recursive: true });
-  const s = await startServer(dir, { debounceMs: 0 });
+  const s = await startServer(dir, { debounceMs: 0, analysisThread: mode === 'analysis worker' ? 'worker' : 'thread' });
   try {
     await s.progressEnded;
     const extUri = pathToFileURL(join(dir, 'src', 'CustomerCardExt.PageExt.al')).href;
@@ -37,8 +38,11 @@ test('language server: a burst of edits overtaking whole-workspace passes conver
     await s.waitForDiagnostics(extUri, (d) => !d.some((x) => x.code === 'BG0010'));
     assert.ok(!s.logs.some((l) => /analysis failed/.test(l)), s.logs.join('\n'));
     assert.ok(s.logs.some((l) => /full analysis: abandoned/.test(l)), 'some pass was overtaken by an edit (otherwise this test does not test it)');
+    // The passes ran where this mode says.
+    assert.ok(s.logs.some((l) => l.startsWith('full analysis: ') && l.endsWith(`(${mode})`)), s.logs.filter((l) => l.startsWith('full analysis')).join('\n'));
   } finally {
     await s.close();
     rmSync(dir, { recursive: true, force: true });
   }
 });
+}
