@@ -32,7 +32,7 @@ function procedureSignature(p: Procedure): string {
 
 /** Whether a change replaced a file's bodies only (same path, same declarations). */
 export function isBodyOnly(c: FileChange): boolean {
-  return !!c.old && !!c.now && declarationSignature(c.old) === declarationSignature(c.now);
+  return c.old?.signature !== undefined && c.old.signature === c.now?.signature;
 }
 
 const epochs = new WeakMap<Workspace, { version: number; epoch: number }>();

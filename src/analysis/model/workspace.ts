@@ -2,17 +2,27 @@
 // Updated per file, so the language server can replace one file's model without rebuilding the rest.
 import type { AppPackage, PackageObject } from '../packages/appPackage';
 import type { AlFileModel, AlObject, ObjectKind, Procedure, Property } from './ir';
+import { declarationSignature } from './declarations';
 import { nameKey, unquote } from './names';
 
 /** An object of the workspace: from source (with bodies) or from a symbol package (signatures only). */
 export type WsObject = AlObject & { external?: boolean };
 
-/** One file set or removed: the model before (absent for a new file) and after (absent when removed). */
+/**
+ * One file set or removed: what the file was before (absent for a new file) and after (absent when removed). Only the
+ * text and the declaration signature are kept, not the models: an old model with its bodies built can weigh megabytes.
+ */
 export interface FileChange {
   version: number;
   path: string;
-  old?: AlFileModel;
-  now?: AlFileModel;
+  old?: FileSnapshot;
+  now?: FileSnapshot;
+}
+
+export interface FileSnapshot {
+  text: string;
+  /** The declaration signature (model/declarations.ts); computed only for edits of an existing file. */
+  signature?: string;
 }
 
 const MAX_LOG = 256;
@@ -37,7 +47,13 @@ export class Workspace {
     this.files.set(model.path, model);
     this.indexObjects(model.objects);
     this.version++;
-    this.record({ version: this.version, path: model.path, old, now: model });
+    // A file set for the first time (indexing) needs no signatures: it is never a bodies-only change.
+    this.record({
+      version: this.version,
+      path: model.path,
+      old: old && { text: old.text, signature: declarationSignature(old) },
+      now: { text: model.text, signature: old ? declarationSignature(model) : undefined },
+    });
   }
 
   removeFile(path: string): void {
@@ -46,7 +62,7 @@ export class Workspace {
     this.unindex(old.objects);
     this.files.delete(path);
     this.version++;
-    this.record({ version: this.version, path, old });
+    this.record({ version: this.version, path, old: { text: old.text } });
   }
 
   /**
