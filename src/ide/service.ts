@@ -59,7 +59,7 @@ export class LanguageService {
   /** Re-runs every rule over the whole workspace; returns the files whose diagnostics may have changed. */
   lint(): Set<string> {
     const started = Date.now();
-    return this.accept(lintWorkspace(this.ws, this.config, { rules: this.options.rules }), started);
+    return this.accept(this.runPass(), started);
   }
 
   /**

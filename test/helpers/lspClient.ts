@@ -23,9 +23,9 @@ export interface LspSession {
   close(): Promise<void>;
 }
 
-export async function startServer(folder: string, settings: Record<string, unknown> = {}, env: Record<string, string> = {}): Promise<LspSession> {
+export async function startServer(folder: string, settings: Record<string, unknown> = {}): Promise<LspSession> {
   const serverJs = resolve(__dirname, '..', '..', 'dist', 'server.js');
-  const proc = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  const proc = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
   const diagnostics = new Map<string, Diagnostic[]>();
   const waiters: { uri: string; predicate: (d: Diagnostic[]) => boolean; resolve: (d: Diagnostic[]) => void }[] = [];
