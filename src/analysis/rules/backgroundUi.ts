@@ -1,7 +1,7 @@
 // Shared walk of BG0006 and BG0007: UI calls reachable from code that runs without a client.
 import type { PathStep } from '../diagnostic';
 import { kindText, type BackgroundRoot } from '../facts';
-import { rootKey, rootsKey, stillHolds } from './walkMemo';
+import { memoised, rootKey } from './walkMemo';
 import { walk, type Visit } from '../model/walk';
 import { forEachCall, forEachStmt } from '../model/visit';
 import type { RuleContext } from './types';
@@ -39,44 +39,31 @@ export interface UiHit {
   last: PathStep;
 }
 
-interface WalkCache {
-  version: number;
-  hits: UiHit[];
-  /** Files whose procedures the walk entered: an edit there can change the hits. */
-  files: Set<string>;
-  /** The background roots the walk started from (see rootsKey). */
-  roots: string;
-}
-
-const hitCache = new WeakMap<object, WalkCache>();
-
 /**
  * Walks every background root once (one visited set per session kind) and calls `hit` for the unguarded calls matching
  * `names`. BG0006 and BG0007 share one walk: it is the most expensive walk of the catalogue, so it is also reused across
  * edits that cannot change it (bodies edited in files the walk never entered, with the same roots).
  */
 export function walkBackground(ctx: RuleContext, names: Record<string, string>, hit: (h: UiHit) => void): void {
-  let cached = hitCache.get(ctx.ws);
-  if (!cached || cached.version !== ctx.ws.version) {
-    const roots = rootsKey(ctx.facts);
-    if (cached && stillHolds(ctx.ws, cached, roots)) {
+  const hits = memoised(
+    ctx,
+    'background UI walk',
+    (track) => {
+      const out: UiHit[] = [];
+      // The walk keeps mutating its flow objects after a hit: keep a snapshot of the flags.
+      walkAll(ctx, { ...uiCalls, ...ignoredCalls }, (h) => out.push({ ...h, visit: { ...h.visit, flow: { ...h.visit.flow, flags: [...h.visit.flow.flags] } } }), track);
+      return out;
+    },
+    (old) => {
       // Same roots, new objects for them when their pages were edited: messages name the current ones.
       const byKey = new Map([...ctx.facts.roots.values()].map((r) => [rootKey(r), r]));
-      cached.hits = cached.hits.map((h) => ({ ...h, root: byKey.get(rootKey(h.root)) ?? h.root }));
-      cached.version = ctx.ws.version;
-    } else {
-      const hits: UiHit[] = [];
-      const files = new Set<string>();
-      // The walk keeps mutating its flow objects after a hit: keep a snapshot of the flags.
-      walkAll(ctx, { ...uiCalls, ...ignoredCalls }, (h) => hits.push({ ...h, visit: { ...h.visit, flow: { ...h.visit.flow, flags: [...h.visit.flow.flags] } } }), files);
-      cached = { version: ctx.ws.version, hits, files, roots };
-      hitCache.set(ctx.ws, cached);
-    }
-  }
-  for (const h of cached.hits) if (h.visit.res.kind === 'builtin' && names[h.visit.res.name]) hit(h);
+      return old.map((h) => ({ ...h, root: byKey.get(rootKey(h.root)) ?? h.root }));
+    },
+  );
+  for (const h of hits) if (h.visit.res.kind === 'builtin' && names[h.visit.res.name]) hit(h);
 }
 
-function walkAll(ctx: RuleContext, names: Record<string, string>, hit: (h: UiHit) => void, files: Set<string>): void {
+function walkAll(ctx: RuleContext, names: Record<string, string>, hit: (h: UiHit) => void, track: (file: string) => void): void {
   // One visited set per session kind: what the walk can rule out depends on it (CurrentClientType checks).
   const visitedByKind = new Map<string, Set<string>>();
   for (const root of ctx.facts.roots.values()) {
@@ -90,10 +77,10 @@ function walkAll(ctx: RuleContext, names: Record<string, string>, hit: (h: UiHit
       env: { clientType },
       instances: true,
       onEnter(ref) {
-        files.add(ref.obj.file);
+        track(ref.obj.file);
       },
       onRead(file) {
-        files.add(file);
+        track(file);
       },
       // A client callback fails without a client ("Callback functions are not allowed", the runtime's contract too):
       // nothing after it runs on this path.

@@ -10,29 +10,40 @@ interface Memo {
   version: number;
   roots: string;
   files: Set<string>;
-  reports: Report[];
+  value: unknown;
 }
 
 const memos = new WeakMap<Workspace, Map<string, Memo>>();
 
 /**
- * Runs `compute` (which calls `track` for every file its result depends on) unless the last result of `id` still
- * holds, and reports the result.
+ * The last value of `id` while it still holds, else `compute`'s (which calls `track` for every file the value depends
+ * on). `refresh` updates a reused value for the current workspace (e.g. objects of re-parsed files it names).
  */
-export function reportMemoised(ctx: RuleContext, id: string, compute: (track: (file: string) => void, report: (r: Report) => void) => void): void {
+export function memoised<T>(ctx: RuleContext, id: string, compute: (track: (file: string) => void) => T, refresh?: (value: T) => T): T {
   let byRule = memos.get(ctx.ws);
   if (!byRule) memos.set(ctx.ws, (byRule = new Map()));
-  const roots = rootsKey(ctx.facts);
   let memo = byRule.get(id);
-  if (!memo || (memo.version !== ctx.ws.version && !stillHolds(ctx.ws, memo, roots))) {
+  if (memo && memo.version === ctx.ws.version) return memo.value as T;
+  const roots = rootsKey(ctx.facts);
+  if (memo && stillHolds(ctx.ws, memo, roots)) {
+    if (refresh) memo.value = refresh(memo.value as T);
+  } else {
     const files = new Set<string>();
-    const reports: Report[] = [];
-    compute((f) => files.add(f), (r) => reports.push(r));
-    memo = { version: ctx.ws.version, roots, files, reports };
+    memo = { version: ctx.ws.version, roots, files, value: compute((f) => files.add(f)) };
     byRule.set(id, memo);
   }
   memo.version = ctx.ws.version;
-  for (const r of memo.reports) ctx.report(r);
+  return memo.value as T;
+}
+
+/** `memoised` for a rule's reports: runs `compute` unless its last result still holds, and reports the result. */
+export function reportMemoised(ctx: RuleContext, id: string, compute: (track: (file: string) => void, report: (r: Report) => void) => void): void {
+  const reports = memoised(ctx, id, (track) => {
+    const out: Report[] = [];
+    compute(track, (r) => out.push(r));
+    return out;
+  });
+  for (const r of reports) ctx.report(r);
 }
 
 /** Whether the edits since the memo's version left its inputs alone. */
