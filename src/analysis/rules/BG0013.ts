@@ -10,34 +10,46 @@ import { pathText, type Report, type Rule, type RuleContext } from './types';
 export const BG0013: Rule = {
   meta: { scope: 'workspace', id: 'BG0013', title: 'StartSession in install or upgrade code', defaultSeverity: 'error' },
   check(ctx) {
-    const reach = startSessionReachers(ctx.ws);
-    if (reach.size === 0) return;
-    const epoch = declarationEpoch(ctx.ws);
-    for (const file of ctx.ws.files.values()) {
-      const units = codeunitsBySubtype(file);
-      if (units.length === 0) continue;
-      const reports = memo.get(file, [reach, epoch], () => {
-        const out: Report[] = [];
-        for (const { obj, subtype } of units) {
-          if (subtype !== 'install' && subtype !== 'upgrade') continue;
-          sessionFromRoots(ctx, obj, obj.procedures.filter((p) => p.isTrigger), (r) => {
-            out.push({
-              ...r,
-              message: `StartSession is reached from ${subtype} codeunit "${obj.name}" (${pathText(r.path!)}): background sessions cannot start during app ${subtype === 'install' ? 'installation' : 'upgrade'}, so the call fails immediately. Schedule the work (TaskScheduler.CreateTask, job queue) or guard it with EnvironmentInformation.CanStartSession().`,
-            });
-            return undefined;
-          });
-        }
-        return out;
-      });
-      for (const r of reports) ctx.report(r);
-    }
+    reportPerCodeunit(ctx, 'BG0013', (subtype) => subtype === 'install' || subtype === 'upgrade', [], (obj) => obj.procedures.filter((p) => p.isTrigger), ({ obj, subtype }, r) => ({
+      ...r,
+      message: `StartSession is reached from ${subtype} codeunit "${obj.name}" (${pathText(r.path!)}): background sessions cannot start during app ${subtype === 'install' ? 'installation' : 'upgrade'}, so the call fails immediately. Schedule the work (TaskScheduler.CreateTask, job queue) or guard it with EnvironmentInformation.CanStartSession().`,
+    }));
   },
 };
 
-// The walk follows only procedures that can reach StartSession: when one of them changes, `reach` is a new map, so a
-// file's findings depend on its own model, `reach` and name resolution (the declaration epoch).
-const memo = new PerFileMemo<Report[]>();
+/**
+ * For every codeunit whose Subtype passes `wanted`: the StartSession calls reachable from `roots(obj)`, turned into
+ * findings by `make`. The walk follows only procedures that can reach StartSession: when one of them changes, `reach`
+ * is a new map, so a file's findings depend on its own model, `reach`, name resolution (the declaration epoch) and
+ * `deps` (what `make` reads besides).
+ */
+export function reportPerCodeunit(
+  ctx: RuleContext,
+  ruleId: string,
+  wanted: (subtype: string) => boolean,
+  deps: readonly unknown[],
+  roots: (obj: WsObject) => WsObject['procedures'],
+  make: (unit: { obj: WsObject; subtype: string }, r: Report) => Report,
+): void {
+  const reach = startSessionReachers(ctx.ws);
+  if (reach.size === 0) return;
+  const epoch = declarationEpoch(ctx.ws);
+  // One memo per rule: the same file has different findings for each.
+  let memo = memos.get(ruleId);
+  if (!memo) memos.set(ruleId, (memo = new PerFileMemo<Report[]>()));
+  for (const file of ctx.ws.files.values()) {
+    const units = codeunitsBySubtype(file).filter((u) => wanted(u.subtype));
+    if (units.length === 0) continue;
+    const reports = memo.get(file, [reach, epoch, ...deps], () => {
+      const out: Report[] = [];
+      for (const unit of units) sessionFromRoots(ctx, unit.obj, roots(unit.obj), (r) => out.push(make(unit, r)));
+      return out;
+    });
+    for (const r of reports) ctx.report(r);
+  }
+}
+
+const memos = new Map<string, PerFileMemo<Report[]>>();
 const subtypes = new PerFileMemo<{ obj: WsObject; subtype: string }[]>();
 
 /** The codeunits of a file that declare a Subtype (lower-cased), memoised per file model. */
@@ -48,7 +60,7 @@ export function codeunitsBySubtype(file: AlFileModel): { obj: WsObject; subtype:
 }
 
 /** Walks from the roots following only procedures that can reach StartSession; reports unguarded StartSession calls. */
-export function sessionFromRoots(ctx: RuleContext, obj: WsObject, roots: WsObject['procedures'], make: (r: Report) => Report | undefined): void {
+function sessionFromRoots(ctx: RuleContext, obj: WsObject, roots: WsObject['procedures'], found: (r: Report) => void): void {
   const reach = startSessionReachers(ctx.ws);
   if (reach.size === 0) return;
   const visited = new Set<string>();
@@ -61,8 +73,7 @@ export function sessionFromRoots(ctx: RuleContext, obj: WsObject, roots: WsObjec
         if (v.flow.canStart) return false;
         if (v.res.kind === 'builtin' && v.res.name === 'session.startsession') {
           const last = v.path[v.path.length - 1];
-          const r = make({ file: last.file, start: last.start, end: last.end, path: v.path, message: '' });
-          if (r) ctx.report(r);
+          found({ file: last.file, start: last.start, end: last.end, path: v.path, message: '' });
           return false;
         }
         return v.res.kind === 'proc' && v.res.targets.some((t) => reach.has(procKey(t)));
