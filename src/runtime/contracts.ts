@@ -155,6 +155,38 @@ export interface AlErrorInfo {
   /** AL call stack, innermost first, in BC's format: `"Object"(CodeUnit 50100).OnRun line 12 - App by Publisher`. */
   callStack: string;
   location?: SourceLocation;
+  /** The same call stack as frames (innermost first) with file and line, where the interpreter captured it. */
+  frames?: AlStackFrame[];
+}
+
+export interface AlStackFrame {
+  /** `Codeunit 50100 "Lab Tests"`. */
+  object: string;
+  procedure: string;
+  file: string;
+  /** 0-based, as every location in the contract. */
+  line: number;
+}
+
+/**
+ * A test run driving a session (the `test` command, the Test Explorer through serve): which tests run, the
+ * isolation of test codeunits run without a TestRunner, and per-test events.
+ */
+export interface TestRunHooks {
+  /** Isolation for a test codeunit run without a TestRunner; undefined: the codeunit's RequiredTestIsolation. */
+  isolation?: 'Disabled' | 'Codeunit' | 'Function';
+  /** Whether a [Test] procedure runs: true, false (left out, no result) or 'skip' (reported as skipped). */
+  include?(codeunit: number, procedure: string): boolean | 'skip';
+  started?(test: TestCaseInfo): void;
+  finished?(test: TestCaseInfo, outcome: { success: boolean; skipped?: boolean; error?: AlErrorInfo }): void;
+}
+
+export interface TestCaseInfo {
+  codeunit: number;
+  codeunitName: string;
+  /** '' for the test codeunit's OnRun. */
+  procedure: string;
+  location: SourceLocation;
 }
 
 /**
@@ -303,6 +335,10 @@ export interface SessionServices {
   savepoint?(): { rollback(): void; release(): void } | undefined;
   /** One test function's (or a test codeunit's OnRun's, function '') outcome (added by the session layer). */
   testResult?(result: { codeunit: number; codeunitName: string; function: string; success: boolean; error?: AlErrorInfo }): void;
+  /** A notification sent in a session with a UI (Notification.Send) outside a test; optional: hosts may ignore it. */
+  notification?(message: string, id: string): void;
+  /** Set when a test run drives this session (TestRunHooks). */
+  readonly testRun?: TestRunHooks;
 }
 
 /** A page background task the caller waits for (synchronous tasks). */
@@ -549,6 +585,8 @@ export interface Engine {
   /** Loads (or reloads) the workspace's AL; executions already running keep the code they started with. */
   load(files: { path: string; text: string }[], options?: { preprocessorSymbols?: string[] }): LoadResult;
   tables(): TableDef[];
+  /** The test codeunits' [Test] procedures (codeunits in id order, procedures in declaration order). */
+  testCases?(): { codeunit: number; codeunitName: string; procedure: string; file: string; line: number }[];
   /** Creates a page instance in a session (no trigger runs yet). */
   openPage(services: SessionServices, page: number | string): PageInstance;
   /** Starts an AL call; the scheduler drives it with `run(budget)`. */

@@ -29,8 +29,10 @@ import { buildTable } from './tables';
 import { createGuid } from '../values/guid';
 import { displayValue, formatAny } from './display';
 import { TestPageValue, testPageMethods } from './testPage';
+import { notificationMethods } from './notification';
+import { secretTextMethods } from './secretText';
 import { ClientObjectVar, pageVarMethods, reportVarMethods } from './clientObjects';
-import { codeunitSubtype, refuseRunningUpgradeCodeunit, runAppTriggers, runTestCodeunit, runTestRunner } from './codeunitSubtypes';
+import { codeunitSubtype, refuseRunningUpgradeCodeunit, runAppTriggers, runTestCodeunit, runTestRunner, testCasesOf } from './codeunitSubtypes';
 
 interface BreakpointEntry {
   id: number;
@@ -100,6 +102,8 @@ export class EngineImpl implements Engine, EngineModel {
       ['JsonArray', jsonArrayMethods],
       ['JsonToken', jsonTokenMethods],
       ['JsonValue', jsonValueMethods],
+      ['Notification', notificationMethods],
+      ['SecretText', secretTextMethods],
     ]);
     this.registries = { system: systemMethods, any: anyMethods, byKind: (k) => kinds.get(k) };
     setGlobalsFactory((obj) => () => this.newGlobals(obj));
@@ -430,6 +434,10 @@ export class EngineImpl implements Engine, EngineModel {
     const n = t ? normType(t) : undefined;
     if (n?.optionMembers) return n.optionMembers.map((name, ordinal) => ({ ordinal, name }));
     return [];
+  }
+
+  testCases(): ReturnType<typeof testCasesOf> {
+    return testCasesOf(this.objects);
   }
 
   tables(): TableDef[] {
