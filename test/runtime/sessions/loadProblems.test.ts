@@ -104,7 +104,7 @@ test('serve: the table loads without what is wrong, reload lists every problem w
     assert.equal(end.outcome, 'completed', end.error?.text);
     // The primary key without its unknown field falls back to the first field: two rows, not one.
     assert.ok(messages.some((m) => m.includes('rows 2')), messages.join(''));
-    client.close();
+    client.dispose();
   } finally {
     proc.kill();
   }
