@@ -116,7 +116,7 @@ ${completed}`);
   assert.ok(fix, 'a fix is offered');
   const fixed = applyEdits(files, fix.edits)['Test.Page.al'];
   const open = /trigger OnOpenPage\(\)([\s\S]*?)end;/.exec(fixed)![1];
-  const after = /trigger OnAfterGetCurrRecord\(\)([\s\S]*?)\n    end;/.exec(fixed)![1];
+  const after = /trigger OnAfterGetCurrRecord\(\)([\s\S]*?)\n {4}end;/.exec(fixed)![1];
   // Counter is still used in OnOpenPage after the call: declared in both, its setting copied; Args only where it is used now.
   assert.doesNotMatch(open, /Args/);
   assert.match(open, /Counter: Integer;[\s\S]*Counter := 1;[\s\S]*Counter \+= 1;/);
