@@ -31,6 +31,7 @@ import { displayValue, formatAny } from './display';
 import { TestPageValue, testPageMethods } from './testPage';
 import { ClientObjectVar, pageVarMethods, reportVarMethods } from './clientObjects';
 import { codeunitSubtype, refuseRunningUpgradeCodeunit, runAppTriggers, runTestCodeunit, runTestRunner } from './codeunitSubtypes';
+import { Platform, platformSystemMethods } from '../platform';
 
 interface BreakpointEntry {
   id: number;
@@ -44,6 +45,8 @@ let nextBreakpointId = 1;
 export class EngineImpl implements Engine, EngineModel {
   readonly helpers = helpers;
   readonly registries: Registries;
+  /** The platform layer (src/runtime/platform): DotNet aliases of the loaded workspace, emulated types. */
+  platform = new Platform();
   /** Append-only: executions started before a reload keep pointing at their statements. */
   readonly stmts: StmtInfo[] = [];
   private objects: ObjectModel[] = [];
@@ -101,7 +104,8 @@ export class EngineImpl implements Engine, EngineModel {
       ['JsonToken', jsonTokenMethods],
       ['JsonValue', jsonValueMethods],
     ]);
-    this.registries = { system: systemMethods, any: anyMethods, byKind: (k) => kinds.get(k) };
+    const system: Registry = new Map([...platformSystemMethods, ...systemMethods]);
+    this.registries = { system, any: anyMethods, byKind: (k) => kinds.get(k) ?? this.platform.registryFor(k), describe: (t) => this.platform.describe(t) };
     setGlobalsFactory((obj) => () => this.newGlobals(obj));
   }
 
@@ -171,6 +175,7 @@ export class EngineImpl implements Engine, EngineModel {
     this.tablesByName = new Map();
     this.tableList = [];
     this.subscribers = new Map();
+    this.platform = new Platform(decls.flatMap((d) => d.dotnet ?? []));
     const seen = new Map<string, ObjectDecl>();
     for (const d of decls) {
       const key = `${d.type}:${d.id || d.name.toLowerCase()}`;
@@ -372,6 +377,9 @@ export class EngineImpl implements Engine, EngineModel {
       const target = this.findObject(kind.toLowerCase(), n.subtype ?? '');
       d.obj = target;
       d.factory = () => new ClientObjectVar(kind, target, n.subtype ?? '');
+    } else if (n.name === 'DotNet') {
+      // A DotNet variable holds no instance until it is assigned one (IsNull is true).
+      d.factory = () => null;
     } else if (n.name === 'TestPage') {
       const page = this.findObject('page', n.subtype ?? '');
       d.obj = page;
