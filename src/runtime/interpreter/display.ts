@@ -9,6 +9,7 @@ import { normType, SYSTEM_ENUMS } from './typeNames';
 import { Variant, ErrorInfoValue, CodeunitVar, TextBuilderValue } from './objects';
 import { AlRecord } from './record';
 import { AlDictionary, AlList } from './collections';
+import type { Rt } from './rt';
 
 const FORMATTABLE = new Set(['Integer', 'BigInteger', 'Decimal', 'Boolean', 'Text', 'Code', 'Option', 'Enum', 'Date', 'Time', 'DateTime', 'Duration', 'Guid', 'DateFormula', 'Char', 'Byte', 'Label', 'RecordId']);
 
@@ -74,4 +75,9 @@ export function displayValue(v: unknown, t: TypeRef | undefined, members: Member
   }
   const ft = formatType(t, v, members).type;
   return ft === 'Text' || ft === 'Code' ? `'${s}'` : s;
+}
+
+/** Format of a value with the enum and option names of the running engine (what the libraries call). */
+export function fmt(rt: Rt, v: unknown, t: TypeRef | undefined, length = 0, format: number | string = 0): string {
+  return formatAny(v, t, (x) => rt.engine.membersOf(x), length, format);
 }
