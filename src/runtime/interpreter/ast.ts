@@ -155,4 +155,6 @@ export interface ObjectDecl {
   actionChanges: PageChange[];
   /** Table extensions: `modify(Field) { trigger OnValidate ... }` blocks. */
   fieldModifications: FieldDecl[];
+  /** `dotnet` objects: the `type("Full.Name"; Alias)` declarations of each `assembly(...)` (src/runtime/platform). */
+  dotnet?: { assembly: string; type: string; alias: string }[];
 }

@@ -863,6 +863,8 @@ export class ProcCompiler {
       const reg = this.m.registries.byKind(kind);
       const b = reg?.get(lower) ?? this.m.registries.any.get(lower);
       if (b) return this.builtin(b, `${tt?.name ?? 'Variant'}.${name}`, target, tt, e, used);
+      const special = tt ? this.m.registries.describe?.(tt) : undefined;
+      if (special) throw unsupported(reg ? `the member ${name} of ${special}` : special, e.loc);
       throw unsupported(`the method ${name} on ${tt ? typeLabel(tt) : 'a value of unknown type'}`, e.loc);
     }
     throw unsupported('calling this expression', e.loc);
@@ -1060,6 +1062,8 @@ export function receiverKind(t: TypeRef): string {
     case 'Label':
     case 'TextConst':
       return 'Text';
+    case 'DotNet':
+      return `DotNet:${t.subtype ?? ''}`;
     default:
       return isObjectType(t.name) || t.name === 'CurrPage' ? t.name : t.name;
   }

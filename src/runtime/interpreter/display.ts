@@ -41,6 +41,8 @@ export function formatAny(v: unknown, t: TypeRef | undefined, members: MembersOf
   if (inner === undefined || inner === null) return '';
   if (typeof inner === 'object' && !isAlDecimal(inner)) {
     if (inner instanceof TextBuilderValue) return inner.toText();
+    // Platform objects (src/runtime/platform) format as their .NET ToString().
+    if (typeof (inner as { alFormat?: unknown }).alFormat === 'function') return (inner as { alFormat(): string }).alFormat();
     throw new AlError(`Format cannot format a value of type ${describeType(inner)}.`);
   }
   return formatValue(formatType(t, v, members), inner as FieldValue, length, format);

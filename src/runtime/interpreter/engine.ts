@@ -25,10 +25,14 @@ import { codeunitSubtype, refuseRunningUpgradeCodeunit, runAppTriggers, runTestC
 import { parseSources, Workspace } from './loader';
 import { Breakpoints, type BreakpointEntry } from './breakpoints';
 import { registries } from './registries';
+import { Platform } from '../platform';
 
 export class EngineImpl implements Engine, RuntimeEngine {
   readonly helpers = helpers;
-  readonly registries: Registries = registries;
+  /** The platform layer (src/runtime/platform): the loaded workspace's DotNet aliases and the emulated types. */
+  platform = new Platform();
+  /** The shared registries, plus the platform's receiver kinds (`DotNet:<alias>`, which depend on the workspace). */
+  readonly registries: Registries = { ...registries, byKind: (k) => registries.byKind(k) ?? this.platform.registryFor(k), describe: (t) => this.platform.describe(t) };
   private readonly ws = new Workspace();
   private readonly bps = new Breakpoints(this);
   private sessions = new WeakMap<SessionServices, SessionState & { workDate?: number }>();
@@ -70,6 +74,7 @@ export class EngineImpl implements Engine, RuntimeEngine {
       if (app.name) this.appName = `${app.name}${app.publisher ? ` by ${app.publisher}` : ''}`;
       this.app = new ModuleInfoValue(app.id, app.name, app.publisher, app.version);
     }
+    this.platform = new Platform(decls.flatMap((d) => d.dotnet ?? []));
     this.ws.build(decls, errors);
     this.compileErrors = [];
     this.bps.beginLoad();
@@ -173,6 +178,9 @@ export class EngineImpl implements Engine, RuntimeEngine {
       const target = this.findObject(kind.toLowerCase(), n.subtype ?? '');
       d.obj = target;
       d.factory = () => new ClientObjectVar(kind, target, n.subtype ?? '');
+    } else if (n.name === 'DotNet') {
+      // A DotNet variable holds no instance until it is assigned one (IsNull is true).
+      d.factory = () => null;
     } else if (n.name === 'TestPage') {
       const page = this.findObject('page', n.subtype ?? '');
       d.obj = page;

@@ -13,6 +13,7 @@ import { jsonArrayMethods, jsonObjectMethods, jsonTokenMethods, jsonValueMethods
 import { blobMethods, inStreamMethods, outStreamMethods } from './streams';
 import { testPageMethods } from './testPage';
 import { pageVarMethods, reportVarMethods } from './clientObjects';
+import { platformSystemMethods } from '../platform/systemMethods';
 
 /** Method registries by the receiver kind the compiler derives from a static type (normType(t).name). */
 export const kindRegistries: ReadonlyMap<string, Registry> = new Map<string, Registry>([
@@ -43,5 +44,8 @@ export const kindRegistries: ReadonlyMap<string, Registry> = new Map<string, Reg
   ['JsonValue', jsonValueMethods],
 ]);
 
+// The platform's global methods (IsNull, GetDotNetType: src/runtime/platform) join the system methods.
+const system: Registry = new Map([...platformSystemMethods, ...systemMethods]);
+
 /** The registries every engine uses (they hold no state: one set serves all engines). */
-export const registries: Registries = { system: systemMethods, any: anyMethods, byKind: (k) => kindRegistries.get(k) };
+export const registries: Registries = { system, any: anyMethods, byKind: (k) => kindRegistries.get(k) };
