@@ -7,7 +7,7 @@ import { AlError, toAlError } from './errors';
 import type { TestCaseInfo } from '../contracts';
 import { bindingsOf, truncateBindings } from './eventBinding';
 import { notExecutedError, setTestUi, testUiFor } from './testHandlers';
-import type { EngineImpl } from './engine';
+import type { RuntimeEngine } from './runtimeEngine';
 import type { Instance } from './objects';
 import type { ObjectModel, ProcInfo } from './model';
 import { toSourceLocation } from './model';
@@ -54,7 +54,7 @@ const APP_TRIGGERS: Record<'install' | 'upgrade', string[]> = {
 };
 
 /** Installing or upgrading the app: the codeunit's app triggers run in the install or upgrade context. */
-export function* runAppTriggers(engine: EngineImpl, rt: Rt, obj: ObjectModel, kind: 'install' | 'upgrade'): Generator<unknown, void, unknown> {
+export function* runAppTriggers(engine: RuntimeEngine, rt: Rt, obj: ObjectModel, kind: 'install' | 'upgrade'): Generator<unknown, void, unknown> {
   const saved = rt.context.app;
   rt.context.app = kind === 'install' ? 'Install' : 'Upgrade';
   try {
@@ -87,7 +87,7 @@ export function* runAppTriggers(engine: EngineImpl, rt: Rt, obj: ObjectModel, ki
 }
 
 /** A TestRunner codeunit: its OnRun runs the test codeunits (Codeunit.Run) under its TestIsolation. */
-export function* runTestRunner(engine: EngineImpl, rt: Rt, obj: ObjectModel, rec: AlRecord | undefined): Generator<unknown, void, unknown> {
+export function* runTestRunner(engine: RuntimeEngine, rt: Rt, obj: ObjectModel, rec: AlRecord | undefined): Generator<unknown, void, unknown> {
   const saved = rt.context.runner;
   const inst = rt.codeunitInstanceFor(obj);
   rt.context.runner = { inst, isolation: testIsolationOf(obj) };
@@ -106,7 +106,7 @@ export function* runTestRunner(engine: EngineImpl, rt: Rt, obj: ObjectModel, rec
  * the session layer). Without a TestRunner, a test run (TestRunHooks) gives the isolation: its own or the
  * codeunit's RequiredTestIsolation (BC's test tool runs codeunits with Codeunit isolation by default).
  */
-export function* runTestCodeunit(engine: EngineImpl, rt: Rt, obj: ObjectModel): Generator<unknown, void, unknown> {
+export function* runTestCodeunit(engine: RuntimeEngine, rt: Rt, obj: ObjectModel): Generator<unknown, void, unknown> {
   const runner = rt.context.runner;
   const run = rt.services.testRun;
   const isolation: TestIsolation = runner?.isolation ?? (run ? run.isolation ?? requiredIsolationOf(obj) : 'Disabled');
@@ -198,7 +198,7 @@ function reportSkipped(rt: Rt, obj: ObjectModel, p: ProcInfo): void {
   rt.services.testRun?.finished?.(info, { success: true, skipped: true });
 }
 
-function* runOneTest(engine: EngineImpl, rt: Rt, obj: ObjectModel, p: ProcInfo, name: string, isolation: TestIsolation, body: () => Generator<unknown, void, unknown>): Generator<unknown, void, unknown> {
+function* runOneTest(engine: RuntimeEngine, rt: Rt, obj: ObjectModel, p: ProcInfo, name: string, isolation: TestIsolation, body: () => Generator<unknown, void, unknown>): Generator<unknown, void, unknown> {
   const runner = rt.context.runner;
   const services = rt.services;
   if (runner?.inst) {
@@ -229,7 +229,7 @@ function* runOneTest(engine: EngineImpl, rt: Rt, obj: ObjectModel, p: ProcInfo, 
 export const TEST_TIMEOUT_CODE = 'TestTimeout';
 
 /** OnBeforeTestRun / OnAfterTestRun of the runner: always in their own transaction (BC's documented rule). */
-function* runnerTrigger(engine: EngineImpl, rt: Rt, inst: Instance, name: string, args: unknown[]): Generator<unknown, unknown, unknown> {
+function* runnerTrigger(engine: RuntimeEngine, rt: Rt, inst: Instance, name: string, args: unknown[]): Generator<unknown, unknown, unknown> {
   const p = inst.obj.triggers.get(name.toLowerCase());
   if (!p) return undefined;
   const fn = p.fn ?? engine.compileProc(p);
