@@ -28,6 +28,12 @@ export function testIsolationOf(obj: ObjectModel): TestIsolation {
   return v === 'codeunit' ? 'Codeunit' : v === 'function' ? 'Function' : 'Disabled';
 }
 
+/** The isolation a test codeunit asks its runner for (RequiredTestIsolation); None or nothing: Codeunit, the usual runner's. */
+export function requiredTestIsolationOf(obj: ObjectModel): TestIsolation {
+  const v = (obj.decl.properties.get('requiredtestisolation')?.text ?? '').toLowerCase();
+  return v === 'disabled' ? 'Disabled' : v === 'function' ? 'Function' : 'Codeunit';
+}
+
 /** What an execution is running, as far as StartSession cares. */
 export interface RunContext {
   /** Inside an Install or Upgrade codeunit's app triggers. */
@@ -38,6 +44,8 @@ export interface RunContext {
   transactionModel?: 'AutoCommit' | 'AutoRollback' | 'None';
   /** Test codeunits running now (a test run without a runner counts as TestIsolation Disabled). */
   testDepth: number;
+  /** The isolation a run without a TestRunner codeunit applies (the Test Explorer's runs); undefined otherwise. */
+  isolation?: TestIsolation;
 }
 
 /**
@@ -106,13 +114,18 @@ export function* runTestRunner(engine: RuntimeEngine, rt: Rt, obj: ObjectModel, 
  * the session layer). Without a TestRunner, a test run (TestRunHooks) gives the isolation: its own or the
  * codeunit's RequiredTestIsolation (BC's test tool runs codeunits with Codeunit isolation by default).
  */
-export function* runTestCodeunit(engine: RuntimeEngine, rt: Rt, obj: ObjectModel): Generator<unknown, void, unknown> {
+export function* runTestCodeunit(engine: RuntimeEngine, rt: Rt, obj: ObjectModel, selection?: { isolation: TestIsolation; tests?: string[] }): Generator<unknown, void, unknown> {
   const runner = rt.context.runner;
   const run = rt.services.testRun;
-  const isolation: TestIsolation = runner?.isolation ?? (run ? run.isolation ?? requiredIsolationOf(obj) : 'Disabled');
+  // A run without a TestRunner codeunit (the Test Explorer's, the test command's) brings its own isolation; the
+  // runtime then acts as the runner, so StartSession sees that isolation too.
+  const isolation: TestIsolation = runner?.isolation ?? selection?.isolation ?? (run ? run.isolation ?? requiredIsolationOf(obj) : 'Disabled');
+  const savedIsolation = rt.context.isolation;
+  if (!runner && (selection || run)) rt.context.isolation = isolation;
   const services = rt.services;
   const inst = rt.codeunitInstanceFor(obj);
-  const tests = [...obj.procs.values()].flat().filter((p) => p.decl.attributes.some((a) => a.name.toLowerCase() === 'test'));
+  const only = selection?.tests ? new Set(selection.tests.map((t) => t.toLowerCase())) : undefined;
+  const tests = [...obj.procs.values()].flat().filter((p) => p.decl.attributes.some((a) => a.name.toLowerCase() === 'test') && (!only || only.has(p.name.toLowerCase())));
   tests.sort((a, b) => a.decl.loc.line - b.decl.loc.line);
   rt.context.testDepth++;
   const bindingMark = bindingsOf(rt).length;
@@ -158,6 +171,7 @@ export function* runTestCodeunit(engine: RuntimeEngine, rt: Rt, obj: ObjectModel
     rt.context.testDepth--;
     // The test codeunit's variables go out of scope: their subscriptions end.
     truncateBindings(rt, bindingMark);
+    rt.context.isolation = savedIsolation;
     if (isolation === 'Codeunit') services.testIsolation?.('end');
   }
 }
@@ -208,6 +222,7 @@ function* runOneTest(engine: RuntimeEngine, rt: Rt, obj: ObjectModel, p: ProcInf
   const info = caseInfo(obj, p, name);
   services.testRun?.started?.(info);
   if (isolation === 'Function') services.testIsolation?.('begin');
+  services.testStarted?.({ codeunit: obj.id, codeunitName: obj.name, function: name });
   let error: AlError | undefined;
   try {
     yield* body();

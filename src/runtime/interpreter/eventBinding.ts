@@ -86,4 +86,6 @@ function unbind(rt: Rt, ci: CallInfo, v: unknown): boolean {
 export const bindingMethods = registry({
   BindSubscription: { ret: tBool, min: 1, max: 1, effect: true, impl: (rt: Rt, ci, v) => bind(rt, ci, v) },
   UnbindSubscription: { ret: tBool, min: 1, max: 1, effect: true, impl: (rt: Rt, ci, v) => unbind(rt, ci, v) },
+  'Session.BindSubscription': { ret: tBool, min: 1, max: 1, effect: true, impl: (rt: Rt, ci, v) => bind(rt, ci, v) },
+  'Session.UnbindSubscription': { ret: tBool, min: 1, max: 1, effect: true, impl: (rt: Rt, ci, v) => unbind(rt, ci, v) },
 });
