@@ -13,6 +13,7 @@ import { LiveSessions } from './liveSessions';
 import { SessionsView } from './sessionsView';
 import { PagePreviews } from './pagePreview';
 import { TimelineView } from './timelineView';
+import { TestExplorer } from './testExplorer';
 
 /** What activate returns: used by the integration tests, and by anyone scripting the extension. */
 export interface ExtensionApi {
@@ -26,6 +27,7 @@ export interface ExtensionApi {
   sessionsView: SessionsView;
   pages: PagePreviews;
   timeline: TimelineView;
+  tests: TestExplorer;
 }
 
 let client: LanguageClient | undefined;
@@ -41,6 +43,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const statusBar = new StatusBar();
   context.subscriptions.push(statusBar);
   host = new RuntimeHost(context, log);
+  const tests = new TestExplorer(log);
+  context.subscriptions.push(tests);
   context.subscriptions.push(host);
   const runtime = host;
   statusBar.setState(runtime.currentState);
@@ -54,8 +58,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     // activation returns so it never delays the extension host. Failures become a notification.
     setImmediate(() => {
       const started = performance.now();
-      c.start().then(() => log.info(`language server ready in ${(performance.now() - started).toFixed(0)} ms`),
-        (err) => reportError(log, 'the language server did not start', err));
+      c.start().then(() => {
+        log.info(`language server ready in ${(performance.now() - started).toFixed(0)} ms`);
+        tests.connect(c).catch((err) => reportError(log, 'the tests could not be discovered', err));
+      }, (err) => reportError(log, 'the language server did not start', err));
     });
   } catch (err) {
     reportError(log, 'the language client could not be created', err);
@@ -68,7 +74,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const timeline = new TimelineView(context, runtime, sessions, log);
   context.subscriptions.push(sessions, sessionsView, pages, timeline,
     sessions.onDidChange((s) => statusBar.setSessions(s.sessions.length)));
-  const api: ExtensionApi = { activationMs: 0, runtime, statusBar, languageClient: client, log, sessions, sessionsView, pages, timeline };
+  const api: ExtensionApi = { activationMs: 0, runtime, statusBar, languageClient: client, log, sessions, sessionsView, pages, timeline, tests };
   for (const [what, register] of [
     ['debugging', () => registerDebugging(context, runtime, log)],
     ['commands', () => registerCommands(context, api)],

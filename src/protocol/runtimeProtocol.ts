@@ -4,7 +4,8 @@
 // Transport: TCP on the loopback address; each message is one line of UTF-8 JSON terminated by "\n".
 // The framing mirrors DAP (request / response / event with seq numbers) so the debug adapter maps 1:1.
 // Invariant: a connection's first request must be `hello` with the token printed by `serve`; any other first
-// message, or a wrong token, gets an error response and the connection is closed.
+// message, or a wrong token, gets an error response and the connection is closed. Every request's arguments are
+// checked against requestSchemas.ts before the server acts on them.
 // Positions are 0-based line and character; the debug adapter converts to the client's convention.
 
 export const PROTOCOL_VERSION = 1;

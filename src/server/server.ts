@@ -25,6 +25,8 @@ import { LanguageService } from '../ide/service';
 import { readPreprocessorSymbols } from '../analysis/project';
 import { defaultSettings, readSettings, type ServerSettings } from './settings';
 import { WorkerPass } from './workerPass';
+import { TestFeed } from './testFeed';
+import { TESTS_CHANGED_NOTIFICATION, TESTS_REQUEST, type TestsResult } from '../protocol/testDiscovery';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -43,6 +45,11 @@ const lineMaps = new Map<string, { text: string; map: LineMap }>();
 /** Files edited since the last analysis: their diagnostics are always re-published, even when empty. */
 const dirty = new Set<string>();
 const docsDir = resolve(__dirname, '..', 'docs', 'rules');
+/** The Test Explorer's view of the workspace (alSessionLab/tests and its change notifications). */
+const tests = new TestFeed(() => service.ws, (path, offset) => mapFor(path).position(offset), (params) => void connection.sendNotification(TESTS_CHANGED_NOTIFICATION, params), () => folders);
+let markIndexed!: () => void;
+/** Settles when the workspace was indexed the first time (test discovery waits for it). */
+const firstIndex = new Promise<void>((r) => (markIndexed = r));
 
 connection.onInitialize((params: InitializeParams) => {
   folders = (params.workspaceFolders ?? []).map((f) => fileURLToPath(f.uri));
@@ -108,12 +115,14 @@ function setFile(path: string, text: string, lazy = false): string | undefined {
   const refusal = service.setText(path, text, lazy);
   if (refusal) pass?.remove(path);
   else pass?.set(path, text, lazy);
+  tests.touched(path);
   return refusal;
 }
 
 function removeFile(path: string): void {
   service.remove(path);
   pass?.remove(path);
+  tests.touched(path);
 }
 
 async function indexWorkspace(): Promise<void> {
@@ -162,6 +171,8 @@ async function indexWorkspace(): Promise<void> {
   for (const d of documents.all()) if (d.uri.startsWith('file:')) setFile(fileURLToPath(d.uri), d.getText());
   progress.report(100, 'checking rules');
   indexed = true;
+  markIndexed();
+  tests.reindexed();
   await relintNow();
   progress.done();
   connection.console.info(`indexed ${done} files, ${found.appPackages.length} packages; lint ${service.lastLintMs} ms`);
@@ -219,6 +230,7 @@ connection.onDidChangeWatchedFiles(async (e) => {
   for (const c of e.changes) {
     if (!c.uri.startsWith('file:')) continue;
     const path = fileURLToPath(c.uri);
+    if (path.toLowerCase().endsWith('app.json')) tests.appsChanged();
     if (!path.toLowerCase().endsWith('.al') || documents.get(c.uri)) continue;
     if (c.type === 3) removeFile(path);
     else {
@@ -381,6 +393,11 @@ connection.onDefinition((params) => {
   const offset = mapFor(path).offset(params.position.line, params.position.character);
   const d = service.definition(path, offset);
   return d ? { uri: pathToFileURL(d.file).href, range: range(d.file, d.start, d.end) } : null;
+});
+
+connection.onRequest(TESTS_REQUEST, async (): Promise<TestsResult> => {
+  await firstIndex;
+  return tests.all();
 });
 
 documents.listen(connection);

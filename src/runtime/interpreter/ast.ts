@@ -106,6 +106,9 @@ export interface PropValue {
 export interface KeyDecl {
   name: string;
   fields: string[];
+  /** Where each field name is written (same order as `fields`), for load errors naming a field the table lacks. */
+  fieldLocs: Loc[];
+  loc: Loc;
 }
 
 /** A control of a page layout or an action, with the modification that placed it (for extensions). */
@@ -152,4 +155,6 @@ export interface ObjectDecl {
   actionChanges: PageChange[];
   /** Table extensions: `modify(Field) { trigger OnValidate ... }` blocks. */
   fieldModifications: FieldDecl[];
+  /** `dotnet` objects: the `type("Full.Name"; Alias)` declarations of each `assembly(...)` (src/runtime/platform). */
+  dotnet?: { assembly: string; type: string; alias: string }[];
 }

@@ -4,7 +4,7 @@
 // procedure; a failing test does not stop the others). The session layer reads the context when it decides
 // what StartSession may do (bc-semantics §2).
 import { AlError, toAlError, unsupported } from './errors';
-import type { EngineImpl } from './engine';
+import type { RuntimeEngine } from './runtimeEngine';
 import type { Instance } from './objects';
 import type { ObjectModel, ProcInfo } from './model';
 import { toSourceLocation } from './model';
@@ -49,7 +49,7 @@ const APP_TRIGGERS: Record<'install' | 'upgrade', string[]> = {
 };
 
 /** Installing or upgrading the app: the codeunit's app triggers run in the install or upgrade context. */
-export function* runAppTriggers(engine: EngineImpl, rt: Rt, obj: ObjectModel, kind: 'install' | 'upgrade'): Generator<unknown, void, unknown> {
+export function* runAppTriggers(engine: RuntimeEngine, rt: Rt, obj: ObjectModel, kind: 'install' | 'upgrade'): Generator<unknown, void, unknown> {
   const saved = rt.context.app;
   rt.context.app = kind === 'install' ? 'Install' : 'Upgrade';
   try {
@@ -82,7 +82,7 @@ export function* runAppTriggers(engine: EngineImpl, rt: Rt, obj: ObjectModel, ki
 }
 
 /** A TestRunner codeunit: its OnRun runs the test codeunits (Codeunit.Run) under its TestIsolation. */
-export function* runTestRunner(engine: EngineImpl, rt: Rt, obj: ObjectModel, rec: AlRecord | undefined): Generator<unknown, void, unknown> {
+export function* runTestRunner(engine: RuntimeEngine, rt: Rt, obj: ObjectModel, rec: AlRecord | undefined): Generator<unknown, void, unknown> {
   const saved = rt.context.runner;
   const inst = rt.codeunitInstanceFor(obj);
   rt.context.runner = { inst, isolation: testIsolationOf(obj) };
@@ -99,7 +99,7 @@ export function* runTestRunner(engine: EngineImpl, rt: Rt, obj: ObjectModel, rec
  * failing test is reported (timeline `testResult`) and the next one runs. TestIsolation Codeunit rolls back the
  * codeunit's changes at its end, Function after each test (Commit inside is ignored: see the session layer).
  */
-export function* runTestCodeunit(engine: EngineImpl, rt: Rt, obj: ObjectModel): Generator<unknown, void, unknown> {
+export function* runTestCodeunit(engine: RuntimeEngine, rt: Rt, obj: ObjectModel): Generator<unknown, void, unknown> {
   const runner = rt.context.runner;
   const isolation: TestIsolation = runner?.isolation ?? 'Disabled';
   const services = rt.services;
@@ -126,7 +126,7 @@ export function* runTestCodeunit(engine: EngineImpl, rt: Rt, obj: ObjectModel): 
   }
 }
 
-function* runOneTest(engine: EngineImpl, rt: Rt, obj: ObjectModel, name: string, isolation: TestIsolation, body: () => Generator<unknown, void, unknown>): Generator<unknown, void, unknown> {
+function* runOneTest(engine: RuntimeEngine, rt: Rt, obj: ObjectModel, name: string, isolation: TestIsolation, body: () => Generator<unknown, void, unknown>): Generator<unknown, void, unknown> {
   const runner = rt.context.runner;
   const services = rt.services;
   if (name === '' && !obj.triggers.has('onrun')) return;
@@ -152,7 +152,7 @@ function* runOneTest(engine: EngineImpl, rt: Rt, obj: ObjectModel, name: string,
 }
 
 /** OnBeforeTestRun / OnAfterTestRun of the runner: always in their own transaction (BC's documented rule). */
-function* runnerTrigger(engine: EngineImpl, rt: Rt, inst: Instance, name: string, args: unknown[]): Generator<unknown, unknown, unknown> {
+function* runnerTrigger(engine: RuntimeEngine, rt: Rt, inst: Instance, name: string, args: unknown[]): Generator<unknown, unknown, unknown> {
   const p = inst.obj.triggers.get(name.toLowerCase());
   if (!p) return undefined;
   const fn = p.fn ?? engine.compileProc(p);

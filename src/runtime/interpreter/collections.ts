@@ -101,3 +101,10 @@ export const dictionaryMethods = registry({
   Keys: { ret: (ci) => T('List', { of: [ci.targetType?.of?.[0] ?? T('Variant')] }), max: 0, impl: (_rt, _ci, d: AlDictionary) => { const l = new AlList(d.keyType); l.items = [...d.map.values()].map((e) => e[0]); return l; } },
   Values: { ret: (ci) => T('List', { of: [ci.targetType?.of?.[1] ?? T('Variant')] }), max: 0, impl: (_rt, _ci, d: AlDictionary) => { const l = new AlList(d.valueType); l.items = [...d.map.values()].map((e) => e[1]); return l; } },
 });
+
+/** A Dictionary of [Text, Text] from a JS map (page task parameters and results). */
+export function fromMap(m: Map<string, string>): AlDictionary {
+  const d = new AlDictionary(T('Text'), T('Text'));
+  for (const [k, v] of m) d.map.set('s' + k, [k, v]);
+  return d;
+}

@@ -3,7 +3,7 @@
 // (`if (--rt.n <= 0 || rt.d ...) yield id`) and AL calls are `yield*`, so Sleep, dialogs, locks and debugger pauses
 // suspend deep call stacks while the fast path stays close to plain JS.
 import type { Expr, Loc, Stmt, TypeRef } from './ast';
-import { AlError, unsupported } from './errors';
+import { AlError, unknownName, unsupported } from './errors';
 import type { CallInfo, Builtin } from './methodTypes';
 import { T, tBool, tDec, tInt, tText } from './methodTypes';
 import type { ObjectModel, ProcFn, ProcInfo, Slot } from './model';
@@ -75,6 +75,12 @@ export class ProcCompiler {
 
   private get obj(): ObjectModel {
     return this.pi.obj;
+  }
+
+  /** Where a name was looked up, for messages: `Codeunit "Sales Calc" (procedure Post)`. */
+  private scopeLabel(): string {
+    const type = this.obj.type.replace(/^(\w)/, (c) => c.toUpperCase()).replace('extension', 'Extension');
+    return `${type} "${this.obj.name}" (${this.pi.decl.kind === 'trigger' ? 'trigger' : 'procedure'} ${this.pi.decl.name})`;
   }
 
   compile(): ProcFn {
@@ -480,7 +486,7 @@ export class ProcCompiler {
     switch (e.k) {
       case 'name': {
         const b = this.resolve(e.name, e.loc);
-        if (!b) throw unsupported(`the name '${e.name}' (not a variable, field or parameter here)`, e.loc);
+        if (!b) throw unknownName(e.name, this.scopeLabel(), e.loc);
         if (b.kind === 'slot') return this.slotPlace(b.slot, b.base);
         if (b.kind === 'field') return this.fieldPlace(b.rec, b.fieldId, b.t, e.loc);
         return { get: b.c, set: () => { throw unsupported(`assigning to ${e.name}`, e.loc); }, t: b.t };
@@ -802,7 +808,7 @@ export class ProcCompiler {
         const st = (this.obj.base ?? this.obj).decl.properties.get(this.obj.type === 'codeunit' ? 'tableno' : 'sourcetable')?.text;
         throw unsupported(st ? `${fn.name} here: the table ${st} is not in the workspace` : `${fn.name} in ${this.obj.name} (it has no source table)`, e.loc);
       }
-      throw unsupported(`the procedure or system method '${fn.name}'`, e.loc);
+      throw unknownName(fn.name, this.scopeLabel(), e.loc);
     }
     if (fn.k === 'member') {
       const name = fn.name;
@@ -812,6 +818,8 @@ export class ProcCompiler {
         const ns = fn.obj.name.toLowerCase();
         const b = this.m.registries.system.get(`${ns}.${lower}`) ?? (ns === 'system' ? this.m.registries.system.get(lower) : undefined);
         if (b) return this.builtin(b, `${fn.obj.name}.${name}`, undefined, undefined, e, used);
+        // `Params.Count()` where Params is declared nowhere: the name is unknown, not the method.
+        if (!NAMESPACES.has(ns)) throw unknownName(fn.obj.name, this.scopeLabel(), fn.obj.loc);
         throw unsupported(`the method ${fn.obj.name}.${name}`, e.loc);
       }
       // Blob field methods: Rec.Picture.CreateOutStream(OutStr) needs the field itself, not its value.
@@ -855,6 +863,8 @@ export class ProcCompiler {
       const reg = this.m.registries.byKind(kind);
       const b = reg?.get(lower) ?? this.m.registries.any.get(lower);
       if (b) return this.builtin(b, `${tt?.name ?? 'Variant'}.${name}`, target, tt, e, used);
+      const special = tt ? this.m.registries.describe?.(tt) : undefined;
+      if (special) throw unsupported(reg ? `the member ${name} of ${special}` : special, e.loc);
       throw unsupported(`the method ${name} on ${tt ? typeLabel(tt) : 'a value of unknown type'}`, e.loc);
     }
     throw unsupported('calling this expression', e.loc);
@@ -1052,6 +1062,8 @@ export function receiverKind(t: TypeRef): string {
     case 'Label':
     case 'TextConst':
       return 'Text';
+    case 'DotNet':
+      return `DotNet:${t.subtype ?? ''}`;
     default:
       return isObjectType(t.name) || t.name === 'CurrPage' ? t.name : t.name;
   }

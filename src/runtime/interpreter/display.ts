@@ -9,6 +9,7 @@ import { normType, SYSTEM_ENUMS } from './typeNames';
 import { Variant, ErrorInfoValue, CodeunitVar, TextBuilderValue } from './objects';
 import { AlRecord } from './record';
 import { AlDictionary, AlList } from './collections';
+import type { Rt } from './rt';
 
 const FORMATTABLE = new Set(['Integer', 'BigInteger', 'Decimal', 'Boolean', 'Text', 'Code', 'Option', 'Enum', 'Date', 'Time', 'DateTime', 'Duration', 'Guid', 'DateFormula', 'Char', 'Byte', 'Label', 'RecordId']);
 
@@ -40,6 +41,8 @@ export function formatAny(v: unknown, t: TypeRef | undefined, members: MembersOf
   if (inner === undefined || inner === null) return '';
   if (typeof inner === 'object' && !isAlDecimal(inner)) {
     if (inner instanceof TextBuilderValue) return inner.toText();
+    // Platform objects (src/runtime/platform) format as their .NET ToString().
+    if (typeof (inner as { alFormat?: unknown }).alFormat === 'function') return (inner as { alFormat(): string }).alFormat();
     throw new AlError(`Format cannot format a value of type ${describeType(inner)}.`);
   }
   return formatValue(formatType(t, v, members), inner as FieldValue, length, format);
@@ -72,4 +75,9 @@ export function displayValue(v: unknown, t: TypeRef | undefined, members: Member
   }
   const ft = formatType(t, v, members).type;
   return ft === 'Text' || ft === 'Code' ? `'${s}'` : s;
+}
+
+/** Format of a value with the enum and option names of the running engine (what the libraries call). */
+export function fmt(rt: Rt, v: unknown, t: TypeRef | undefined, length = 0, format: number | string = 0): string {
+  return formatAny(v, t, (x) => rt.engine.membersOf(x), length, format);
 }

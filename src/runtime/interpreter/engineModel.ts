@@ -10,6 +10,8 @@ export interface Registries {
   system: Registry;
   any: Registry;
   byKind(kind: string): Registry | undefined;
+  /** How errors name a receiver type the registries do not cover (`DotNet X (assembly Y)`), if special. */
+  describe?(t: TypeRef): string | undefined;
 }
 
 export interface EngineModel {

@@ -23,6 +23,16 @@ export function unsupported(what: string, loc?: SourceLocation): AlError {
   return new AlError(`AL Session Lab does not support ${what}${where}.`, 'Unsupported', loc);
 }
 
+/**
+ * A bare name that is neither declared in the object (its procedures, variables, fields, parameters) nor one of the
+ * system methods the runtime implements: most often a typo or a missing declaration, which BC's compiler reports the
+ * same way; the message says both, instead of claiming an unsupported feature.
+ */
+export function unknownName(name: string, scope: string, loc?: SourceLocation): AlError {
+  const where = loc ? ` (${loc.file}:${loc.line + 1})` : '';
+  return new AlError(`unknown procedure or variable '${name}' in ${scope}${where}: it is not declared there and is not a system method AL Session Lab supports.`, 'UnknownName', loc);
+}
+
 /** Turn anything thrown while running AL (including JS faults in the runtime itself) into an AlError. */
 export function toAlError(e: unknown): AlError {
   if (e instanceof AlError) return e;

@@ -471,6 +471,8 @@ export function iter(coll: unknown, l: Loc): Iterable<unknown> {
   if (coll instanceof AlList) return coll.items.slice();
   if (coll instanceof AlDictionary) return [...coll.map.values()].map((e) => e[0]);
   if (typeof coll === 'string') return [...coll].map((c) => c.charCodeAt(0));
+  // Platform objects (src/runtime/platform: .NET collections, XmlNodeList...) enumerate themselves.
+  if (coll && typeof (coll as { alEnumerate?: unknown }).alEnumerate === 'function') return (coll as { alEnumerate(): Iterable<unknown> }).alEnumerate();
   throw new AlError(`foreach needs a List, a Dictionary or a Text, not ${describe(coll)}.`, '', loc(l));
 }
 

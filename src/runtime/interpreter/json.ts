@@ -8,7 +8,7 @@ import { AlList } from './collections';
 import { Variant } from './objects';
 import { AlDecimal, isAlDecimal } from '../values/decimal';
 import { normType } from './typeNames';
-import { fmt } from './sysMethods';
+import { fmt } from './display';
 import { evaluateText } from '../values/evaluate';
 import type { TypeRef } from './ast';
 

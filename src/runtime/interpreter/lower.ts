@@ -93,8 +93,21 @@ export class Lowerer {
           break;
         case K.Element:
           if (o.type === 'enum' || o.type === 'enumextension') this.enumValue(o, m);
+          else if (o.type === 'dotnet') this.dotnetAssembly(o, m);
           break;
       }
+    }
+  }
+
+  /** `assembly("X") { type("Full.Name"; Alias) { } ... }`: the aliases AL code declares DotNet variables with. */
+  private dotnetAssembly(o: ObjectDecl, n: SyntaxNode): void {
+    if (this.textOf(n.children[0]).toLowerCase() !== 'assembly') return;
+    const args = (a: SyntaxNode | undefined) => (a?.children ?? []).filter((c) => !c.isToken).map((c) => this.nameOf(c.children.length === 1 ? c.children[0] : c));
+    const assembly = args(n.children[1])[0] ?? '';
+    for (const t of this.members(n.children.find((c) => c.kind === K.Body))) {
+      if (t.kind !== K.Element || this.textOf(t.children[0]).toLowerCase() !== 'type') continue;
+      const [type, alias] = args(t.children[1]);
+      if (type) (o.dotnet ??= []).push({ assembly, type, alias: alias ?? type });
     }
   }
 
@@ -170,8 +183,8 @@ export class Lowerer {
   private key(e: SyntaxNode): KeyDecl {
     const args = this.elementArgs(e);
     const name = args[0] ? this.exprName(args[0].children[0]) : '';
-    const fields = args[1] ? args[1].children.filter((c) => c.kind !== K.CommaToken).map((c) => this.exprName(c)) : [];
-    return { name, fields };
+    const fieldNodes = args[1] ? args[1].children.filter((c) => c.kind !== K.CommaToken) : [];
+    return { name, fields: fieldNodes.map((c) => this.exprName(c)), fieldLocs: fieldNodes.map((c) => this.loc(c)), loc: this.loc(e) };
   }
 
   private enumValue(o: ObjectDecl, e: SyntaxNode): void {

@@ -7,7 +7,7 @@ import * as text from '../values/text';
 import { AlList } from './collections';
 import { CodeunitVar, ErrorInfoValue, ModuleInfoValue, TextBuilderValue, Variant } from './objects';
 import { toSourceLocation } from './model';
-import { fmt } from './sysMethods';
+import { fmt } from './display';
 import { AlRecord } from './record';
 import { normType } from './typeNames';
 

@@ -4,15 +4,14 @@
 import type { FieldValue, PageInstance, PageLayout, SessionServices } from '../contracts';
 import type { Expr, PageControl, ProcDecl, TypeRef } from './ast';
 import { AlError } from './errors';
-import type { EngineImpl } from './engine';
+import type { RuntimeEngine } from './runtimeEngine';
 import type { ObjectModel, ProcInfo } from './model';
 import { toSourceLocation } from './model';
 import { Instance, Variant } from './objects';
 import { AlRecord, convertForField } from './record';
 import type { Rt } from './rt';
 import { registry, tBool, tInt, tText, type CallInfo } from './methodTypes';
-import { AlDictionary } from './collections';
-import { fromMap } from './sysMethods';
+import { AlDictionary, fromMap } from './collections';
 import { formatAny } from './display';
 import { evaluateText } from '../values/evaluate';
 import { isScalarType, normType } from './typeNames';
@@ -47,7 +46,7 @@ export class PageRuntime implements PageInstance {
   editable = true;
 
   constructor(
-    private readonly engine: EngineImpl,
+    private readonly engine: RuntimeEngine,
     private readonly services: SessionServices,
     readonly obj: ObjectModel,
   ) {

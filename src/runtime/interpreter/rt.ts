@@ -6,7 +6,7 @@ import { AlError, toAlError } from './errors';
 import type { ObjectModel, ProcInfo } from './model';
 import { toSourceLocation } from './model';
 import { CodeunitVar, Instance } from './objects';
-import type { EngineImpl } from './engine';
+import type { RuntimeEngine } from './runtimeEngine';
 import { DebugView } from './debugView';
 import type { RunContext } from './codeunitSubtypes';
 
@@ -70,7 +70,7 @@ export class Rt implements Execution {
   readonly session: SessionState;
 
   constructor(
-    readonly engine: EngineImpl,
+    readonly engine: RuntimeEngine,
     readonly services: SessionServices,
     readonly policy: DebugPolicy,
     body: (rt: Rt) => Generator<unknown, unknown, unknown>,

@@ -7,7 +7,7 @@ import type { Rt } from './rt';
 import { toSourceLocation } from './model';
 import type { AlRecord } from './record';
 import { Variant } from './objects';
-import { fmt } from './sysMethods';
+import { fmt } from './display';
 
 /** A Blob field of a record variable (what `Rec.BlobField` denotes when a Blob method is called on it). */
 export class BlobRef {

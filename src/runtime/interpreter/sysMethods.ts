@@ -6,7 +6,7 @@ import { AlError, toAlError } from './errors';
 import { registry, T, tBool, tDate, tDateTime, tDec, tGuid, tInt, tText, tTime, type CallInfo } from './methodTypes';
 import type { Rt, Signal } from './rt';
 import { toSourceLocation } from './model';
-import { formatAny } from './display';
+import { fmt } from './display';
 import * as text from '../values/text';
 import { AlDecimal, isAlDecimal } from '../values/decimal';
 import { calcDate } from '../values/dateFormula';
@@ -15,16 +15,13 @@ import { createGuid, isNullGuid } from '../values/guid';
 import { evaluateText } from '../values/evaluate';
 import { ErrorInfoValue, Variant } from './objects';
 import { AlRecord } from './record';
-import { AlDictionary, AlList } from './collections';
+import { AlDictionary, AlList, fromMap } from './collections';
 import { normType, SYSTEM_ENUMS } from './typeNames';
 import { copyStream } from './streams';
 import { clientOnly, clientSystemMethods } from './clientObjects';
 
 const where = (ci: CallInfo) => toSourceLocation(ci.loc);
 
-export function fmt(rt: Rt, v: unknown, t: TypeRef | undefined, length = 0, format: number | string = 0): string {
-  return formatAny(v, t, (x) => rt.engine.membersOf(x), length, format);
-}
 
 /** StrSubstNo-style substitution with each value formatted by its static type. */
 export function substitute(rt: Rt, ci: CallInfo, first: number, format: unknown, args: unknown[]): string {
@@ -74,11 +71,6 @@ function toMap(d: unknown): Map<string, string> {
   return m;
 }
 
-export function fromMap(m: Map<string, string>): AlDictionary {
-  const d = new AlDictionary(T('Text'), T('Text'));
-  for (const [k, v] of m) d.map.set('s' + k, [k, v]);
-  return d;
-}
 
 function* runCodeunit(rt: Rt, ci: CallInfo, id: unknown, rec: unknown): Generator<unknown, boolean, unknown> {
   const obj = rt.engine.findObject('codeunit', String(unwrapV(id)));

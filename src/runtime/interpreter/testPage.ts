@@ -6,21 +6,20 @@
 // implemented: calling one raises the interpreter's "does not support" error naming it and its file:line.
 import type { ChildTaskRun, EnqueueRequest, FieldValue } from '../contracts';
 import { AlError, unsupported } from './errors';
-import type { EngineImpl } from './engine';
+import type { RuntimeEngine } from './runtimeEngine';
 import type { ObjectModel } from './model';
 import { toSourceLocation } from './model';
 import type { PageRuntime } from './page';
 import type { Rt, Signal } from './rt';
 import { registry, T, tText, type CallInfo } from './methodTypes';
-import { AlDictionary } from './collections';
-import { fromMap } from './sysMethods';
+import { AlDictionary, fromMap } from './collections';
 import { Variant } from './objects';
 
 /** A TestPage variable: the page it opens and, while open, its page instance. */
 export class TestPageValue {
   page: PageRuntime | undefined;
   constructor(
-    readonly engine: EngineImpl,
+    readonly engine: RuntimeEngine,
     readonly obj: ObjectModel | undefined,
     readonly typeName: string,
   ) {}

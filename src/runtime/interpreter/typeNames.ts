@@ -36,6 +36,8 @@ const SCALAR = new Set([
   'ObjectType', 'PageBackgroundTaskErrorLevel', 'Verbosity', 'DataClassification', 'ExecutionMode', 'TransactionType',
   'IsolationLevel', 'ErrorType', 'ClientType', 'TableConnectionType', 'TelemetryScope', 'DataScope', 'SecurityFilter',
   'TextEncoding', 'ReportFormat', 'DefaultLayout', 'Interface', 'Action',
+  // References to platform objects: `var` parameters must see the callee's assignment.
+  'DotNet',
 ]);
 
 export function isScalarType(t: TypeRef): boolean {

@@ -127,3 +127,23 @@ test('asserterror catches an error and keeps the last error; without an error it
 test('with is obsolete and reported with its location', () => {
   assert.match(errorOf('c: Record Customer;', `with c do Message('x');`), /does not support the obsolete `with` statement.*test\.al:\d+/);
 });
+
+test('a name that is simply not declared: "unknown procedure or variable", with the object, procedure and line', () => {
+  // The engine compiles at load: the load error names the name, where it was looked up and the line; used as a
+  // value, called, assigned to, or with a method called on it: the same wording, never "does not support".
+  const loadError = (vars: string, body: string): string => {
+    try {
+      runAl(`trigger OnRun()\n${vars ? `var\n${vars}\n` : ''}begin\n${body}\nend;`);
+    } catch (e) {
+      return (e as Error).message;
+    }
+    return assert.fail('expected a load error');
+  };
+  assert.match(loadError('Args: Dictionary of [Text, Text];', `Message(Format(Params.Count()));`), /test\.al:7 unknown procedure or variable 'Params' in Codeunit "Test" \(trigger OnRun\) \(test\.al:7\)/);
+  assert.match(loadError('', `Message(Format(Paramz));`), /unknown procedure or variable 'Paramz' in Codeunit "Test"/);
+  assert.match(loadError('', `DoIt(1);`), /unknown procedure or variable 'DoIt'/);
+  assert.match(loadError('', `Counter := 1;`), /unknown procedure or variable 'Counter'/);
+  for (const body of ['Params.Count();', 'DoIt(1);', 'Counter := 1;']) assert.doesNotMatch(loadError('', body), /does not support/);
+  // A namespace method the runtime lacks is still "does not support".
+  assert.match(loadError('', `Session.NoSuchThing();`), /does not support the method Session\.NoSuchThing/);
+});
