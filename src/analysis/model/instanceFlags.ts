@@ -294,9 +294,8 @@ function collectEvents(ws: Workspace, ref: ProcRef): ProcEvents {
       // its subscribers, whom this analysis does not follow (as for HideDialog handed to OnBefore... events).
       const flag = a.k === 'ident' ? lookupVar(ws, obj, proc, a.name) : undefined;
       if (flag && flag.scope === 'global' && flag.type.name === 'boolean') {
-        const bare = callee.k === 'ident' ? callee.name.toLowerCase() : '';
         const writes =
-          res.kind === 'proc' ? res.targets.some((t) => t.proc.params[i]?.isVar && !isEventPublisher(t.proc)) : !readingFunctions.has(bare) && (res.kind === 'unknown' || !readsOnly(res.name));
+          res.kind === 'proc' ? res.targets.some((t) => t.proc.params[i]?.isVar && !isEventPublisher(t.proc)) : res.kind === 'unknown' || builtinWritesArg(res.name, i);
         if (writes) pushSelf({ ...at, effects: constant({ ...emptyEffects(), flags: new Map([[flag.name.toLowerCase(), null]]) }) });
       }
       const name = trackedVar(a);
@@ -386,16 +385,12 @@ function isEventPublisher(p: Procedure): boolean {
   return p.attributes.includes('integrationevent') || p.attributes.includes('businessevent') || p.attributes.includes('internalevent');
 }
 
-/** System methods that only read their arguments (any other may write a variable passed to it, as Evaluate does). */
-const readers = new Set(['dialog.message', 'dialog.error', 'dialog.confirm', 'system.format', 'system.strsubstno', 'record.setrange', 'record.setfilter', 'record.validate', 'record.testfield']);
-
-/** Bare system functions that only read their arguments. */
-const readingFunctions = new Set(['format', 'strsubstno', 'message', 'error', 'confirm', 'strmenu', 'abs', 'round', 'power', 'maxstrlen', 'strlen', 'copystr', 'selectstr', 'testfield', 'setrange', 'setfilter', 'validate']);
-
-function readsOnly(name: string): boolean {
-  if (readers.has(name)) return true;
-  // Bare system functions that are not in the resolver's table resolve as unknown; named ones are listed above.
-  return /^(dictionary|list|textbuilder)\.(add|set|contains|containskey|indexof|insert)$/.test(name);
+/** Whether a system method may write its i-th argument: a `var` parameter there in some overload (the catalogue). */
+function builtinWritesArg(key: string, i: number): boolean {
+  const e = builtinByKey(key);
+  // A method the catalogue does not know may do anything to what it is given.
+  if (!e) return true;
+  return e.overloads.some((o) => o.params[i]?.byRef);
 }
 
 /** A Boolean argument as an effect value: a literal, one of the procedure's own parameters, or unknown. */
