@@ -73,6 +73,12 @@ export const REQUEST_SCHEMAS: Readonly<Record<RequestName, Schema>> = {
   runScenario: obj({ scenario: { t: 'json' } }),
   reload: obj(),
   timeline: obj({ from: opt({ t: 'integer', min: 0, what: 'an event number (0 or more)' }) }),
+  runTests: obj({
+    tests: { t: 'array', maxItems: 100_000, of: obj({ codeunit: int(), tests: opt({ t: 'array', maxItems: 100_000, of: str(1000) }) }) },
+    reload: opt(bool()),
+    coverage: opt(bool()),
+  }),
+  cancelTests: obj({ run: int() }),
 };
 
 export class ArgumentError extends Error {}

@@ -11,6 +11,7 @@ import { ArgumentError, checkArguments, isRequestName } from '../../../protocol/
 import type { RuntimeHost } from '../host';
 import { DebugControl, type DebugClient } from './debugControl';
 import { handleRequest, RequestError } from './requests';
+import { TestRuns } from './testRuns';
 
 export interface ControlServerOptions {
   port?: number;
@@ -144,6 +145,7 @@ export class ControlServer {
   readonly token: string;
   readonly debug: DebugControl;
   readonly limits: Required<Pick<ControlServerOptions, 'helloTimeoutMs' | 'preAuthMaxBytes' | 'maxMessageBytes' | 'maxPendingConnections' | 'maxClients'>>;
+  readonly tests: TestRuns;
   private readonly server: net.Server;
   private readonly connections = new Set<Connection>();
   private nextConnection = 1;
@@ -165,6 +167,7 @@ export class ControlServer {
       maxClients: options.maxClients ?? CONTROL_LIMITS.maxClients,
     };
     this.debug = new DebugControl(host.rt);
+    this.tests = new TestRuns(host);
     this.server = net.createServer((socket) => {
       // Connections still owing their hello are few: the oldest one makes room, so idle or slow sockets can never
       // lock a real client out (its hello follows its connect at once).
