@@ -118,6 +118,10 @@ export interface ErrorData {
   code: string;
   text: string;
   callStack: string;
+  /** Where it was raised (0-based), when known. */
+  file?: string;
+  line?: number;
+  character?: number;
 }
 
 /** A timeline event exactly as `al-session-lab run --json` prints it (see docs/cli.md): `event`, `t`, ... */
@@ -194,6 +198,8 @@ export interface PageStateData {
   name: string;
   caption: string;
   pageType: string;
+  /** The source table's name (pages without one have no record, New or Delete). */
+  sourceTable?: string;
   groups: PageGroupData[];
   actions: PageActionData[];
   parts?: PagePartData[];
@@ -254,6 +260,18 @@ export interface FileCoverageData {
   procedures: { name: string; line: number; character: number; count: number }[];
 }
 
+/** A dialog of a foreground session for the person: Confirm/StrMenu wait for `answerDialog`; Message does not. */
+export interface DialogRequest {
+  id: number;
+  session: number;
+  kind: 'Confirm' | 'StrMenu' | 'Message';
+  text: string;
+  /** StrMenu's options. */
+  options?: string[];
+  /** Confirm: the default answer; StrMenu: the default option number (1-based). */
+  default?: boolean | number;
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Requests: command name -> [arguments, response body]
 // ---------------------------------------------------------------------------------------------------------
@@ -299,6 +317,10 @@ export interface Requests {
   /** The client's record commands: New, Delete (after the user confirmed), a row of a list clicked. */
   pageRecord: [{ pageInstanceId: number; op: 'new' | 'delete' | 'select'; row?: number }, PageStateData];
   closePage: [{ pageInstanceId: number }, Record<string, never>];
+  /** This connection shows foreground dialogs to a person (`dialog` events) and answers them; false: stop. */
+  handleDialogs: [{ enabled: boolean }, Record<string, never>];
+  /** The person's answer: true/false for Confirm, the option number (0 = cancelled) for StrMenu. */
+  answerDialog: [{ dialog: number; answer: boolean | number }, Record<string, never>];
   runCodeunit: [{ codeunit: string | number; company?: string }, { session: number }];
   /** Play a scenario (the JSON of docs/cli.md's scenario file). */
   runScenario: [{ scenario: unknown }, { ok: boolean; message?: string }];
@@ -337,6 +359,8 @@ export interface Events {
   /** Logpoint output, Message text, runtime log lines. */
   output: { category: 'console' | 'stdout' | 'stderr'; text: string; session?: number; file?: string; line?: number };
   pageChanged: PageStateData;
+  /** A dialog for the person (only to the connection that handles dialogs). */
+  dialog: DialogRequest;
   /** The runtime is shutting down (or reloaded with a fatal error). */
   terminated: { reason: string };
   /** A test (procedure '' is the codeunit's OnRun) starts in `session`. */

@@ -173,6 +173,12 @@ export class AlRuntimeError extends Error {
   }
 }
 
+/** A question waiting for the user's answer (see SessionServices.askUser). */
+export interface DialogTicket {
+  answered: boolean;
+  value: boolean | number;
+}
+
 export interface SourceLocation {
   /** Absolute path of the .al file. */
   file: string;
@@ -234,6 +240,12 @@ export interface SessionServices {
    */
   confirm(question: string, defaultAnswer: boolean, origin?: string): boolean;
   strMenu(options: string, defaultNumber: number, instruction: string): number;
+  /**
+   * Confirm/StrMenu in a foreground session whose client answers dialogs (the page preview): the question goes to
+   * the user and the call waits (yields) until `ticket.answered`. Undefined: no one to ask (or a scenario's
+   * prepared answer): confirm()/strMenu() answer as before. Throws BC's callback error where there is no UI.
+   */
+  askUser?(kind: 'Confirm' | 'StrMenu', text: string, defaultAnswer: boolean | number, options?: string[]): DialogTicket | undefined;
   /**
    * Report a write before it happens (record-write breakpoints, timeline events); throws in read-only sessions.
    * `company`: the record's company after ChangeCompany (added by the interpreter; undefined = the session's).

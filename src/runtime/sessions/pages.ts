@@ -437,6 +437,7 @@ export class Pages {
       name: layout.name,
       caption: layout.caption,
       pageType: layout.pageType,
+      ...(layout.sourceTable ? { sourceTable: layout.sourceTable } : {}),
       groups: layout.groups.map((g) => ({
         name: g.name,
         caption: g.caption,

@@ -171,6 +171,15 @@ export async function handleRequest(server: ControlServer, c: Connection, comman
       await pageOp(() => rt.pages.close(p));
       return {};
     }
+    case 'handleDialogs':
+      server.handleDialogs(c, args.enabled !== false);
+      return {};
+    case 'answerDialog': {
+      const answer = args.answer;
+      if (typeof answer !== 'boolean' && typeof answer !== 'number') throw new RequestError("'answer' must be true/false (Confirm) or an option number (StrMenu)");
+      if (!rt.answerDialog(num(args, 'dialog'), answer)) throw new RequestError(`dialog ${String(args.dialog)} is not waiting for an answer`);
+      return {};
+    }
     case 'runCodeunit': {
       const cu = args.codeunit;
       if (typeof cu !== 'string' && typeof cu !== 'number') throw new RequestError("'codeunit' must be a codeunit name or id");
