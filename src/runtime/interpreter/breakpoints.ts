@@ -3,9 +3,7 @@
 // and debugger expressions compile in the frame's scope with side effects refused.
 import { parseExpressionText } from './expressionText';
 import type { BreakpointSpec, ResolvedBreakpoint } from '../contracts';
-import { parseFile } from '../../syntax';
-import type { Expr, Loc, TypeRef } from './ast';
-import { Lowerer } from './lower';
+import type { Loc, TypeRef } from './ast';
 import { AlError, toAlError } from './errors';
 import type { ProcInfo, StmtInfo } from './model';
 import { toSourceLocation } from './model';
