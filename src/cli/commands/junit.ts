@@ -4,7 +4,6 @@ import type { TestResultEvent } from '../../runtime/sessions/testRun';
 
 function esc(s: string): string {
   // XML 1.0 cannot carry most control characters even escaped: they are dropped.
-  // eslint-disable-next-line no-control-regex
   return s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 

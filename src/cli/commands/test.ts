@@ -90,7 +90,7 @@ export async function testCommand(args: string[], ctx: CommandContext): Promise<
     testTimeoutMs: timeoutS * 1000,
     onEvent: (e) => {
       if (e.event !== 'testResult') return;
-      ctx.stdout(json ? JSON.stringify(e) + '\n' : outcomeLine(e));
+      ctx.stdout(json ? JSON.stringify(oneBased(e)) + '\n' : outcomeLine(e));
     },
   }).catch((err: unknown) => {
     throw new CliError((err as Error).message);
@@ -107,6 +107,12 @@ export async function testCommand(args: string[], ctx: CommandContext): Promise<
     writeOut(timelineFile, text, 'the timeline');
   }
   return summary.failed > 0 ? 1 : 0;
+}
+
+/** The JSON events carry 1-based lines, as editors and CI systems show them (the runtime counts from 0). */
+function oneBased(r: TestResultEvent): TestResultEvent {
+  const error = r.error ? { ...r.error, ...(r.error.line !== undefined ? { line: r.error.line + 1 } : {}), callStack: r.error.callStack.map((f) => ({ ...f, line: f.line + 1 })) } : undefined;
+  return { ...r, line: r.line + 1, ...(error ? { error } : {}) };
 }
 
 function writeOut(file: string, text: string, what: string): void {

@@ -156,7 +156,13 @@ export class ProcCompiler {
     this.emit(`$f.s = ${id}; if (--rt.n <= 0 || (rt.d !== 0 && (rt.d === 2 || rt.bf[${id}] === 1))) yield ${id};`);
   }
 
-  private body(s: Stmt | undefined): void {
+  private body(s: Stmt | undefined, loop?: Loc): void {
+    // An empty loop body still passes a statement boundary each round, so a slice can end there (the scheduler,
+    // time limits and the debugger's pause reach `while true do;`).
+    if (loop && (!s || (s.k === 'block' && s.body.length === 0))) {
+      this.hook(loop);
+      return;
+    }
     if (!s) return;
     if (s.k === 'block') {
       for (const x of s.body) this.stmt(x);
@@ -214,7 +220,7 @@ export class ProcCompiler {
         this.emit(`while (${this.cond(s.cond)}) {`);
         this.loopDepth++;
         this.continueLabels.push('');
-        this.body(s.body);
+        this.body(s.body, s.loc);
         this.continueLabels.pop();
         this.loopDepth--;
         this.emit(`}`);
@@ -224,6 +230,7 @@ export class ProcCompiler {
         this.emit(`do {`);
         this.loopDepth++;
         this.continueLabels.push('');
+        if (s.body.length === 0) this.hook(s.loc);
         for (const x of s.body) this.stmt(x);
         this.continueLabels.pop();
         this.loopDepth--;
@@ -240,7 +247,7 @@ export class ProcCompiler {
         this.emit(lv.set(this.convert(it, this.elementType(coll.t), lv.t)) + ';');
         this.loopDepth++;
         this.continueLabels.push('');
-        this.body(s.body);
+        this.body(s.body, s.loc);
         this.continueLabels.pop();
         this.loopDepth--;
         this.emit(`}`);
@@ -351,7 +358,7 @@ export class ProcCompiler {
     this.emit(`if (${lv.get} ${cmp} ${end}) for (;;) { ${label}: {`);
     this.loopDepth++;
     this.continueLabels.push(label);
-    this.body(s.body);
+    this.body(s.body, s.loc);
     this.continueLabels.pop();
     this.loopDepth--;
     this.emit(`} if (${lv.get} ${last} ${end}) break; ${lv.set(`${lv.get} ${s.down ? '-' : '+'} 1`)}; } }`);

@@ -136,13 +136,19 @@ export const systemMethods = registry({
       throw new AlError(substitute(rt, ci, 1, f, args), '', where(ci));
     },
   },
+  // In a test the dialogs go to its UI handlers; with a client that answers dialogs (the page preview) the session
+  // waits for the user, as BC's client does.
   Confirm: {
     gen: true, ret: tBool, min: 1, effect: true,
     *impl(rt: Rt, ci, f, def = true, ...args) {
       refuseInEval(rt, 'Confirm');
-      const t = substitute(rt, ci, 2, f, args);
-      const h = yield* uiEvent(rt, ci, 'Confirm', { text: t, defaultAnswer: !!def });
-      return h ? !!h.value : rt.services.confirm(t, !!def, rt.currentObjectLabel());
+      const text = substitute(rt, ci, 2, f, args);
+      const h = yield* uiEvent(rt, ci, 'Confirm', { text, defaultAnswer: !!def });
+      if (h) return !!h.value;
+      const ticket = rt.services.askUser?.('Confirm', text, !!def);
+      if (!ticket) return rt.services.confirm(text, !!def, rt.currentObjectLabel());
+      while (!ticket.answered) yield { kind: 'wait', reason: 'waits for the user to answer a Confirm dialog' } satisfies Signal;
+      return ticket.value === true;
     },
   },
   StrMenu: {
@@ -150,7 +156,11 @@ export const systemMethods = registry({
     *impl(rt: Rt, ci, opts, def = 1, instr = '') {
       refuseInEval(rt, 'StrMenu');
       const h = yield* uiEvent(rt, ci, 'StrMenu', { options: str(opts), defaultAnswer: Number(def), instruction: str(instr) });
-      return h ? Number(h.value) : rt.services.strMenu(str(opts), Number(def), str(instr));
+      if (h) return Number(h.value);
+      const ticket = rt.services.askUser?.('StrMenu', str(instr), Number(def), str(opts).split(','));
+      if (!ticket) return rt.services.strMenu(str(opts), Number(def), str(instr));
+      while (!ticket.answered) yield { kind: 'wait', reason: 'waits for the user to answer a StrMenu dialog' } satisfies Signal;
+      return Number(ticket.value);
     },
   },
   ...clientSystemMethods,
