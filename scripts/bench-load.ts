@@ -36,15 +36,8 @@ async function child(mode: string, cache: string, ws: string, dirs: string[], co
   const out: Record<string, unknown> = { mode, readyMs: Math.round(readyMs), stats: host.apps?.stats, findings: host.findings.length, findingsByKind: summarizeFindings(host.findings) };
   if (mode === 'warm' && host.loadResult.objects.some((o) => o.type === 'Page' && o.id === 21)) {
     const t1 = performance.now();
-    const s = host.clientSession();
-    let error: string | undefined;
-    try {
-      const page = engine.openPage(host.rt.services(s), 21);
-      void page;
-    } catch (err) {
-      error = (err as Error).message;
-    }
     const compiledBefore = countCompiled(engine);
+    const error: string | undefined = undefined;
     // Open it as a client does (OnOpenPage, OnAfterGetRecord...): the scenario runner's openPage.
     const r = await host.runScenario({ data: { Customer: [{ 'No.': '10000', Name: 'Adatum' }] }, steps: [{ openPage: 21, record: { 'No.': '10000' } }, { waitIdle: true }] } as never).catch((e: Error) => ({ ok: false, failed: { message: e.message } }));
     const lazy = engine.lazyStats()!;
