@@ -12,24 +12,7 @@ import { renderTimelineHtml, renderTimelineSvg } from '../../timeline';
 import type { TimelineEvent } from '../../protocol/runtimeProtocol';
 import { settingsFromFlags } from './run';
 import { junitXml } from './junit';
-
-/** Flags that may be given more than once: taken out before the single-value parser sees the rest. */
-function takeRepeated(args: string[], names: string[]): { rest: string[]; values: Map<string, string[]> } {
-  const values = new Map<string, string[]>(names.map((n) => [n, []]));
-  const rest: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    const m = /^--([a-z-]+)(?:=(.*))?$/.exec(a);
-    if (m && names.includes(m[1])) {
-      const v = m[2] ?? args[++i];
-      if (v === undefined || (m[2] === undefined && v.startsWith('--'))) throw new CliError(`flag --${m[1]} needs a value`);
-      values.get(m[1])!.push(v);
-      continue;
-    }
-    rest.push(a);
-  }
-  return { rest, values };
-}
+import { DEPENDENCY_FLAGS, dependencyFlags, reportFindings } from '../dependencyFlags';
 
 function outcomeLine(r: TestResultEvent): string {
   const label = r.outcome === 'passed' ? 'PASS' : r.outcome === 'failed' ? 'FAIL' : 'SKIP';
@@ -45,8 +28,12 @@ function outcomeLine(r: TestResultEvent): string {
 }
 
 export async function testCommand(args: string[], ctx: CommandContext): Promise<number> {
-  const { rest, values: repeated } = takeRepeated(args, ['codeunit', 'disabled-tests']);
-  const parsed = parseArgs(rest, { values: ['filter', 'runner', 'junit', 'timeline', 'test-timeout', 'set'], booleans: ['json'] });
+  const parsed = parseArgs(args, {
+    values: ['filter', 'runner', 'junit', 'timeline', 'test-timeout', 'set', ...DEPENDENCY_FLAGS.values],
+    booleans: ['json', ...DEPENDENCY_FLAGS.booleans],
+    repeated: ['codeunit', 'disabled-tests', ...DEPENDENCY_FLAGS.repeated],
+  });
+  const repeated = { get: (n: string) => parsed.lists.get(n) ?? [] };
   const [workspace, ...extra] = parsed.positional;
   if (!workspace) throw new CliError('test needs a WORKSPACE folder: al-session-lab test WORKSPACE');
   if (extra.length) throw new CliError(`test takes one WORKSPACE, got also: ${extra.join(' ')}`);
@@ -56,19 +43,22 @@ export async function testCommand(args: string[], ctx: CommandContext): Promise<
   if (timeoutS === 0) throw new CliError('flag --test-timeout needs a positive number of seconds');
   let disabled: Set<string> | undefined;
   try {
-    disabled = repeated.get('disabled-tests')!.length ? readDisabledTests(repeated.get('disabled-tests')!) : undefined;
+    disabled = repeated.get('disabled-tests').length ? readDisabledTests(repeated.get('disabled-tests')) : undefined;
   } catch (err) {
     throw new CliError((err as Error).message);
   }
   const settings = settingsFromFlags(workspace, parsed.values.get('set'));
+  const deps = dependencyFlags(parsed);
   const json = parsed.booleans.has('json');
   let host: RuntimeHost;
   try {
-    host = new RuntimeHost({ workspace, createEngine, settings, clock: 'virtual', strict: false });
+    host = new RuntimeHost({ workspace, createEngine, settings, clock: 'virtual', strict: deps.strict,
+      dependencies: { sources: deps.sources, packageCaches: deps.packageCaches, preprocessorSymbols: deps.preprocessorSymbols } });
   } catch (err) {
     if (err instanceof WorkspaceError) throw new CliError(err.message);
     throw err;
   }
+  reportFindings(host.findings, deps, ctx);
   const loadErrors = host.loadResult.errors.length;
   if (loadErrors > 0) ctx.stderr(`al-session-lab: ${loadErrors} load finding(s): the code they name fails when a test reaches it (first: ${host.loadResult.errors[0].file}:${host.loadResult.errors[0].line + 1}: ${host.loadResult.errors[0].message})\n`);
   host.rt.timeline.retain = false;
@@ -79,7 +69,7 @@ export async function testCommand(args: string[], ctx: CommandContext): Promise<
   // The workspace app's own test codeunits (dependencies' tests do not run).
   const root = resolve(workspace) + sep;
   const ownFile = (f: string) => resolve(f).startsWith(root);
-  const codeunits = repeated.get('codeunit')!;
+  const codeunits = repeated.get('codeunit');
   const runner = parsed.values.get('runner');
   const summary = await runTests(host, {
     files: ownFile,
