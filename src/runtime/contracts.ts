@@ -77,6 +77,11 @@ export interface TableDef {
   temporaryOnly?: boolean;
   /** DataPerCompany = false: one set of rows shared by all companies (added by the store; default true). */
   dataPerCompany?: boolean;
+  /**
+   * A virtual system table (src/runtime/platform: Field, AllObj, Integer...): its rows come from this provider on
+   * every read, given the read's filters and the database; writes raise the read-only error.
+   */
+  virtualRows?: (filters?: FieldFilter[], db?: { defaultCompany: string; companies(): string[] }) => Iterable<Row>;
 }
 
 /** A row as stored: field values by field id. */

@@ -25,7 +25,7 @@ import { codeunitSubtype, refuseRunningUpgradeCodeunit, runAppTriggers, runTestC
 import { parseSources, Workspace } from './loader';
 import { Breakpoints, type BreakpointEntry } from './breakpoints';
 import { registries } from './registries';
-import { Platform } from '../platform';
+import { Platform, platformDeclarations } from '../platform';
 
 export class EngineImpl implements Engine, RuntimeEngine {
   readonly helpers = helpers;
@@ -75,7 +75,15 @@ export class EngineImpl implements Engine, RuntimeEngine {
       this.app = new ModuleInfoValue(app.id, app.name, app.publisher, app.version);
     }
     this.platform = new Platform(decls.flatMap((d) => d.dotnet ?? []));
+    // BC's system tables (Field, AllObj, User, Integer...) that the workspace does not declare itself.
+    decls.push(...platformDeclarations(decls, files));
     this.ws.build(decls, errors);
+    this.platform.attachTables(this.ws.tableList, (db) => ({
+      tables: () => this.ws.tableList,
+      objects: () => this.ws.objects,
+      apps: () => [{ id: this.app.id ?? '{00000000-0000-0000-0000-000000000000}', name: this.app.name, publisher: this.app.publisher, version: this.app.version }],
+      companies: () => [db?.defaultCompany || 'CRONUS', ...(db?.companies() ?? []).filter((c) => c !== (db?.defaultCompany ?? '').toLowerCase())],
+    }));
     this.compileErrors = [];
     this.bps.beginLoad();
     if (this.eagerCompile) {
