@@ -1,24 +1,27 @@
 // ESLint flat config: typescript-eslint recommended rules plus import restrictions that enforce the layering
-// described in docs/architecture.md (syntax -> analysis -> ide -> server; syntax -> runtime -> protocol <- debugAdapter).
+// described in docs/architecture.md (syntax -> analysis -> ide -> server; syntax -> runtime -> protocol <- debugAdapter;
+// language (the catalogue of built-ins, the app model) below analysis and runtime, beside syntax).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const layers = ['syntax', 'analysis', 'ide', 'server', 'runtime', 'protocol', 'timeline', 'debugAdapter', 'extension', 'cli'];
+const layers = ['syntax', 'language', 'analysis', 'ide', 'server', 'runtime', 'protocol', 'timeline', 'debugAdapter', 'extension', 'cli'];
 const editorPackages = ['vscode', 'vscode-languageclient', 'vscode-languageclient/*', 'vscode-languageserver', 'vscode-languageserver/*', '@vscode/debugadapter', '@vscode/debugprotocol'];
 
 /** Which layers each layer may import; everything else under src/ is forbidden to it. */
 const allowed = {
   syntax: [],
-  analysis: ['syntax'],
-  ide: ['syntax', 'analysis'],
-  server: ['syntax', 'analysis', 'ide', 'protocol'],
-  runtime: ['syntax', 'analysis', 'protocol'],
+  // What AL is beside its syntax (built-ins, apps): may read the syntax layer, nothing above it.
+  language: ['syntax'],
+  analysis: ['syntax', 'language'],
+  ide: ['syntax', 'language', 'analysis'],
+  server: ['syntax', 'language', 'analysis', 'ide', 'protocol'],
+  runtime: ['syntax', 'language', 'analysis', 'protocol'],
   protocol: [],
   // Pure chart rendering from timeline events, shared by the CLI and the extension.
   timeline: ['protocol'],
   debugAdapter: ['protocol'],
   extension: ['protocol', 'timeline'],
-  cli: ['syntax', 'analysis', 'ide', 'runtime', 'protocol', 'timeline'],
+  cli: ['syntax', 'language', 'analysis', 'ide', 'runtime', 'protocol', 'timeline'],
 };
 /** Which editor packages each layer may import ('vscode' only in the extension). */
 const allowedPackages = {

@@ -5,6 +5,7 @@ import { codeunitArg, resolveCall, type CodeunitArg, type ProcRef } from './mode
 import { forEachCall } from './model/visit';
 import { prop, type Workspace, type WsObject } from './model/workspace';
 import { nameKey } from './model/names';
+import { builtinByKey, factKeyword } from '../language/builtins';
 
 export type CallExpr = Expr & { k: 'call' };
 
@@ -63,20 +64,29 @@ function fileFactsOf(ws: Workspace, file: AlFileModel): { sites: RawSite[]; jobQ
   return ff;
 }
 
+/** Text pre-filters: a file that names none of the built-ins cannot call them. */
+const keywords = {
+  get enqueue() { return factKeyword('enqueuesTask'); },
+  get start() { return factKeyword('startsSession'); },
+  get create() { return factKeyword('schedulesTask'); },
+};
+
 function sitesOf(ws: Workspace, file: AlFileModel): RawSite[] {
   const out: RawSite[] = [];
-  const hasEnqueue = /enqueuebackgroundtask/i.test(file.text);
-  const hasStart = /startsession/i.test(file.text);
-  const hasCreate = /createtask/i.test(file.text);
+  const hasEnqueue = keywords.enqueue.test(file.text);
+  const hasStart = keywords.start.test(file.text);
+  const hasCreate = keywords.create.test(file.text);
   if (hasEnqueue || hasStart || hasCreate) {
     for (const obj of file.objects) {
       for (const proc of obj.procedures) {
         forEachCall(proc.body, (call) => {
           const res = resolveCall(ws, obj, proc, call);
           if (res.kind !== 'builtin') return;
-          if (res.name === 'currpage.enqueuebackgroundtask') out.push({ kind: 'enqueue', obj, proc, call });
-          else if (res.name === 'session.startsession') out.push({ kind: 'start', obj, proc, call });
-          else if (res.name === 'taskscheduler.createtask') out.push({ kind: 'create', obj, proc, call });
+          const entry = builtinByKey(res.name);
+          if (!entry) return;
+          if (entry.facts.has('enqueuesTask')) out.push({ kind: 'enqueue', obj, proc, call });
+          else if (entry.facts.has('startsSession')) out.push({ kind: 'start', obj, proc, call });
+          else if (entry.facts.has('schedulesTask')) out.push({ kind: 'create', obj, proc, call });
         });
       }
     }

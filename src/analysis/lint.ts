@@ -4,6 +4,7 @@ import { effectiveAction, type LintConfig } from './config/lintConfig';
 import type { Finding, Severity } from './diagnostic';
 import { computeFacts } from './facts';
 import type { Workspace } from './model/workspace';
+import { loadFindings } from './loadChecks';
 import { isSuppressed } from './pragmas';
 import { allRules } from './rules';
 import type { Rule } from './rules/types';
@@ -57,6 +58,13 @@ export function* lintSteps(ws: Workspace, config: LintConfig, options: LintOptio
   const failures: RuleFailure[] = [];
   const seen = new Set<string>();
   let raw = 0;
+  // Load problems are compile errors, not rules: always errors, not subject to rulesets or pragmas.
+  if (options.scope !== 'local' && !options.rules) {
+    for (const f of loadFindings(ws, options.files)) {
+      raw++;
+      findings.push(f);
+    }
+  }
   for (const rule of options.rules ?? allRules) {
     if (options.scope && rule.meta.scope !== options.scope) continue;
     const action = effectiveAction(rule.meta.id, rule.meta.defaultSeverity, config);

@@ -1,9 +1,10 @@
-// Entry of the `al-session-lab` command line: dispatches to one module per command (parse, lint, run, serve).
+// Entry of the `al-session-lab` command line: dispatches to one module per command (parse, lint, run, serve, builtins).
 import { CliError, type CommandContext } from './cliSupport';
 import { parseCommand } from './commands/parse';
 import { lintCommand } from './commands/lint';
 import { runCommand } from './commands/run';
 import { serveCommand } from './commands/serve';
+import { builtinsCommand } from './commands/builtins';
 
 type Command = (args: string[], ctx: CommandContext) => Promise<number>;
 
@@ -12,6 +13,7 @@ const commands: Record<string, { run: Command; summary: string }> = {
   lint: { run: lintCommand, summary: 'lint [PATH ...] [--format text|json|sarif] [--ruleset FILE] [--rules IDS]   BG diagnostics' },
   run: { run: runCommand, summary: 'run WORKSPACE --scenario FILE [--json] [--seed N] [--clock virtual|real]   play a scenario' },
   serve: { run: serveCommand, summary: 'serve WORKSPACE [--port N] [--scenario FILE]   host the session runtime for a debugger' },
+  builtins: { run: builtinsCommand, summary: 'builtins [--unimplemented] [--json]   the catalogue of AL built-ins and what the runtime implements' },
 };
 
 function usage(): string {

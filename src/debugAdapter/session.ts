@@ -6,6 +6,7 @@ import type { ChildProcess } from 'node:child_process';
 import {
   ContinuedEvent,
   DebugSession,
+  Event,
   InitializedEvent,
   OutputEvent,
   StoppedEvent,
@@ -136,6 +137,9 @@ export class AlSessionLabDebugSession extends DebugSession {
       this.sessions.set(info.id, info);
       this.sendEvent(new ThreadEvent('started', info.id));
     }
+    // Breakpoints are in place and the runtime knows its debugger: whoever started this session for a purpose (the
+    // Test Explorer's Debug run) may go on now.
+    this.sendEvent(new Event('alSessionLab.attached', { sessions: result.sessions.length }));
   }
 
   protected override disconnectRequest(response: DebugProtocol.DisconnectResponse, args: DebugProtocol.DisconnectArguments): void {

@@ -14,6 +14,7 @@ import { SessionsView } from './sessionsView';
 import { PagePreviews } from './pagePreview';
 import { TimelineView } from './timelineView';
 import { TestExplorer } from './testExplorer';
+import { TestRuns } from './testRuns';
 
 /** What activate returns: used by the integration tests, and by anyone scripting the extension. */
 export interface ExtensionApi {
@@ -28,6 +29,7 @@ export interface ExtensionApi {
   pages: PagePreviews;
   timeline: TimelineView;
   tests: TestExplorer;
+  testRuns: TestRuns;
 }
 
 let client: LanguageClient | undefined;
@@ -44,7 +46,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   context.subscriptions.push(statusBar);
   host = new RuntimeHost(context, log);
   const tests = new TestExplorer(log);
-  context.subscriptions.push(tests);
+  const testRuns = new TestRuns(tests, host, log);
+  context.subscriptions.push(tests, testRuns);
   context.subscriptions.push(host);
   const runtime = host;
   statusBar.setState(runtime.currentState);
@@ -74,7 +77,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const timeline = new TimelineView(context, runtime, sessions, log);
   context.subscriptions.push(sessions, sessionsView, pages, timeline,
     sessions.onDidChange((s) => statusBar.setSessions(s.sessions.length)));
-  const api: ExtensionApi = { activationMs: 0, runtime, statusBar, languageClient: client, log, sessions, sessionsView, pages, timeline, tests };
+  const api: ExtensionApi = { activationMs: 0, runtime, statusBar, languageClient: client, log, sessions, sessionsView, pages, timeline, tests, testRuns };
   for (const [what, register] of [
     ['debugging', () => registerDebugging(context, runtime, log)],
     ['commands', () => registerCommands(context, api)],

@@ -4,7 +4,8 @@
 // Transport: TCP on the loopback address; each message is one line of UTF-8 JSON terminated by "\n".
 // The framing mirrors DAP (request / response / event with seq numbers) so the debug adapter maps 1:1.
 // Invariant: a connection's first request must be `hello` with the token printed by `serve`; any other first
-// message, or a wrong token, gets an error response and the connection is closed.
+// message, or a wrong token, gets an error response and the connection is closed. Every request's arguments are
+// checked against requestSchemas.ts before the server acts on them.
 // Positions are 0-based line and character; the debug adapter converts to the client's convention.
 
 export const PROTOCOL_VERSION = 1;
@@ -141,6 +142,49 @@ export interface PageStateData {
   open: boolean;
 }
 
+/** Tests to run: a test codeunit (by id), all its [Test] procedures or only the named ones. */
+export interface TestSelection {
+  codeunit: number;
+  /** Procedure names (case-insensitive); absent: every [Test] procedure of the codeunit. */
+  tests?: string[];
+}
+
+export type TestOutcome = 'passed' | 'failed' | 'skipped';
+
+/** An AL call stack line resolved to its source where the runtime knows it (innermost first). */
+export interface TestStackFrame {
+  /** The call stack line as BC prints it, e.g. `"My Tests"(CodeUnit 50120).Fails line 4 - App by Publisher`. */
+  text: string;
+  file?: string;
+  line?: number;
+}
+
+export interface TestFailure {
+  code: string;
+  text: string;
+  callStack: string;
+  /** Where the error was raised (0-based line and character). */
+  location?: { file: string; line: number; character: number };
+  frames: TestStackFrame[];
+}
+
+/** A failure of a session the test started (StartSession, a page background task), said with the session it came from. */
+export interface TestSessionError {
+  session: number;
+  kind: SessionKind;
+  object: string;
+  outcome: SessionOutcome;
+  error: ErrorData;
+}
+
+/** Statement coverage of one file: every statement of the procedures loaded, with its hit count. */
+export interface FileCoverageData {
+  file: string;
+  statements: { line: number; character: number; endLine: number; endCharacter: number; count: number }[];
+  /** The procedures (and triggers) of the file: where they are and how often their first statement ran. */
+  procedures: { name: string; line: number; character: number; count: number }[];
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Requests: command name -> [arguments, response body]
 // ---------------------------------------------------------------------------------------------------------
@@ -195,6 +239,16 @@ export interface Requests {
    * first event returned, `total` how many were emitted, and `missing`/`truncated` say how many asked for are gone.
    */
   timeline: [{ from?: number }, { events: TimelineEvent[]; from: number; total: number; missing: number; truncated?: string }];
+  /**
+   * Runs tests in fresh foreground sessions, one test codeunit after the other, each under the isolation its
+   * RequiredTestIsolation asks for (Codeunit when it asks for none). Answers at once with the run's id; progress
+   * comes as testStarted / testFinished / testOutput events and ends with testRunEnded. `reload`: re-read the AL
+   * first when a file changed since the last load. `coverage`: count every statement run (slower) and send it with
+   * testRunEnded. One run at a time: a second one is refused while one runs.
+   */
+  runTests: [{ tests: TestSelection[]; reload?: boolean; coverage?: boolean }, { run: number; reloaded: boolean; loadErrors: { file: string; line: number; character: number; message: string }[] }];
+  /** Cancels the run: the test session and the sessions it started are stopped; tests not run are reported skipped. */
+  cancelTests: [{ run: number }, Record<string, never>];
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -214,6 +268,25 @@ export interface Events {
   pageChanged: PageStateData;
   /** The runtime is shutting down (or reloaded with a fatal error). */
   terminated: { reason: string };
+  /** A test (procedure '' is the codeunit's OnRun) starts in `session`. */
+  testStarted: { run: number; codeunit: number; codeunitName: string; procedure: string; session: number };
+  testFinished: {
+    run: number;
+    codeunit: number;
+    codeunitName: string;
+    procedure: string;
+    session: number;
+    outcome: TestOutcome;
+    durationMs: number;
+    failure?: TestFailure;
+    /** Sessions the test started that ended with an error while it ran (the error says which session). */
+    sessionErrors: TestSessionError[];
+    /** Coverage runs: the statements this test reached, per file (line numbers, 0-based), and the procedures. */
+    reached?: { file: string; lines: number[]; procedures: string[] }[];
+  };
+  /** Message text, handler activity, session errors: during a test of the run (`procedure` names it). */
+  testOutput: { run: number; codeunit?: number; procedure?: string; session: number; text: string };
+  testRunEnded: { run: number; passed: number; failed: number; skipped: number; durationMs: number; cancelled: boolean; coverage?: FileCoverageData[] };
 }
 
 export type RequestName = keyof Requests;

@@ -160,6 +160,8 @@ export interface AlErrorInfo {
   /** AL call stack, innermost first, in BC's format: `"Object"(CodeUnit 50100).OnRun line 12 - App by Publisher`. */
   callStack: string;
   location?: SourceLocation;
+  /** Where each call stack line is in the source (same order as `callStack`'s lines; added by the interpreter). */
+  stackLocations?: { file: string; line: number }[];
 }
 
 /**
@@ -308,6 +310,8 @@ export interface SessionServices {
   savepoint?(): { rollback(): void; release(): void } | undefined;
   /** One test function's (or a test codeunit's OnRun's, function '') outcome (added by the session layer). */
   testResult?(result: { codeunit: number; codeunitName: string; function: string; success: boolean; error?: AlErrorInfo }): void;
+  /** A test function (or a test codeunit's OnRun, function '') starts (added by the session layer). */
+  testStarted?(test: { codeunit: number; codeunitName: string; function: string }): void;
 }
 
 /** A page background task the caller waits for (synchronous tasks). */
@@ -548,7 +552,13 @@ export type EntryPoint =
    * a new instance (or the session's single instance); `args` are AL values (numbers, strings, booleans);
    * `var` parameters receive references and the completed value is `{ result, args }` afterwards.
    */
-  | { kind: 'procedure'; codeunit: number | string; procedure: string; args?: unknown[] };
+  | { kind: 'procedure'; codeunit: number | string; procedure: string; args?: unknown[] }
+  /**
+   * Runs a Test codeunit as a test runner with this TestIsolation would (OnRun, then its [Test] procedures), without a
+   * TestRunner codeunit: only the procedures named in `tests` (case-insensitive; all when absent). Without `isolation`,
+   * the one the codeunit's RequiredTestIsolation asks for (Codeunit when it asks for None or nothing).
+   */
+  | { kind: 'testCodeunit'; codeunit: number | string; isolation?: 'Disabled' | 'Codeunit' | 'Function'; tests?: string[] };
 
 export interface Engine {
   /** Loads (or reloads) the workspace's AL; executions already running keep the code they started with. */

@@ -242,7 +242,10 @@ class Builder {
     const args = argsNode ? argsNode.children.filter((c) => c.kind === SyntaxKind.ElementArgument) : [];
     const argText = (i: number) => (args[i] ? this.t(args[i]).trim() : undefined);
     let host: TriggerHost;
-    if (kw === 'field' && (obj.kind === 'table' || obj.kind === 'tableextension')) host = { kind: 'tablefield', name: unquote(argText(1) ?? '') };
+    const inTable = obj.kind === 'table' || obj.kind === 'tableextension';
+    if (inTable && kw === 'field') this.tableField(m, args, obj);
+    else if (inTable && kw === 'key') this.tableKey(m, args, obj);
+    if (kw === 'field' && inTable) host = { kind: 'tablefield', name: unquote(argText(1) ?? '') };
     else if (kw === 'field') host = { kind: 'field', name: unquote(argText(0) ?? ''), sourceExpr: argText(1) };
     else if (kw === 'action' || kw === 'customaction' || kw === 'fileuploadaction' || kw === 'systemaction') host = { kind: 'action', name: unquote(argText(0) ?? '') };
     else if (kw === 'usercontrol') host = { kind: 'usercontrol', name: unquote(argText(0) ?? '') };
@@ -250,6 +253,30 @@ class Builder {
     else host = { kind: 'other', name: unquote(argText(0) ?? kw) };
     const inner = m.children.find((c) => c.kind === SyntaxKind.Body);
     if (inner) this.members(inner, obj, host, false);
+  }
+
+  tableField(m: SyntaxNode, args: SyntaxNode[], obj: AlObject): void {
+    const typeArg = args[2];
+    const typeText = typeArg ? this.t(typeArg).trim() : '';
+    (obj.tableFields ??= []).push({
+      id: Number(args[0] ? this.t(args[0]).trim() : NaN),
+      name: unquote(args[1] ? this.t(args[1]).trim() : ''),
+      typeName: /^[A-Za-z_][A-Za-z0-9_]*/.exec(typeText)?.[0] ?? '',
+      typeStart: typeArg?.start ?? m.start,
+      typeEnd: typeArg?.end ?? m.end,
+      start: m.start,
+      end: m.end,
+    });
+  }
+
+  tableKey(m: SyntaxNode, args: SyntaxNode[], obj: AlObject): void {
+    const names = args[1] ? args[1].children.filter((c) => c.kind !== SyntaxKind.CommaToken && c.end > c.start) : [];
+    (obj.tableKeys ??= []).push({
+      name: unquote(args[0] ? this.t(args[0]).trim() : ''),
+      fields: names.map((c) => ({ name: unquote(this.t(c).trim()), start: c.start, end: c.end })),
+      start: m.start,
+      end: m.end,
+    });
   }
 
   property(m: SyntaxNode): [string, Property] | undefined {

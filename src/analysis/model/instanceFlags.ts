@@ -13,6 +13,7 @@ import type { Expr, Procedure, Span, Stmt } from './ir';
 import { lookupVar, resolveCall, type ProcRef, type ResolvedCall } from './resolve';
 import { forEachExpr, stmtExprs } from './visit';
 import { prop, type WsObject, type Workspace } from './workspace';
+import { builtinByKey } from '../../language/builtins';
 
 /** What an instance's Boolean globals (lower-cased names) hold: unlisted ones are false when fresh, unknown if not. */
 export interface InstState {
@@ -234,7 +235,11 @@ function procEvents(ws: Workspace, ref: ProcRef): ProcEvents {
   return ev;
 }
 
-const triggerMethods = new Set(['record.validate', 'record.insert', 'record.modify', 'record.delete', 'record.rename', 'record.modifyall', 'record.deleteall']);
+/** Record methods that may run the table's triggers (the catalogue's runsTriggers fact on Record). */
+function runsTableTriggers(name: string): boolean {
+  const e = builtinByKey(name);
+  return !!e && e.receiver === 'Record' && e.facts.has('runsTriggers');
+}
 
 function collectEvents(ws: Workspace, ref: ProcRef): ProcEvents {
   const { obj, proc } = ref;
@@ -273,7 +278,7 @@ function collectEvents(ws: Workspace, ref: ProcRef): ProcEvents {
       const effects = lazy(() => mergeAll(targets.map((t) => substitute(selfEffects(ws, t), call, proc, res))));
       if (sameInstance) pushSelf({ ...at, effects });
       else if (recv && (recv.type.name === 'record' || recv.type.name === 'codeunit')) addVar(recv.name, { ...at, effects });
-    } else if (res.kind === 'builtin' && triggerMethods.has(res.name) && res.receiver) {
+    } else if (res.kind === 'builtin' && runsTableTriggers(res.name) && res.receiver) {
       const recv = res.receiver;
       const table = recv.type.subtype ? ws.find('table', recv.type.subtype, obj.file) : undefined;
       if (table) {

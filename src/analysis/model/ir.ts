@@ -135,6 +135,25 @@ export interface AlObject extends Span {
   procedures: Procedure[];
   /** Offset of the object's closing brace: where a new trigger can be inserted before. */
   closeBrace: number;
+  /** Tables and table extensions: their declared fields and keys (for the load checks). */
+  tableFields?: TableFieldDecl[];
+  tableKeys?: TableKeyDecl[];
+}
+
+/** `field(Id; Name; Type)` of a table: `typeName` is the type's first word as written (`Code`, `Enum`, `Text`). */
+export interface TableFieldDecl extends Span {
+  id: number;
+  name: string;
+  typeName: string;
+  /** Where the type is written. */
+  typeStart: number;
+  typeEnd: number;
+}
+
+/** `key(Name; Field1, Field2)`: each field name where it is written. */
+export interface TableKeyDecl extends Span {
+  name: string;
+  fields: (Span & { name: string })[];
 }
 
 export interface PragmaDirective {

@@ -3,6 +3,7 @@
 import type { Expr, Procedure, TypeRef } from './ir';
 import { nameKey } from './names';
 import { prop, type WsObject, type Workspace } from './workspace';
+import { catalogue, findBuiltin, globalBuiltin } from '../../language/builtins';
 
 export interface ProcRef {
   obj: WsObject;
@@ -78,38 +79,20 @@ export function lookupVar(ws: Workspace, obj: WsObject, proc: Procedure | undefi
   return undefined;
 }
 
-/** System methods callable without a receiver that the rules care about (lower-cased name -> canonical). */
-const bareBuiltins: Record<string, string> = {
-  startsession: 'session.startsession',
-  stopsession: 'session.stopsession',
-  issessionactive: 'session.issessionactive',
-  confirm: 'dialog.confirm',
-  strmenu: 'dialog.strmenu',
-  message: 'dialog.message',
-  error: 'dialog.error',
-  hyperlink: 'system.hyperlink',
-  uploadintostream: 'file.uploadintostream',
-  downloadfromstream: 'file.downloadfromstream',
-  upload: 'file.upload',
-  download: 'file.download',
-  commit: 'database.commit',
-  guiallowed: 'system.guiallowed',
-  sleep: 'system.sleep',
-};
+/** A system method called without a receiver (`Message`, `StartSession`, `Commit`): its catalogue key. */
+function bareBuiltin(name: string): string | undefined {
+  return globalBuiltin(name)?.key;
+}
 
-/** Static receivers: `Session.StartSession`, `Page.RunModal`, `TaskScheduler.CreateTask`, ... */
-const staticClasses = new Set(['session', 'page', 'report', 'codeunit', 'taskscheduler', 'file', 'dialog', 'system', 'database', 'xmlport', 'query']);
+/** Static receivers (`Session.StartSession`, `Page.RunModal`, `TaskScheduler.CreateTask`, ...) from the catalogue. */
+function isStaticClass(name: string): boolean {
+  return catalogue().staticReceivers.has(name);
+}
 
-const recordWrites = new Set(['insert', 'modify', 'delete', 'modifyall', 'deleteall', 'rename', 'locktable']);
-const recordMethods = new Set([
-  ...recordWrites,
-  'get', 'find', 'findfirst', 'findlast', 'findset', 'next', 'setrange', 'setfilter', 'reset', 'init', 'validate', 'testfield',
-  'calcfields', 'calcsums', 'count', 'isempty', 'copy', 'transferfields', 'setcurrentkey', 'fieldno', 'getfilter', 'getfilters',
-  'istemporary', 'setloadfields', 'getbysystemid', 'setrecfilter', 'mark', 'markedonly', 'copyfilters', 'filtergroup', 'getrangemin',
-  'getrangemax', 'readisolation', 'countapprox', 'tablecaption', 'tablename', 'fieldcaption', 'hasfilter', 'recordid', 'setautocalcfields',
-  'addlink', 'deletelinks', 'haslinks', 'ascending', 'consistent', 'currentcompany', 'changecompany', 'readpermission', 'writepermission',
-  'relation', 'seterror', 'truncate',
-]);
+/** A built-in method of Record (the catalogue's Record entries). */
+function isRecordMethod(name: string): boolean {
+  return findBuiltin('record', name) !== undefined;
+}
 
 /** Resolves a call expression (`k === 'call'`) in the context of a procedure. */
 export function resolveCall(ws: Workspace, obj: WsObject, proc: Procedure | undefined, call: Expr & { k: 'call' }): ResolvedCall {
@@ -126,7 +109,7 @@ export function resolveCall(ws: Workspace, obj: WsObject, proc: Procedure | unde
     }
     const v = lookupVar(ws, obj, proc, recv.name);
     if (v) return resolveOnVar(ws, v, method, callee.name, call, recv, obj.file);
-    if (staticClasses.has(rname)) return resolveStatic(ws, rname, method, call, obj.file);
+    if (isStaticClass(rname)) return resolveStatic(ws, rname, method, call, obj.file);
     if (rname === 'currpage') return { kind: 'builtin', name: `currpage.${method}` };
     return { kind: 'unknown' };
   }
@@ -146,10 +129,10 @@ function resolveBare(ws: Workspace, obj: WsObject, proc: Procedure | undefined, 
   const found = ws.findProcedure(obj, name);
   if (found) return { kind: 'proc', targets: [found] };
   const key = name.toLowerCase();
-  const b = bareBuiltins[key];
+  const b = bareBuiltin(key);
   if (b) return { kind: 'builtin', name: b };
   // Inside a table (or table extension) record methods apply to the implicit Rec.
-  if ((obj.kind === 'table' || obj.kind === 'tableextension') && recordMethods.has(key)) {
+  if ((obj.kind === 'table' || obj.kind === 'tableextension') && isRecordMethod(key)) {
     return { kind: 'builtin', name: `record.${key}`, receiver: lookupVar(ws, obj, proc, 'Rec') };
   }
   // Old code with implicit `with Rec`: procedures of the source table.
@@ -166,7 +149,7 @@ function resolveOnVar(ws: Workspace, v: VarInfo, method: string, methodName: str
   const t = v.type;
   switch (t.name) {
     case 'record': {
-      if (recordMethods.has(method)) return { kind: 'builtin', name: `record.${method}`, receiver: v, receiverExpr: recvExpr };
+      if (isRecordMethod(method)) return { kind: 'builtin', name: `record.${method}`, receiver: v, receiverExpr: recvExpr };
       const table = t.subtype ? ws.find('table', t.subtype, from) : undefined;
       const found = table && ws.findProcedure(table, methodName);
       return found ? { kind: 'proc', targets: [found], receiver: v } : { kind: 'unknown' };
@@ -227,8 +210,12 @@ function resolveStatic(ws: Workspace, cls: string, method: string, call: Expr & 
     }
     return { kind: 'builtin', name: 'codeunit.run' };
   }
-  if (cls === 'dialog' || cls === 'system' || cls === 'database' || cls === 'session') {
-    const b = bareBuiltins[method];
+  // `Session.StartSession`, `Database.Commit`: the receiver's own entry; `System.X` is the global method X
+  // wherever the catalogue files it (System.Message is Dialog.Message).
+  const own = findBuiltin(cls, method);
+  if (own) return { kind: 'builtin', name: own.key };
+  if (cls === 'system') {
+    const b = bareBuiltin(method);
     if (b) return { kind: 'builtin', name: b };
   }
   return { kind: 'builtin', name: `${cls}.${method}` };

@@ -4,8 +4,13 @@ import { isTempInfo, walk } from '../model/walk';
 import { prop } from '../model/workspace';
 import { pathText, type Report, type Rule, type RuleContext } from './types';
 import { reportMemoised } from './walkMemo';
+import { builtinByKey, builtinHas } from '../../language/builtins';
 
-const writes = new Set(['record.insert', 'record.modify', 'record.delete', 'record.modifyall', 'record.deleteall', 'record.rename', 'record.locktable']);
+/** Record methods that write or lock (the catalogue's writesDatabase and locks facts on Record). */
+function writesOrLocks(name: string): boolean {
+  const e = builtinByKey(name);
+  return !!e && e.receiver === 'Record' && (e.facts.has('writesDatabase') || e.facts.has('locks'));
+}
 
 export const BG0005: Rule = {
   meta: { scope: 'workspace', id: 'BG0005', title: 'Database write in a page background task', defaultSeverity: 'error' },
@@ -35,8 +40,8 @@ function check(ctx: RuleContext, track: (file: string) => void, report: (r: Repo
         const r = v.res;
         if (r.kind === 'builtin') {
           let what: string | undefined;
-          if (r.name === 'database.commit') what = 'Commit';
-          else if (writes.has(r.name) && r.receiver && !isTempInfo(r.receiver, v.frame)) {
+          if (builtinHas(r.name, 'commits')) what = 'Commit';
+          else if (writesOrLocks(r.name) && r.receiver && !isTempInfo(r.receiver, v.frame)) {
             const table = r.receiver.type.subtype ? ws.find('table', r.receiver.type.subtype) : undefined;
             if (table && (prop(table, 'tabletype') ?? '').toLowerCase() === 'temporary') return false;
             const method = r.name.slice('record.'.length);

@@ -10,6 +10,7 @@ import { forEachCall } from '../model/visit';
 import { procKey, procLabel } from '../model/walk';
 import { startSessionReachers } from './sessionReach';
 import { pathText, type Report, type Rule } from './types';
+import { builtinHas } from '../../language/builtins';
 
 const loopWords: Record<string, string> = { repeat: 'repeat ... until', while: 'while', for: 'for', foreach: 'foreach' };
 
@@ -53,7 +54,7 @@ function checkFile(ws: Workspace, reach: Map<string, Reacher>, file: AlFileModel
       if (waits(file.text, loop)) return;
       const res = resolveCall(ws, obj, proc, call);
       let path: PathStep[] | undefined;
-      if (res.kind === 'builtin' && res.name === 'session.startsession') path = [{ label: 'StartSession', file: obj.file, start: call.start, end: call.end }];
+      if (res.kind === 'builtin' && builtinHas(res.name, 'startsSession')) path = [{ label: 'StartSession', file: obj.file, start: call.start, end: call.end }];
       else if (res.kind === 'proc') {
         for (const t of res.targets) {
           const hit = reach.get(procKey(t));

@@ -6,6 +6,7 @@ import { PerFileMemo } from './perFile';
 import { procKey, walk } from '../model/walk';
 import { startSessionReachers } from './sessionReach';
 import { pathText, type Report, type Rule, type RuleContext } from './types';
+import { builtinHas } from '../../language/builtins';
 
 export const BG0013: Rule = {
   meta: { scope: 'workspace', id: 'BG0013', title: 'StartSession in install or upgrade code', defaultSeverity: 'error' },
@@ -71,7 +72,7 @@ function sessionFromRoots(ctx: RuleContext, obj: WsObject, roots: WsObject['proc
       visited,
       onCall(v) {
         if (v.flow.canStart) return false;
-        if (v.res.kind === 'builtin' && v.res.name === 'session.startsession') {
+        if (v.res.kind === 'builtin' && builtinHas(v.res.name, 'startsSession')) {
           const last = v.path[v.path.length - 1];
           found({ file: last.file, start: last.start, end: last.end, path: v.path, message: '' });
           return false;

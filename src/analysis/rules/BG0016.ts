@@ -1,6 +1,7 @@
 // BG0016: CurrPage.Update (ignored) or Confirm/StrMenu (error) reachable from the task completion/error triggers.
 import { enqueuingPages, objectTrigger, statementLines, walkPage } from './pageWalk';
 import { pathText, inScope, type Rule } from './types';
+import { builtinByKey } from '../../language/builtins';
 
 export const BG0016: Rule = {
   meta: { scope: 'local', id: 'BG0016', title: 'CurrPage.Update or a dialog in a background task trigger', defaultSeverity: 'warning', quickFix: 'Remove the call' },
@@ -27,8 +28,8 @@ export const BG0016: Rule = {
               message: `CurrPage.Update is reached from ${name} (${pathText(v.path)}): BC ignores it there (the page refreshes after the trigger by itself).`,
               fixes: stmt ? [{ title: 'Remove the CurrPage.Update call', edits: [{ file: last.file, start: stmt.start, end: stmt.end, newText: '' }] }] : undefined,
             });
-          } else if (v.res.name === 'dialog.confirm' || v.res.name === 'dialog.strmenu') {
-            const what = v.res.name === 'dialog.confirm' ? 'Confirm' : 'StrMenu';
+          } else if (isDialogCallback(v.res.name)) {
+            const what = builtinByKey(v.res.name)!.label;
             ctx.report({
               file: last.file,
               start: last.start,
@@ -48,4 +49,10 @@ export const BG0016: Rule = {
 function findExprStatement(text: string, start: number, end: number): { start: number; end: number } | undefined {
   const span = statementLines(text, { start, end });
   return span.start !== start ? span : undefined;
+}
+
+/** Confirm and StrMenu: the Dialog methods that call back to the client (the catalogue's clientCallback fact). */
+function isDialogCallback(name: string): boolean {
+  const e = builtinByKey(name);
+  return !!e && e.receiver === 'Dialog' && e.facts.has('clientCallback');
 }

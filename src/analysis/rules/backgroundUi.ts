@@ -5,32 +5,18 @@ import { memoised, rootKey } from './walkMemo';
 import { walk, type Visit } from '../model/walk';
 import { forEachCall, forEachStmt } from '../model/visit';
 import type { RuleContext } from './types';
+import { builtinByKey, labelsWith } from '../../language/builtins';
 
-export const uiCalls: Record<string, string> = {
-  'dialog.confirm': 'Confirm',
-  'dialog.strmenu': 'StrMenu',
-  'page.run': 'Page.Run',
-  'page.runmodal': 'Page.RunModal',
-  'report.run': 'Report.Run',
-  'report.runmodal': 'Report.RunModal',
-  // Shows the request page and returns the user's choices: a client callback like the others.
-  'report.runrequestpage': 'Report.RunRequestPage',
-  'system.hyperlink': 'Hyperlink',
-  'file.upload': 'File.Upload',
-  'file.download': 'File.Download',
-  'file.uploadintostream': 'UploadIntoStream',
-  'file.downloadfromstream': 'DownloadFromStream',
-};
+/** Calls that fail without a client (BG0006): the catalogue's needsClient entries, by key, with their labels. */
+export const uiCalls: Record<string, string> = labelsWith('needsClient');
 
 /**
- * Calls BC ignores without a client (BG0007, info): Message goes to the event log, a Dialog window is not shown.
- * Dialog.Open is listed in rules.md under BG0006, but it does not fail, so reporting it as a warning would cry wolf on
- * every progress window of Microsoft's posting code; it is reported as information instead.
+ * Calls BC ignores without a client (BG0007, info): Message goes to the event log, a Dialog window is not shown
+ * (the catalogue's ignoredWithoutClient entries). Dialog.Open is listed in rules.md under BG0006, but it does not
+ * fail, so reporting it as a warning would cry wolf on every progress window of Microsoft's posting code; it is
+ * reported as information instead.
  */
-export const ignoredCalls: Record<string, string> = {
-  'dialog.message': 'Message',
-  'dialog.open': 'Dialog.Open',
-};
+export const ignoredCalls: Record<string, string> = labelsWith('ignoredWithoutClient');
 
 export interface UiHit {
   root: BackgroundRoot;
@@ -107,7 +93,9 @@ function walkAll(ctx: RuleContext, names: Record<string, string>, hit: (h: UiHit
  */
 function runsReportWithoutRequestPage(v: Visit): boolean {
   const r = v.res;
-  if (r.kind !== 'builtin' || (r.name !== 'report.run' && r.name !== 'report.runmodal')) return false;
+  // Report.Run / RunModal: the report methods that run the report and show its request page unless told not to.
+  const e = r.kind === 'builtin' ? builtinByKey(r.name) : undefined;
+  if (r.kind !== 'builtin' || !e || e.receiver !== 'Report' || !e.facts.has('runsObject') || !e.facts.has('needsClient')) return false;
   const callee = v.call.callee;
   if (callee.k === 'member' && callee.obj.k === 'ident' && callee.obj.name.toLowerCase() === 'report') {
     const req = v.call.args[1];

@@ -2,6 +2,7 @@
 // cannot change it (the edited file's old and new text mention neither StartSession nor a name of the set).
 import { reachers, relevantText, type Reacher } from '../model/reachers';
 import type { Workspace } from '../model/workspace';
+import { factKeyword, theBuiltinWith } from '../../language/builtins';
 
 interface Cached {
   version: number;
@@ -10,7 +11,6 @@ interface Cached {
 }
 
 const cache = new WeakMap<Workspace, Cached>();
-const keyword = /startsession/i;
 
 export function startSessionReachers(ws: Workspace): Map<string, Reacher> {
   const hit = cache.get(ws);
@@ -21,7 +21,8 @@ export function startSessionReachers(ws: Workspace): Map<string, Reacher> {
   }
   // Through calls only helpers that start a session on every call count (see BG0008.md): conditional starts deep in
   // shared code (feature telemetry, analysis views) are decisions of that code.
-  const map = reachers(ws, 'session.startsession', keyword, true);
+  const keyword = factKeyword('startsSession');
+  const map = reachers(ws, theBuiltinWith('startsSession').key, keyword, true);
   cache.set(ws, { version: ws.version, map, relevant: relevantText(map, keyword) });
   return map;
 }

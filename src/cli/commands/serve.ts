@@ -12,13 +12,18 @@ import { createEngine } from '../../runtime/sessions/defaultEngine';
 import { clockFlag, settingsFromFlags } from './run';
 
 export async function serveCommand(args: string[], ctx: CommandContext): Promise<number> {
-  const parsed = parseArgs(args, { values: ['port', 'scenario', 'seed', 'clock', 'set', 'token', 'data'], booleans: [] });
+  const parsed = parseArgs(args, { values: ['port', 'scenario', 'seed', 'clock', 'set', 'token', 'data', 'max-message-mb'], booleans: [] });
   const [workspace, ...extra] = parsed.positional;
   if (!workspace) throw new CliError('serve needs a WORKSPACE folder: al-session-lab serve WORKSPACE [--port N] [--scenario FILE]');
   if (extra.length) throw new CliError(`serve takes one WORKSPACE, got also: ${extra.join(' ')}`);
   if (!statSync(workspace, { throwIfNoEntry: false })?.isDirectory()) throw new CliError(`${workspace}: the workspace folder does not exist`);
   const port = intFlag(parsed, 'port', 0);
   if (port > 65535) throw new CliError(`flag --port needs a port number (0-65535), got ${port}`);
+  const token = parsed.values.get('token');
+  // An empty token would mean no authentication at all.
+  if (token !== undefined && token.trim().length === 0) throw new CliError('flag --token needs a non-empty token (leave the flag out for a random one)');
+  const maxMessageMb = intFlag(parsed, 'max-message-mb', 64);
+  if (maxMessageMb < 1) throw new CliError(`flag --max-message-mb needs a size of 1 MB or more, got ${maxMessageMb}`);
   const settings = settingsFromFlags(workspace, parsed.values.get('set'));
   let scenario: Scenario | undefined;
   const scenarioFile = parsed.values.get('scenario');
@@ -74,7 +79,8 @@ export async function serveCommand(args: string[], ctx: CommandContext): Promise
   }
   const server = new ControlServer(host, {
     port,
-    token: parsed.values.get('token'),
+    token,
+    maxMessageBytes: maxMessageMb * 1024 * 1024,
     onFirstAttach: () => {
       if (!scenario) return;
       const s = scenario;

@@ -106,6 +106,9 @@ export interface PropValue {
 export interface KeyDecl {
   name: string;
   fields: string[];
+  /** Where each field name is written (same order as `fields`), for load errors naming a field the table lacks. */
+  fieldLocs: Loc[];
+  loc: Loc;
 }
 
 /** A control of a page layout or an action, with the modification that placed it (for extensions). */

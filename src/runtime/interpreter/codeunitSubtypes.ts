@@ -25,6 +25,12 @@ export function testIsolationOf(obj: ObjectModel): TestIsolation {
   return v === 'codeunit' ? 'Codeunit' : v === 'function' ? 'Function' : 'Disabled';
 }
 
+/** The isolation a test codeunit asks its runner for (RequiredTestIsolation); None or nothing: Codeunit, the usual runner's. */
+export function requiredTestIsolationOf(obj: ObjectModel): TestIsolation {
+  const v = (obj.decl.properties.get('requiredtestisolation')?.text ?? '').toLowerCase();
+  return v === 'disabled' ? 'Disabled' : v === 'function' ? 'Function' : 'Codeunit';
+}
+
 /** What an execution is running, as far as StartSession cares. */
 export interface RunContext {
   /** Inside an Install or Upgrade codeunit's app triggers. */
@@ -33,6 +39,8 @@ export interface RunContext {
   runner?: { inst: Instance; isolation: TestIsolation };
   /** Test codeunits running now (a test run without a runner counts as TestIsolation Disabled). */
   testDepth: number;
+  /** The isolation a run without a TestRunner codeunit applies (the Test Explorer's runs); undefined otherwise. */
+  isolation?: TestIsolation;
 }
 
 /**
@@ -99,12 +107,17 @@ export function* runTestRunner(engine: RuntimeEngine, rt: Rt, obj: ObjectModel, 
  * failing test is reported (timeline `testResult`) and the next one runs. TestIsolation Codeunit rolls back the
  * codeunit's changes at its end, Function after each test (Commit inside is ignored: see the session layer).
  */
-export function* runTestCodeunit(engine: RuntimeEngine, rt: Rt, obj: ObjectModel): Generator<unknown, void, unknown> {
+export function* runTestCodeunit(engine: RuntimeEngine, rt: Rt, obj: ObjectModel, selection?: { isolation: TestIsolation; tests?: string[] }): Generator<unknown, void, unknown> {
   const runner = rt.context.runner;
-  const isolation: TestIsolation = runner?.isolation ?? 'Disabled';
+  // A run without a TestRunner codeunit (the Test Explorer's) brings its own isolation; the runtime then acts as
+  // the runner, so StartSession sees that isolation too.
+  const isolation: TestIsolation = runner?.isolation ?? selection?.isolation ?? 'Disabled';
+  const savedIsolation = rt.context.isolation;
+  if (!runner && selection) rt.context.isolation = isolation;
   const services = rt.services;
   const inst = rt.codeunitInstanceFor(obj);
-  const tests = [...obj.procs.values()].flat().filter((p) => p.decl.attributes.some((a) => a.name.toLowerCase() === 'test'));
+  const only = selection?.tests ? new Set(selection.tests.map((t) => t.toLowerCase())) : undefined;
+  const tests = [...obj.procs.values()].flat().filter((p) => p.decl.attributes.some((a) => a.name.toLowerCase() === 'test') && (!only || only.has(p.name.toLowerCase())));
   tests.sort((a, b) => a.decl.loc.line - b.decl.loc.line);
   rt.context.testDepth++;
   if (isolation === 'Codeunit') services.testIsolation?.('begin');
@@ -122,6 +135,7 @@ export function* runTestCodeunit(engine: RuntimeEngine, rt: Rt, obj: ObjectModel
     }
   } finally {
     rt.context.testDepth--;
+    rt.context.isolation = savedIsolation;
     if (isolation === 'Codeunit') services.testIsolation?.('end');
   }
 }
@@ -135,6 +149,7 @@ function* runOneTest(engine: RuntimeEngine, rt: Rt, obj: ObjectModel, name: stri
     if (go === false) return;
   }
   if (isolation === 'Function') services.testIsolation?.('begin');
+  services.testStarted?.({ codeunit: obj.id, codeunitName: obj.name, function: name });
   let error: AlError | undefined;
   try {
     yield* body();

@@ -21,7 +21,7 @@ import { PageRuntime } from './page';
 import { createGuid } from '../values/guid';
 import { TestPageValue } from './testPage';
 import { ClientObjectVar } from './clientObjects';
-import { codeunitSubtype, refuseRunningUpgradeCodeunit, runAppTriggers, runTestCodeunit, runTestRunner } from './codeunitSubtypes';
+import { codeunitSubtype, requiredTestIsolationOf, refuseRunningUpgradeCodeunit, runAppTriggers, runTestCodeunit, runTestRunner } from './codeunitSubtypes';
 import { parseSources, Workspace } from './loader';
 import { Breakpoints, type BreakpointEntry } from './breakpoints';
 import { registries } from './registries';
@@ -308,6 +308,13 @@ export class EngineImpl implements Engine, RuntimeEngine {
         return yield* asPage(entry.page).validateField(rt, entry.field, entry.value);
       case 'procedure':
         return yield* this.callProcedure(rt, entry.codeunit, entry.procedure, entry.args ?? []);
+      case 'testCodeunit': {
+        const obj = this.findObject('codeunit', String(entry.codeunit));
+        if (!obj) throw new AlError(`Codeunit ${String(entry.codeunit)} does not exist in the workspace.`, 'ObjectNotFound');
+        if (codeunitSubtype(obj) !== 'test') throw new AlError(`Codeunit ${obj.name} is not a test codeunit (Subtype = Test).`, 'NavCSideException');
+        yield* runTestCodeunit(this, rt, obj, { isolation: entry.isolation ?? requiredTestIsolationOf(obj), tests: entry.tests });
+        return undefined;
+      }
     }
   }
 

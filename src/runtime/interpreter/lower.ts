@@ -183,8 +183,8 @@ export class Lowerer {
   private key(e: SyntaxNode): KeyDecl {
     const args = this.elementArgs(e);
     const name = args[0] ? this.exprName(args[0].children[0]) : '';
-    const fields = args[1] ? args[1].children.filter((c) => c.kind !== K.CommaToken).map((c) => this.exprName(c)) : [];
-    return { name, fields };
+    const fieldNodes = args[1] ? args[1].children.filter((c) => c.kind !== K.CommaToken) : [];
+    return { name, fields: fieldNodes.map((c) => this.exprName(c)), fieldLocs: fieldNodes.map((c) => this.loc(c)), loc: this.loc(e) };
   }
 
   private enumValue(o: ObjectDecl, e: SyntaxNode): void {

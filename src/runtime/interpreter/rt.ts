@@ -112,6 +112,7 @@ export class Rt implements Execution {
       const st = this.engine.stmts[f.s];
       if (!err.info.location && st) err.info.location = toSourceLocation(st.loc);
       err.info.callStack = this.callStack();
+      err.info.stackLocations = this.stackLocations();
       if (!err.uncatchable && this.policy.attached && !this.evalMode) {
         const mode = this.policy.breakOnError;
         if (mode === 'All' || (mode === 'ExcludeTry' && this.tryDepth === 0)) {
@@ -135,6 +136,17 @@ export class Rt implements Execution {
       lines.push(`"${o.name}"(${objectTypeLabel(o.type)} ${o.id}).${f.pi.name} line ${line} - ${this.engine.appName}`);
     }
     return lines.join('\n');
+  }
+
+  /** The source position of each call stack line (same order): for editors that link the stack to the code. */
+  stackLocations(): { file: string; line: number }[] {
+    const out: { file: string; line: number }[] = [];
+    for (let i = this.frames.length - 1; i >= 0; i--) {
+      const f = this.frames[i];
+      const st = this.engine.stmts[f.s];
+      out.push({ file: st?.loc.file ?? f.pi.decl.loc.file, line: st ? st.loc.line : f.pi.decl.loc.line });
+    }
+    return out;
   }
 
   /** The innermost frame's object as BC names it in callback errors: `CodeUnit 50100 Lab Posting`. */
@@ -189,7 +201,10 @@ export class Rt implements Execution {
         } else r = gen.next();
       } catch (e) {
         const err = toAlError(e);
-        if (!err.info.callStack) err.info.callStack = this.callStack();
+        if (!err.info.callStack) {
+          err.info.callStack = this.callStack();
+          err.info.stackLocations = this.stackLocations();
+        }
         this.session.lastError = err;
         this.frames.length = 0;
         this.final = { state: 'failed', error: { ...err.info } };

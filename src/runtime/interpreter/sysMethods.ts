@@ -328,7 +328,7 @@ function startSession(rt: Rt, ci: CallInfo, ref: { v: unknown }, id: unknown, re
     if (rest.length > 2) timeoutMs = Number(rest[2]);
   }
   const cx = rt.context;
-  const context = cx.app || cx.testDepth > 0 ? { ...(cx.app ? { app: cx.app } : {}), ...(cx.testDepth > 0 ? { testIsolation: cx.runner?.isolation ?? 'Disabled' } : {}) } : undefined;
+  const context = cx.app || cx.testDepth > 0 ? { ...(cx.app ? { app: cx.app } : {}), ...(cx.testDepth > 0 ? { testIsolation: cx.runner?.isolation ?? cx.isolation ?? 'Disabled' } : {}) } : undefined;
   const res = rt.services.startSession({
     codeunitId: Number(id), company: company || undefined,
     record: record instanceof AlRecord ? record.copy() : record, timeoutMs,

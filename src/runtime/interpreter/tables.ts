@@ -2,22 +2,13 @@
 // option/enum members, FieldClass, parsed CalcFormula, InitValue), keys, captions, system fields, and the
 // field triggers (the table's OnValidate plus extensions' OnBeforeValidate/OnAfterValidate).
 import type { CalcFormula, FieldDef, FieldType, LoadResult, TableDef } from '../contracts';
-import type { FieldDecl, ProcDecl, TypeRef } from './ast';
+import { duplicateFieldMessage, fieldTypeMessage, isTableFieldType, keyFieldMessage, SYSTEM_FIELDS } from '../../analysis/tableShape';
+import type { FieldDecl, KeyDecl, ProcDecl, TypeRef } from './ast';
 import type { FieldModel, ObjectModel, ProcInfo, TableModel } from './model';
 import { TableInfo } from '../store/tableInfo';
 import { evaluateText } from '../values/evaluate';
 import { unquote } from './lower';
 
-const FIELD_TYPES = new Set<FieldType>(['Integer', 'BigInteger', 'Decimal', 'Boolean', 'Text', 'Code', 'Option', 'Enum', 'Date', 'Time', 'DateTime', 'Duration', 'Guid', 'Blob', 'Media', 'MediaSet', 'RecordId', 'TableFilter', 'DateFormula']);
-
-/** BC's system fields, present on every table. */
-const SYSTEM_FIELDS: { id: number; name: string; type: FieldType }[] = [
-  { id: 2000000000, name: 'SystemId', type: 'Guid' },
-  { id: 2000000001, name: 'SystemCreatedAt', type: 'DateTime' },
-  { id: 2000000002, name: 'SystemCreatedBy', type: 'Guid' },
-  { id: 2000000003, name: 'SystemModifiedAt', type: 'DateTime' },
-  { id: 2000000004, name: 'SystemModifiedBy', type: 'Guid' },
-];
 
 type MkProc = (p: { obj: ObjectModel; decl: ProcDecl }, name: string, extra: Partial<ProcInfo>) => ProcInfo;
 
@@ -28,8 +19,14 @@ export function buildTable(o: ObjectModel, membersOf: (t: TypeRef) => string[] |
   const add = (owner: ObjectModel, fd: FieldDecl) => {
     const t = fd.type;
     const typeName = (t.name === 'Label' ? 'Text' : t.name) as FieldType;
-    if (!FIELD_TYPES.has(typeName)) {
-      errors.push({ file: owner.file, line: fd.loc.line, character: fd.loc.character, message: `field ${fd.name} has type ${t.name}, which a table field cannot have here; it is skipped` });
+    // A problem of the declaration is a load error (file and line) and the field is left out; the table still loads.
+    if (!isTableFieldType(typeName) || t.dims) {
+      errors.push({ file: owner.file, line: fd.loc.line, character: fd.loc.character, message: fieldTypeMessage(fd.name, t.dims ? `an array of ${t.name}` : t.name) });
+      return;
+    }
+    const twin = fieldsById.has(fd.id) ? 'id' : fieldsByName.has(fd.name.toLowerCase()) ? 'name' : undefined;
+    if (twin) {
+      errors.push({ file: owner.file, line: fd.loc.line, character: fd.loc.character, message: duplicateFieldMessage(o.name, fd.name, fd.id, twin) });
       return;
     }
     const props = fd.properties;
@@ -99,15 +96,25 @@ export function buildTable(o: ObjectModel, membersOf: (t: TypeRef) => string[] |
     const after = fm.triggers.get('onaftervalidate') ?? [];
     if (before.length || after.length) fm.triggers.set('onvalidate', [...before, ...own, ...after]);
   }
-  const keys = o.decl.keys.map((k) => k.fields);
+  // Keys name fields by their declared names; a name the table lacks is a load error at that name and the key is
+  // used without it (the table still loads). A primary key left with no field falls back to the first field.
+  const keyOf = (owner: ObjectModel, k: KeyDecl): string[] =>
+    k.fields.flatMap((n, i) => {
+      const fm = fieldsByName.get(n.toLowerCase());
+      if (fm) return [fm.def.name];
+      const at = k.fieldLocs[i] ?? k.loc;
+      errors.push({ file: owner.file, line: at.line, character: at.character, message: keyFieldMessage(o.name, k.name, n) });
+      return [];
+    });
+  const keys = o.decl.keys.map((k) => keyOf(o, k));
   if (keys.length === 0 || keys[0].length === 0) {
-    const first = o.decl.fields[0];
-    keys.unshift(first ? [first.name] : ['SystemId']);
-    if (first) errors.push({ file: o.file, line: o.decl.loc.line, character: o.decl.loc.character, message: `table ${o.name} declares no primary key: its first field is used` });
+    const first = defs[0];
+    if (keys.length === 0 && o.decl.fields.length > 0) errors.push({ file: o.file, line: o.decl.loc.line, character: o.decl.loc.character, message: `table ${o.name} declares no primary key: its first field is used` });
+    if (keys.length) keys[0] = [first.name];
+    else keys.push([first.name]);
   }
-  for (const ext of o.extensions) for (const k of ext.decl.keys) keys.push(k.fields);
-  // Key fields are written as declared; map them to the declared field names' spelling.
-  const canon = keys.map((k) => k.map((n) => fieldsByName.get(n.toLowerCase())?.def.name ?? n));
+  for (const ext of o.extensions) for (const k of ext.decl.keys) keys.push(keyOf(ext, k));
+  const canon = keys.filter((k, i) => i === 0 || k.length > 0);
   const def: TableDef = {
     id: o.id,
     name: o.name,

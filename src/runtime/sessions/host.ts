@@ -78,9 +78,13 @@ export class RuntimeHost {
     return files;
   }
 
-  private load(): LoadResult {
+  /** The texts of the last load, to tell whether a reload would change anything. */
+  private loadedTexts = new Map<string, string>();
+
+  private load(files = this.files()): LoadResult {
     // The virtual system tables load with the workspace so AL can declare records of them.
-    const result = this.engine.load([...this.files(), ...systemTablesAl()]);
+    const result = this.engine.load([...files, ...systemTablesAl()]);
+    this.loadedTexts = new Map(files.map((f) => [f.path, f.text]));
     if (this.options.strict !== false && result.errors.length > 0) {
       const e = result.errors[0];
       const more = result.errors.length > 1 ? ` (and ${result.errors.length - 1} more)` : '';
@@ -90,11 +94,18 @@ export class RuntimeHost {
   }
 
   /** Re-reads the AL (running sessions keep the code they started with) and picks up changed tables. */
-  reload(): LoadResult {
-    this.loadResult = this.load();
+  reload(files?: { path: string; text: string }[]): LoadResult {
+    this.loadResult = this.load(files);
     this.db.defineTables(this.engine.tables().filter((t) => t.id !== ACTIVE_SESSION.id && t.id !== SESSION_EVENT.id));
     this.rt.setObjects(this.loadResult.objects);
     return this.loadResult;
+  }
+
+  /** Reloads only when a file was added, removed or changed since the last load (a warm test run): undefined when not. */
+  reloadIfChanged(): LoadResult | undefined {
+    const files = this.files();
+    const same = files.length === this.loadedTexts.size && files.every((f) => this.loadedTexts.get(f.path) === f.text);
+    return same ? undefined : this.reload(files);
   }
 
   /**

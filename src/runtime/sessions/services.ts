@@ -155,8 +155,12 @@ export class SessionServicesImpl implements SessionServices {
       codeunit: `Codeunit ${result.codeunit}`,
       function: result.function,
       success: result.success,
-      ...(result.error ? { error: { code: result.error.code, text: result.error.text } } : {}),
+      ...(result.error ? { error: { code: result.error.code, text: result.error.text, callStack: result.error.callStack, ...(result.error.location ? { location: result.error.location } : {}), ...(result.error.stackLocations ? { stackLocations: result.error.stackLocations } : {}) } } : {}),
     });
+  }
+
+  testStarted(test: { codeunit: number; codeunitName: string; function: string }): void {
+    this.rt.timeline.emit('testStarted', { session: this.sessionId, codeunit: `Codeunit ${test.codeunit}`, function: test.function });
   }
 
   /**

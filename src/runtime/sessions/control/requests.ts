@@ -202,6 +202,11 @@ export async function handleRequest(server: ControlServer, c: Connection, comman
           : {}),
       };
     }
+    case 'runTests':
+      return server.tests.start(args, (event, body) => c.send(event, body));
+    case 'cancelTests':
+      server.tests.cancel(num(args, 'run'));
+      return {};
     case 'hello':
       throw new RequestError('hello was already done on this connection');
     default:
