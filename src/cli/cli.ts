@@ -1,5 +1,5 @@
 // Entry of the `al-session-lab` command line: dispatches to one module per command (parse, lint, run, serve, builtins).
-import { CliError, type CommandContext } from './cliSupport';
+import { CliError, escapeControls, type CommandContext } from './cliSupport';
 import { parseCommand } from './commands/parse';
 import { lintCommand } from './commands/lint';
 import { runCommand } from './commands/run';
@@ -36,7 +36,8 @@ async function main(argv: string[]): Promise<number> {
     if (e.code === 'EPIPE') process.exit(0);
     throw e;
   });
-  const ctx: CommandContext = { cwd: process.cwd(), stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) };
+  // Every text the commands print passes escapeControls: a crafted .al file or name cannot drive the terminal.
+  const ctx: CommandContext = { cwd: process.cwd(), stdout: (s) => process.stdout.write(escapeControls(s)), stderr: (s) => process.stderr.write(escapeControls(s)) };
   return command.run(rest, ctx);
 }
 
@@ -47,10 +48,10 @@ main(process.argv.slice(2)).then(
   (err: unknown) => {
     // Bad input is reported as one line with exit 2; anything else is a bug and keeps its stack for the report.
     if (err instanceof CliError) {
-      process.stderr.write(`al-session-lab: ${err.message}\n`);
+      process.stderr.write(`al-session-lab: ${escapeControls(err.message)}\n`);
       process.exitCode = 2;
     } else {
-      process.stderr.write(`al-session-lab: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      process.stderr.write(`al-session-lab: internal error: ${escapeControls(err instanceof Error ? (err.stack ?? err.message) : String(err))}\n`);
       process.exitCode = 3;
     }
   },

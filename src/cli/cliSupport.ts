@@ -58,3 +58,12 @@ export function intFlag(args: ParsedArgs, name: string, fallback: number): numbe
   if (!/^\d+$/.test(raw)) throw new CliError(`flag --${name} needs a non-negative integer, got '${raw}'`);
   return Number(raw);
 }
+
+/**
+ * Makes control characters visible: C0 controls other than newline and tab, DEL and the C1 controls (0x80-0x9f, where
+ * CSI 0x9b can start a terminal escape) become `\u001b`-style escapes. The same text is valid inside a JSON string,
+ * so JSON output keeps its meaning; newlines and tabs stay as they are (they structure the output).
+ */
+export function escapeControls(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

@@ -4,10 +4,10 @@ import * as vscode from 'vscode';
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import { RuntimeClient } from '../protocol/client';
 import type { Log } from './log';
 import type { RuntimeState } from './statusBar';
+import { writePrivateTempFile, type PrivateTempFile } from './tempFiles';
 import { runtimeSetFlag } from './settings';
 
 /** Workspace data for a fresh runtime (table -> rows, as a scenario's `data`), passed as `serve --data`.
@@ -97,13 +97,15 @@ export class RuntimeHost implements vscode.Disposable {
     this.stopping = false;
     const started = Date.now();
     const set = runtimeSetFlag();
+    const runTemp: PrivateTempFile[] = [];
     const args = [cli, 'serve', workspace, ...(set ? ['--set', set] : [])];
     if (this.emptyStoreOnce) {
       // A scenario that brings its own data needs an empty store: an empty data file overrides the workspace's.
       this.emptyStoreOnce = false;
-      const empty = path.join(os.tmpdir(), 'al-session-lab-empty-data.json');
-      fs.writeFileSync(empty, '{}\n');
-      args.push('--data', empty);
+      // In a folder of its own with a random name (tempFiles.ts), removed when this runtime exits.
+      const empty = writePrivateTempFile('empty-data.json', '{}\n');
+      args.push('--data', empty.file);
+      runTemp.push(empty);
     } else if (fs.existsSync(path.join(workspace, DATA_FILE))) {
       args.push('--data', path.join(workspace, DATA_FILE));
     }
@@ -118,7 +120,10 @@ export class RuntimeHost implements vscode.Disposable {
     // If the extension host itself goes away without deactivating, the runtime must not outlive it.
     const killOnExit = () => child.kill();
     process.once('exit', killOnExit);
-    child.once('exit', () => process.off('exit', killOnExit));
+    child.once('exit', () => {
+      process.off('exit', killOnExit);
+      for (const t of runTemp) t.dispose();
+    });
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (d: string) => { for (const l of d.split('\n')) if (l.trim()) this.log.info(`runtime: ${l}`); });
     try {

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { QueuedTaskInfo, SessionInfo } from '../protocol/runtimeProtocol';
 import { formatMs } from '../timeline';
 import type { LiveSessions } from './liveSessions';
+import { sessionTooltipMarkdown } from './markdownText';
 
 export type SessionNode = { type: 'session'; info: SessionInfo } | { type: 'task'; info: QueuedTaskInfo };
 
@@ -91,13 +92,11 @@ export class SessionsView implements vscode.TreeDataProvider<SessionNode>, vscod
     const elapsed = formatMs(Math.max(0, now - s.startedAt));
     const left = s.deadline !== undefined ? ` · ${formatMs(Math.max(0, s.deadline - now))} left` : '';
     item.description = `${stateLabel(s)} · ${elapsed}${left}`;
-    const md = new vscode.MarkdownString(undefined, true);
-    md.appendMarkdown(`**Session ${s.id}** · ${KIND_LABEL[s.kind] ?? s.kind}\n\n`);
-    md.appendMarkdown(`- object: ${s.object}${s.objectName ? ` (${s.objectName})` : ''}\n`);
-    md.appendMarkdown(`- parent: ${s.parent ?? 'none'}${s.taskId !== undefined ? `, task ${s.taskId}` : ''}\n`);
-    md.appendMarkdown(`- state: ${stateLabel(s)}\n- user: ${s.userId}\n- elapsed: ${elapsed}\n`);
-    if (s.timeoutMs !== undefined) md.appendMarkdown(`- timeout: ${formatMs(s.timeoutMs)}${left ? ` (${left.slice(3)})` : ''}\n`);
-    if (s.parameters && Object.keys(s.parameters).length) md.appendMarkdown(`- parameters: ${Object.entries(s.parameters).map(([k, v]) => `${k}=${v}`).join(', ')}\n`);
+    // Theme icons stay on for our own text; what comes from AL is escaped (markdownText.ts).
+    const md = new vscode.MarkdownString(
+      sessionTooltipMarkdown(s, KIND_LABEL[s.kind] ?? s.kind, stateLabel(s), elapsed, s.timeoutMs !== undefined ? `${formatMs(s.timeoutMs)}${left ? ` (${left.slice(3)})` : ''}` : undefined),
+      true,
+    );
     item.tooltip = md;
     item.iconPath = stateIcon(s);
     item.contextValue = `session-${s.state}`;

@@ -1,5 +1,6 @@
 // The `al-session-lab parse` command (see docs/cli.md): parses .al files/folders, reports syntax errors and stats.
-import { lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { DEFAULT_MAX_FILE_BYTES } from '../../analysis/files';
 import { join, relative, resolve } from 'node:path';
 import { CliError, intFlag, parseArgs, type CommandContext } from '../cliSupport';
 import { decode, isLossless, parseFile } from '../../syntax/index';
@@ -23,9 +24,12 @@ function collectAlFiles(path: string, out: string[]): void {
  * Parses one file and returns plain facts about it. A function of its own so the tree is unreachable once it
  * returns (no loop variable keeps it alive while the next file is parsed; see src/syntax/README.md).
  */
-function parseOne(file: string, name: string, maxLines: number): { bytes: number; errorCount: number; lines: string[]; lossless: boolean } {
+function parseOne(file: string, name: string, maxLines: number, maxBytes: number): { bytes: number; errorCount: number; lines: string[]; lossless: boolean; skipped?: string } {
   let buf: Buffer;
   try {
+    // The size cap lint has: a huge file costs seconds and gigabytes, and no real AL file is near it.
+    const size = statSync(file).size;
+    if (size > maxBytes) return { bytes: 0, errorCount: 0, lines: [], lossless: true, skipped: `file is ${(size / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(0)} MB limit (--max-file-mb)` };
     buf = readFileSync(file);
   } catch (e) {
     throw new CliError(`cannot read ${name}: ${(e as Error).message}`);
@@ -42,8 +46,9 @@ function parseOne(file: string, name: string, maxLines: number): { bytes: number
 }
 
 export async function parseCommand(args: string[], ctx: CommandContext): Promise<number> {
-  const parsed = parseArgs(args, { values: ['errors'], booleans: ['stats'] });
+  const parsed = parseArgs(args, { values: ['errors', 'max-file-mb'], booleans: ['stats'] });
   const maxErrors = intFlag(parsed, 'errors', 0);
+  const maxBytes = intFlag(parsed, 'max-file-mb', DEFAULT_MAX_FILE_BYTES / 1048576) * 1048576;
   const paths = parsed.positional.length > 0 ? parsed.positional : ['.'];
   const files: string[] = [];
   for (const p of paths) {
@@ -61,10 +66,16 @@ export async function parseCommand(args: string[], ctx: CommandContext): Promise
   let syntaxErrors = 0;
   let lossless = true;
   let shown = 0;
+  let skipped = 0;
   const errorLines: string[] = [];
   for (const file of files) {
     const name = relative(ctx.cwd, file) || file;
-    const r = parseOne(file, name, maxErrors - shown);
+    const r = parseOne(file, name, maxErrors - shown, maxBytes);
+    if (r.skipped) {
+      skipped++;
+      ctx.stderr(`al-session-lab: skipped ${name}: ${r.skipped}\n`);
+      continue;
+    }
     bytes += r.bytes;
     if (!r.lossless) lossless = false;
     if (r.errorCount === 0) continue;
@@ -78,9 +89,9 @@ export async function parseCommand(args: string[], ctx: CommandContext): Promise
   const errorsOut = parsed.booleans.has('stats') ? ctx.stderr : ctx.stdout;
   for (const line of errorLines) errorsOut(line + '\n');
   if (parsed.booleans.has('stats')) {
-    ctx.stdout(JSON.stringify({ files: files.length, bytes, filesWithErrors, syntaxErrors, lossless, ms }) + '\n');
+    ctx.stdout(JSON.stringify({ files: files.length - skipped, bytes, filesWithErrors, syntaxErrors, lossless, ms, ...(skipped ? { skipped } : {}) }) + '\n');
   } else if (errorLines.length === 0 || syntaxErrors > shown) {
-    ctx.stdout(`${files.length} files, ${syntaxErrors} syntax errors in ${filesWithErrors} files${lossless ? '' : ', NOT lossless'}\n`);
+    ctx.stdout(`${files.length - skipped} files, ${syntaxErrors} syntax errors in ${filesWithErrors} files${lossless ? '' : ', NOT lossless'}${skipped ? `, ${skipped} skipped` : ''}\n`);
   }
   return syntaxErrors > 0 ? 1 : 0;
 }
