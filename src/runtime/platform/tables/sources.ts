@@ -34,17 +34,19 @@ let namePattern: RegExp | undefined;
 /**
  * Platform declarations of the tables and enums `decls` do not declare (by id or by name) and that the sources
  * mention (by name or id): a workspace pays only for the system tables it uses (building all of them costs more
- * than a small workspace's whole load). Enums come with the tables that use them.
+ * than a small workspace's whole load). Enums come with the tables that use them. Without `sources` (code that
+ * loads lazily), all of them; `declaredElsewhere` says which a lazily loaded dependency declares.
  */
-export function platformDeclarations(decls: ObjectDecl[], sources: { text: string }[]): ObjectDecl[] {
+export function platformDeclarations(decls: ObjectDecl[], sources: { text: string }[] | undefined, declaredElsewhere: (type: string, id: number) => boolean = () => false): ObjectDecl[] {
   const taken = new Set<string>();
   for (const d of decls) {
     if (d.type !== 'table' && d.type !== 'enum') continue;
     taken.add(`${d.type}:${d.id}`);
     taken.add(`${d.type}:${d.name.toLowerCase()}`);
   }
-  const all = parsed();
-  namePattern ??= new RegExp(all.flatMap((d) => [d.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), String(d.id)]).sort((a, b) => b.length - a.length).join('|'), 'gi');
+  const all = parsed().filter((d) => !declaredElsewhere(d.type, d.id));
+  if (!sources) return all.filter((d) => !taken.has(`${d.type}:${d.id}`) && !taken.has(`${d.type}:${d.name.toLowerCase()}`));
+  namePattern ??= new RegExp(parsed().flatMap((d) => [d.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), String(d.id)]).sort((a, b) => b.length - a.length).join('|'), 'gi');
   const mentioned = new Set<string>();
   for (const f of sources) for (const m of f.text.matchAll(namePattern)) mentioned.add(m[0].toLowerCase());
   const tables = all.filter((d) => d.type === 'table' && (mentioned.has(d.name.toLowerCase()) || mentioned.has(String(d.id))));
