@@ -25,7 +25,7 @@ import { codeunitSubtype, requiredTestIsolationOf, refuseRunningUpgradeCodeunit,
 import { parseSources, Workspace } from './loader';
 import { Breakpoints, type BreakpointEntry } from './breakpoints';
 import { registries } from './registries';
-import { Platform, platformDeclarations } from '../platform';
+import { Platform, platformDeclarations, platformDefaults } from '../platform';
 import { AppObjects } from './appObjects';
 import type { AppSet } from '../../language/apps/loader';
 
@@ -237,6 +237,8 @@ export class EngineImpl implements Engine, RuntimeEngine {
       const target = this.findObject(kind.toLowerCase(), n.subtype ?? '');
       d.obj = target;
       d.factory = () => new ClientObjectVar(kind, target, n.subtype ?? '');
+    } else if (platformDefaults[n.name]) {
+      d.factory = platformDefaults[n.name];
     } else if (n.name === 'DotNet') {
       // A DotNet variable holds no instance until it is assigned one (IsNull is true).
       d.factory = () => null;

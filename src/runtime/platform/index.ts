@@ -12,6 +12,7 @@ import { PLATFORM_FILE_PREFIX } from './tables/sources';
 import type { PlatformContext } from './tables/systemTable';
 
 export { platformSystemMethods } from './systemMethods';
+export { platformDefaults, platformKinds } from './kinds';
 export { DotNetCatalog, emulatedTypeNames, type DotNetDeclaration } from './dotnet/registry';
 export { platformDeclarations } from './tables/sources';
 export type { PlatformContext } from './tables/systemTable';
