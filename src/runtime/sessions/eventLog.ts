@@ -107,6 +107,10 @@ export function formatEvent(e: TimelineEvent, kinds: Map<number, string>): strin
     case 'pageField':
       what = `page ${e.page}: ${e.field} = ${q(e.value)}`;
       break;
+    case 'callTimeLimit':
+    case 'memoryLimit':
+      what = String(e.text);
+      break;
     case 'error':
       what = `error: ${e.code ? `${e.code}: ` : ''}${e.text}`;
       break;
