@@ -159,9 +159,9 @@ export function computeFacts(ws: Workspace): Facts {
       if (r.kind === 'enqueue') facts.enqueueSites.push(site(ws, r.obj, r.proc, r.call, 1));
       else if (r.kind === 'start') facts.startSessionSites.push(site(ws, r.obj, r.proc, r.call, 1));
       else {
-        // Codeunit 0 means "none" for CreateTask (tests create placeholder tasks so).
-        const main = site(ws, r.obj, r.proc, r.call, 0);
-        if (!(main.targetExpr?.k === 'literal' && main.targetExpr.value === '0')) facts.createTaskSites.push(main);
+        // The codeunit to run is always a site (codeunit 0 does not exist: BG0012 says so); a failure codeunit 0 means
+        // "none" and is not one.
+        facts.createTaskSites.push(site(ws, r.obj, r.proc, r.call, 0));
         const failure = site(ws, r.obj, r.proc, r.call, 1);
         if (failure.target.form !== 'missing' && !(failure.targetExpr?.k === 'literal' && failure.targetExpr.value === '0')) facts.createTaskSites.push(failure);
       }

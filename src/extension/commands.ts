@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { reportError } from './log';
 import { findObject, revealObject, workspaceObjects } from './workspaceObjects';
 import { parseRecordKey } from './pagePreview';
+import { surfaceAlError } from './alErrors';
 import { attachConfiguration } from './debugConfig';
 import type { SessionNode } from './sessionsView';
 import { RuntimeHost } from './runtimeHost';
@@ -39,8 +40,21 @@ export function registerCommands(context: vscode.ExtensionContext, api: Extensio
       target = pick.id;
     }
     const c = await runtime.ensureStarted();
-    const r = await c.client.request('runCodeunit', { codeunit: target });
+    let r: { session: number };
+    try {
+      r = await c.client.request('runCodeunit', { codeunit: target });
+    } catch (err) {
+      // Why it cannot run at all (not declared, or its AL does not compile): the runtime's reason, said plainly.
+      throw new Error(`codeunit ${target} cannot run: ${err instanceof Error ? err.message : err}`, { cause: err });
+    }
     log.info(`run codeunit ${target}: session ${r.session}`);
+    // An error of the codeunit surfaces with its AL location when its session ends.
+    const off = c.client.on('sessionEnded', (e) => {
+      if (e.session !== r.session) return;
+      off();
+      if (e.outcome === 'error' && e.error) surfaceAlError(log, `Codeunit ${target} (session ${r.session})`, e.error);
+      else log.info(`run codeunit ${target}: session ${r.session} ended: ${e.outcome}`);
+    });
     return r;
   });
   register('alSessionLab.runScenario', 'running the scenario', async (file?: vscode.Uri, options?: { confirm?: boolean }) => {

@@ -1,8 +1,10 @@
-// The page preview: a webview that renders a page of the workspace (groups and fields with captions, actions,
-// record navigation) and drives the hosted runtime with it. Page background task errors arrive as notifications
-// per ErrorLevel, Message calls as information messages; field values update live as tasks complete.
+// The page preview: a webview that renders a page of the workspace as BC's web client lays it out (action bar,
+// typed editors, list rows, parts and the FactBox pane) and drives the hosted runtime with it. Errors of triggers,
+// actions and edits show BC's error dialog in the page and a notification with the AL location; page background
+// task errors arrive per ErrorLevel; field values update live as tasks complete.
 import * as vscode from 'vscode';
-import type { PageStateData, SessionInfo, TimelineEvent } from '../protocol/runtimeProtocol';
+import type { DialogRequest, PageStateData, SessionInfo, TimelineEvent } from '../protocol/runtimeProtocol';
+import { openAlLocation, surfaceAlError } from './alErrors';
 import type { RuntimeConnection, RuntimeHost } from './runtimeHost';
 import type { LiveSessions } from './liveSessions';
 import { webviewHtml } from './webviewHtml';
@@ -16,12 +18,22 @@ export type FromWebview =
   | { type: 'navigate'; direction: 'next' | 'previous' }
   | { type: 'invokeAction'; action: string }
   | { type: 'setField'; field: string; value: string }
+  | { type: 'pageRecord'; op: 'new' | 'delete' | 'select'; row?: number }
+  | { type: 'dialogAnswer'; id: number; answer: boolean | number }
+  | { type: 'openLocation'; file: string; line: number; character?: number }
   | { type: 'close' }
-  | { type: 'rendered'; fields: Record<string, string>; recordId: string; tasks: string[]; banner: string };
+  | {
+      type: 'rendered'; fields: Record<string, string>; recordId: string; tasks: string[]; banner: string;
+      parts?: Record<string, Record<string, string>>; rows?: string[][]; dialog?: string; actions?: string[]; fieldError?: string;
+    };
 
 /** Messages to the webview. */
 export type ToWebview =
-  | { type: 'state'; state: PageStateData }
+  /** `fromOperation`: the answer to the user's own click (its error opens BC's error dialog). */
+  | { type: 'state'; state: PageStateData; fromOperation?: boolean }
+  | { type: 'dialog'; dialog: { id: number; kind: string; text: string; options?: string[]; default?: boolean | number } }
+  | { type: 'dialogClosed'; id: number }
+  | { type: 'answerDialog'; answer: boolean | number }
   | { type: 'tasks'; tasks: { id: number; task?: number; object: string; state: string }[] }
   | { type: 'banner'; level: 'error' | 'warning' | 'info'; text: string }
   | { type: 'busy'; busy: boolean };
@@ -83,10 +95,21 @@ export class PagePreview implements vscode.Disposable {
     this.panel.reveal();
   }
 
-  private setState(s: PageStateData): void {
+  private setState(s: PageStateData, fromOperation = false): void {
     this.state = s;
     this.panel.title = s.caption || s.name;
-    this.post({ type: 'state', state: s });
+    this.post({ type: 'state', state: s, fromOperation });
+  }
+
+  /** The answer to an operation: shown, and its AL error surfaced (dialog in the page, notification, log). */
+  private answered(s: PageStateData, what: string): void {
+    this.setState(s, true);
+    if (s.error) surfaceAlError(this.log, `${s.caption || s.name}: ${what}`, s.error);
+  }
+
+  /** Posts to the webview (dialogs the page's session waits on; test-only answers). */
+  postToWebview(m: ToWebview): void {
+    this.post(m);
   }
 
   private post(m: ToWebview): void {
@@ -112,10 +135,10 @@ export class PagePreview implements vscode.Disposable {
       this.post({ type: 'banner', level, text });
       const show = level === 'error' ? vscode.window.showErrorMessage : level === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
       void show(`${this.state.caption}: ${text}`);
-    } else if (e.event === 'message' && !e.suppressed) {
-      void vscode.window.showInformationMessage(`${this.state.caption}: ${String(e.text ?? '')}`);
     } else if (e.event === 'error') {
-      void vscode.window.showErrorMessage(`${this.state.caption}: ${String(e.text ?? '')}`);
+      // The user's own operations surface their errors with the AL location (answered); the log keeps every one.
+      // Messages arrive as dialogs in the page (PagePreviews.showDialog).
+      this.log.warn(`${this.state.caption}: ${String(e.text ?? '')}`);
     }
   }
 
@@ -135,13 +158,22 @@ export class PagePreview implements vscode.Disposable {
           this.lastRendered = m;
           return;
         case 'navigate':
-          this.setState(await client.request('navigate', { pageInstanceId: id, direction: m.direction }));
+          this.answered(await client.request('navigate', { pageInstanceId: id, direction: m.direction }), m.direction === 'next' ? 'Next' : 'Previous');
           return;
         case 'invokeAction':
-          this.setState(await client.request('invokeAction', { pageInstanceId: id, action: m.action }));
+          this.answered(await client.request('invokeAction', { pageInstanceId: id, action: m.action }), `action ${m.action}`);
           return;
         case 'setField':
-          this.setState(await client.request('setField', { pageInstanceId: id, field: m.field, value: m.value }));
+          this.answered(await client.request('setField', { pageInstanceId: id, field: m.field, value: m.value }), `field ${m.field}`);
+          return;
+        case 'pageRecord':
+          this.answered(await client.request('pageRecord', { pageInstanceId: id, op: m.op, ...(m.row !== undefined ? { row: m.row } : {}) }), m.op === 'new' ? 'New' : m.op === 'delete' ? 'Delete' : 'select');
+          return;
+        case 'dialogAnswer':
+          await client.request('answerDialog', { dialog: m.id, answer: m.answer });
+          return;
+        case 'openLocation':
+          await openAlLocation(m.file, m.line, m.character ?? 0);
           return;
         case 'close':
           this.panel.dispose();
@@ -171,11 +203,51 @@ export class PagePreview implements vscode.Disposable {
   }
 }
 
-/** Opens pages in previews and keeps track of them. */
+/**
+ * Opens pages in previews and keeps track of them. It also shows the foreground sessions' dialogs: the runtime
+ * asks this connection (handleDialogs); a Confirm or StrMenu of a page's session appears in its preview, of
+ * another session (Run Codeunit) as a modal VS Code dialog; the session waits for the answer.
+ */
 export class PagePreviews implements vscode.Disposable {
   private readonly open = new Set<PagePreview>();
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private unsubscribeDialogs: (() => void) | undefined;
 
-  constructor(private readonly context: vscode.ExtensionContext, private readonly host: RuntimeHost, private readonly live: LiveSessions, private readonly log: Log) {}
+  constructor(private readonly context: vscode.ExtensionContext, private readonly host: RuntimeHost, private readonly live: LiveSessions, private readonly log: Log) {
+    this.subscriptions.push(host.onDidConnect((c) => this.connected(c)));
+    if (host.current) this.connected(host.current);
+  }
+
+  private connected(c: RuntimeConnection | undefined): void {
+    this.unsubscribeDialogs?.();
+    this.unsubscribeDialogs = undefined;
+    if (!c) return;
+    this.unsubscribeDialogs = c.client.on('dialog', (d) => void this.showDialog(c, d));
+    c.client.request('handleDialogs', { enabled: true }).catch((err) => this.log.warn(`the runtime does not take dialog answers: ${err instanceof Error ? err.message : err}`));
+  }
+
+  private async showDialog(c: RuntimeConnection, d: DialogRequest): Promise<void> {
+    this.log.info(`session ${d.session}: ${d.kind}: ${d.text}`);
+    const preview = this.ofSession(d.session);
+    if (preview) {
+      preview.postToWebview({ type: 'dialog', dialog: d });
+      preview.reveal();
+      return;
+    }
+    let answer: boolean | number;
+    if (d.kind === 'Message') {
+      void vscode.window.showInformationMessage(d.text);
+      return;
+    } else if (d.kind === 'Confirm') {
+      const pick = await vscode.window.showInformationMessage(d.text, { modal: true, detail: `Confirm in session ${d.session}` }, 'Yes', 'No');
+      answer = pick === 'Yes' ? true : pick === 'No' ? false : false;
+    } else {
+      const items = (d.options ?? []).map((label, i) => ({ label, n: i + 1 }));
+      const pick = await vscode.window.showQuickPick(items, { title: d.text || 'Choose one of the following options', placeHolder: `StrMenu in session ${d.session}` });
+      answer = pick ? pick.n : 0;
+    }
+    await c.client.request('answerDialog', { dialog: d.id, answer }).catch((err) => this.log.warn(`answering dialog ${d.id}: ${err instanceof Error ? err.message : err}`));
+  }
 
   async openPage(page: string | number, record?: Record<string, string>): Promise<PagePreview> {
     const connection = await this.host.ensureStarted();
@@ -183,7 +255,17 @@ export class PagePreviews implements vscode.Disposable {
     this.log.info(`page preview: opened ${state.name} (instance ${state.pageInstanceId}, session ${state.session}) on ${state.recordId || 'no record'}`);
     const p = new PagePreview(this.context, connection, this.live, this.log, state, (x) => this.open.delete(x));
     this.open.add(p);
+    // An opening trigger that failed (OnOpenPage, OnAfterGetCurrRecord...): BC's error dialog, a notification, the log.
+    if (state.error) {
+      p.postToWebview({ type: 'state', state, fromOperation: true });
+      surfaceAlError(this.log, `${state.caption || state.name}: opening the page`, state.error);
+    }
     return p;
+  }
+
+  /** The open preview of a page session, if any (dialogs of that session are shown in it). */
+  ofSession(session: number): PagePreview | undefined {
+    return [...this.open].reverse().find((p) => p.current.session === session);
   }
 
   /** The most recently opened preview still open. */
@@ -192,6 +274,8 @@ export class PagePreviews implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.unsubscribeDialogs?.();
+    for (const d of this.subscriptions) d.dispose();
     for (const p of [...this.open]) p.dispose();
   }
 }

@@ -118,6 +118,10 @@ export interface ErrorData {
   code: string;
   text: string;
   callStack: string;
+  /** Where it was raised (0-based), when known. */
+  file?: string;
+  line?: number;
+  character?: number;
 }
 
 /** A timeline event exactly as `al-session-lab run --json` prints it (see docs/cli.md): `event`, `t`, ... */
@@ -128,6 +132,65 @@ export interface TimelineEvent {
   [field: string]: unknown;
 }
 
+/** A field as the client shows it now: its value, editor and the Visible/Enabled/Editable of this moment. */
+export interface PageFieldData {
+  name: string;
+  caption: string;
+  value: string;
+  editable: boolean;
+  /** AL type of the value: picks the editor (`Boolean` checkbox, `Option`/`Enum` dropdown, `Date`, `Decimal`...). */
+  type?: string;
+  /** Option/Enum members: `value` is what setField takes, `caption` what is shown. */
+  options?: { value: string; caption: string }[];
+  visible?: boolean;
+  enabled?: boolean;
+}
+
+export interface PageGroupData {
+  name: string;
+  caption: string;
+  /** A list's columns. */
+  repeater?: boolean;
+  /** Cues (tiles). */
+  cue?: boolean;
+  visible?: boolean;
+  fields: PageFieldData[];
+}
+
+export interface PageActionData {
+  name: string;
+  caption: string;
+  promoted?: boolean;
+  /** The action group or area caption. */
+  group?: string;
+  runObject?: string;
+  visible?: boolean;
+  enabled?: boolean;
+}
+
+/** An AL error as a page shows it (BC's error dialog text) with where it was raised. */
+export interface PageErrorData {
+  code: string;
+  text: string;
+  callStack: string;
+  /** 0-based position of the failing statement. */
+  file?: string;
+  line?: number;
+  character?: number;
+}
+
+/** A part: a subpage (document lines) or a FactBox, itself a page with its own triggers and tasks. */
+export interface PagePartData {
+  name: string;
+  caption: string;
+  area: 'content' | 'factboxes';
+  /** Links, Notes: shown as an empty box. */
+  system: boolean;
+  visible: boolean;
+  page?: PageStateData;
+  error?: PageErrorData;
+}
+
 export interface PageStateData {
   pageInstanceId: number;
   session: number;
@@ -135,11 +198,23 @@ export interface PageStateData {
   name: string;
   caption: string;
   pageType: string;
-  groups: { name: string; caption: string; fields: { name: string; caption: string; value: string; editable: boolean }[] }[];
-  actions: { name: string; caption: string }[];
+  /** The source table's name (pages without one have no record, New or Delete). */
+  sourceTable?: string;
+  groups: PageGroupData[];
+  actions: PageActionData[];
+  parts?: PagePartData[];
+  /** Lists: the rows shown (values by field name) and the selected one's index (-1: none). */
+  rows?: { recordId: string; values: Record<string, string> }[];
+  selected?: number;
   /** Current record's RecordId text, e.g. "Customer: 10000". */
   recordId: string;
+  /** A new record not inserted yet (New). */
+  newRecord?: boolean;
+  hasPrevious?: boolean;
+  hasNext?: boolean;
   open: boolean;
+  /** The error of the operation this state answers (the page stays as the runtime has it). */
+  error?: PageErrorData;
 }
 
 /** Tests to run: a test codeunit (by id), all its [Test] procedures or only the named ones. */
@@ -185,6 +260,18 @@ export interface FileCoverageData {
   procedures: { name: string; line: number; character: number; count: number }[];
 }
 
+/** A dialog of a foreground session for the person: Confirm/StrMenu wait for `answerDialog`; Message does not. */
+export interface DialogRequest {
+  id: number;
+  session: number;
+  kind: 'Confirm' | 'StrMenu' | 'Message';
+  text: string;
+  /** StrMenu's options. */
+  options?: string[];
+  /** Confirm: the default answer; StrMenu: the default option number (1-based). */
+  default?: boolean | number;
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Requests: command name -> [arguments, response body]
 // ---------------------------------------------------------------------------------------------------------
@@ -227,7 +314,13 @@ export interface Requests {
   navigate: [{ pageInstanceId: number; direction: 'next' | 'previous' }, PageStateData];
   invokeAction: [{ pageInstanceId: number; action: string }, PageStateData];
   setField: [{ pageInstanceId: number; field: string; value: string }, PageStateData];
+  /** The client's record commands: New, Delete (after the user confirmed), a row of a list clicked. */
+  pageRecord: [{ pageInstanceId: number; op: 'new' | 'delete' | 'select'; row?: number }, PageStateData];
   closePage: [{ pageInstanceId: number }, Record<string, never>];
+  /** This connection shows foreground dialogs to a person (`dialog` events) and answers them; false: stop. */
+  handleDialogs: [{ enabled: boolean }, Record<string, never>];
+  /** The person's answer: true/false for Confirm, the option number (0 = cancelled) for StrMenu. */
+  answerDialog: [{ dialog: number; answer: boolean | number }, Record<string, never>];
   runCodeunit: [{ codeunit: string | number; company?: string }, { session: number }];
   /** Play a scenario (the JSON of docs/cli.md's scenario file). */
   runScenario: [{ scenario: unknown }, { ok: boolean; message?: string }];
@@ -266,6 +359,8 @@ export interface Events {
   /** Logpoint output, Message text, runtime log lines. */
   output: { category: 'console' | 'stdout' | 'stderr'; text: string; session?: number; file?: string; line?: number };
   pageChanged: PageStateData;
+  /** A dialog for the person (only to the connection that handles dialogs). */
+  dialog: DialogRequest;
   /** The runtime is shutting down (or reloaded with a fatal error). */
   terminated: { reason: string };
   /** A test (procedure '' is the codeunit's OnRun) starts in `session`. */

@@ -173,6 +173,12 @@ export class AlRuntimeError extends Error {
   }
 }
 
+/** A question waiting for the user's answer (see SessionServices.askUser). */
+export interface DialogTicket {
+  answered: boolean;
+  value: boolean | number;
+}
+
 export interface SourceLocation {
   /** Absolute path of the .al file. */
   file: string;
@@ -234,6 +240,12 @@ export interface SessionServices {
    */
   confirm(question: string, defaultAnswer: boolean, origin?: string): boolean;
   strMenu(options: string, defaultNumber: number, instruction: string): number;
+  /**
+   * Confirm/StrMenu in a foreground session whose client answers dialogs (the page preview): the question goes to
+   * the user and the call waits (yields) until `ticket.answered`. Undefined: no one to ask (or a scenario's
+   * prepared answer): confirm()/strMenu() answer as before. Throws BC's callback error where there is no UI.
+   */
+  askUser?(kind: 'Confirm' | 'StrMenu', text: string, defaultAnswer: boolean | number, options?: string[]): DialogTicket | undefined;
   /**
    * Report a write before it happens (record-write breakpoints, timeline events); throws in read-only sessions.
    * `company`: the record's company after ChangeCompany (added by the interpreter; undefined = the session's).
@@ -506,8 +518,63 @@ export interface PageLayout {
   caption: string;
   pageType: string;
   sourceTable?: string;
-  groups: { name: string; caption: string; fields: { name: string; caption: string; editable: boolean }[] }[];
-  actions: { name: string; caption: string }[];
+  groups: PageLayoutGroup[];
+  actions: PageLayoutAction[];
+  /** Parts: subpages in the content area (document lines) and FactBoxes (area(FactBoxes)), in layout order. */
+  parts: PageLayoutPart[];
+}
+
+/** A field control: what it shows and which editor the client gives it. */
+export interface PageLayoutField {
+  name: string;
+  caption: string;
+  /** Editable as declared (the page's and the control's Editable when they are constants). */
+  editable: boolean;
+  /** The value's AL type (`Code`, `Decimal`, `Date`, `Boolean`, `Option`, `Enum`...). */
+  type: string;
+  /** Option/Enum members: `value` is what Evaluate takes (the member name), `caption` what the client shows. */
+  options?: { value: string; caption: string }[];
+}
+
+export interface PageLayoutGroup {
+  name: string;
+  caption: string;
+  /** `repeater(...)`: the fields are the columns of a list. */
+  repeater?: boolean;
+  /** `cuegroup(...)`: the fields are cues (tiles) on a Role Center or activities part. */
+  cue?: boolean;
+  fields: PageLayoutField[];
+}
+
+export interface PageLayoutAction {
+  name: string;
+  caption: string;
+  /** Shown in the action bar's first row (Promoted = true, or placed in area(Promoted) with actionref). */
+  promoted: boolean;
+  /** The action group (or area) the action is in, by caption. */
+  group: string;
+  /** `RunObject = page "Customer Ledger Entries"`: what the action opens when it has no OnAction. */
+  runObject?: string;
+  /** RunPageLink text, applied to the page RunObject opens. */
+  runPageLink?: string;
+}
+
+export interface PageLayoutPart {
+  name: string;
+  caption: string;
+  /** The page shown (a ListPart/CardPart), or the systempart kind (Links, Notes: shown empty). */
+  page: string;
+  area: 'content' | 'factboxes';
+  system: boolean;
+  /** SubPageLink text (`"No." = field("No.")`). */
+  subPageLink?: string;
+}
+
+/** Visible / Enabled / Editable of a control, evaluated from its properties' expressions on the current record. */
+export interface ControlState {
+  visible: boolean;
+  enabled: boolean;
+  editable: boolean;
 }
 
 /** A page instance inside a session (page variables, page extension variables, Rec, CurrPage). */
@@ -519,6 +586,20 @@ export interface PageInstance extends PageHandle {
   currentRecordId(): string;
   /** Shown values of the page's fields, formatted as the client would show them, by field control name. */
   fieldValues(): Map<string, string>;
+  /** Visible/Enabled/Editable of fields, groups, actions and parts (by control name, lower-cased). */
+  controlStates?(): Map<string, ControlState>;
+  /** The current record's value of a source-table field by name (SubPageLink `field(...)` of a part), or undefined. */
+  recordFieldValue?(field: string): FieldValue | undefined;
+  /** Filters the page's record by a SubPageLink (group 4, BC's link filter group), values of the parent record. */
+  setLinkFilters?(link: string, parentValue: (field: string) => FieldValue | undefined): void;
+  /** The read options the page's rows follow (Rec's filters and sorting). */
+  rowReadOptions?(): ReadOptions;
+  /** A new record (Init, fields' InitValue), not inserted yet: OnNewRecord runs through a pageRecord entry. */
+  isNewRecord?: boolean;
+  /** The current record's primary key values (after an insert or rename), or undefined without a record. */
+  recordKey?(): FieldValue[] | undefined;
+  /** Whether the shown record differs from the stored one (an edit the client must save with Modify). */
+  recordChanged?(): boolean;
   /** Triggers of the page and then of its extensions, in the order the client runs them. */
   hasTrigger(name: string): boolean;
   /** The objects that declare the trigger, in running order, e.g. `["Page 21", "PageExtension 50100"]`. */
@@ -542,6 +623,12 @@ export type EntryPoint =
   | { kind: 'pageTrigger'; page: PageInstance; trigger: string; args?: unknown[] }
   | { kind: 'pageAction'; page: PageInstance; action: string }
   | { kind: 'pageFieldValidate'; page: PageInstance; field: string; value: string }
+  /**
+   * What the client does with the page's record: `new` (Init, OnNewRecord), `save` (OnInsertRecord + Insert(true)
+   * for a new record, else OnModifyRecord + Modify(true), as the web client does on leaving a field), `delete`
+   * (OnDeleteRecord + Delete(true)). A page trigger answering false skips the write.
+   */
+  | { kind: 'pageRecord'; page: PageInstance; op: 'new' | 'save' | 'delete' }
   /**
    * Calls one procedure of a codeunit (added by the interpreter, for tests, the corpus runner and the CLI):
    * a new instance (or the session's single instance); `args` are AL values (numbers, strings, booleans);

@@ -214,7 +214,7 @@ for (const k of [
   SyntaxKind.ExitKeyword, SyntaxKind.AssertErrorKeyword, SyntaxKind.AndKeyword, SyntaxKind.OrKeyword, SyntaxKind.XorKeyword,
   SyntaxKind.NotKeyword, SyntaxKind.DivKeyword, SyntaxKind.ModKeyword, SyntaxKind.InKeyword, SyntaxKind.TrueKeyword,
   SyntaxKind.FalseKeyword, SyntaxKind.VarKeyword, SyntaxKind.ProcedureKeyword, SyntaxKind.TriggerKeyword,
-  SyntaxKind.ArrayKeyword, SyntaxKind.OfKeyword, SyntaxKind.ThisKeyword,
+  SyntaxKind.OfKeyword, SyntaxKind.ThisKeyword,
 ]) reserved[k] = 1;
 
 /** Whether a token of this kind can be a name (identifier, quoted identifier or contextual keyword). */

@@ -250,6 +250,15 @@ class Builder {
     else if (kw === 'action' || kw === 'customaction' || kw === 'fileuploadaction' || kw === 'systemaction') host = { kind: 'action', name: unquote(argText(0) ?? '') };
     else if (kw === 'usercontrol') host = { kind: 'usercontrol', name: unquote(argText(0) ?? '') };
     else if (kw === 'part' || kw === 'systempart') host = { kind: 'part', name: unquote(argText(0) ?? '') };
+    else if (kw === 'dataitem' || kw === 'tableelement') {
+      host = { kind: 'dataitem', name: unquote(argText(0) ?? '') };
+      // A data item is a record variable of the report (or XMLport) named after it: `WorkEntry.Post()` in its triggers.
+      const table = argText(1);
+      if (host.name && table && args[0]) {
+        const text = `Record ${table}`;
+        obj.globals.push({ name: host.name, type: { name: 'record', subtype: lastSegment(table), temporary: false, text }, start: args[0].start, end: args[0].end });
+      }
+    }
     else host = { kind: 'other', name: unquote(argText(0) ?? kw) };
     const inner = m.children.find((c) => c.kind === SyntaxKind.Body);
     if (inner) this.members(inner, obj, host, false);
@@ -452,7 +461,12 @@ class Builder {
       }
       case SyntaxKind.ExpressionStatement: {
         const e = kids.find(isExprNode);
-        return e ? { k: 'expr', expr: this.expr(e), ...span } : { k: 'empty', ...span };
+        if (!e) return { k: 'empty', ...span };
+        const x = this.expr(e);
+        // A name as a statement is a call without parentheses (`Modify;`, `Cust.LogVisit;`, `InitWindow;`), which
+        // AL allows: the rules see it as the call it is.
+        if (x.k === 'ident' || x.k === 'member') return { k: 'expr', expr: { k: 'call', callee: x, args: [], start: x.start, end: x.end }, ...span };
+        return { k: 'expr', expr: x, ...span };
       }
       case SyntaxKind.ExitStatement: {
         const e = kids.find(isExprNode);

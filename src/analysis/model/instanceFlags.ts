@@ -289,6 +289,15 @@ function collectEvents(ws: Workspace, ref: ProcRef): ProcEvents {
     }
     // Variables passed as arguments.
     call.args.forEach((a, i) => {
+      // A Boolean global handed to something that may write it (`Evaluate(ShowWindow, Setting)`, a procedure's var
+      // parameter): its value now comes from data, so it is unknown from here on. An event's var parameter is left to
+      // its subscribers, whom this analysis does not follow (as for HideDialog handed to OnBefore... events).
+      const flag = a.k === 'ident' ? lookupVar(ws, obj, proc, a.name) : undefined;
+      if (flag && flag.scope === 'global' && flag.type.name === 'boolean') {
+        const writes =
+          res.kind === 'proc' ? res.targets.some((t) => t.proc.params[i]?.isVar && !isEventPublisher(t.proc)) : res.kind === 'unknown' || builtinWritesArg(res.name, i);
+        if (writes) pushSelf({ ...at, effects: constant({ ...emptyEffects(), flags: new Map([[flag.name.toLowerCase(), null]]) }) });
+      }
       const name = trackedVar(a);
       if (!name) return;
       if (res.kind === 'proc' && res.via !== 'interface' && res.targets.length > 0) {
@@ -370,6 +379,18 @@ function collectEvents(ws: Workspace, ref: ProcRef): ProcEvents {
   ev.self.sort(byStart);
   for (const l of ev.vars.values()) l.sort(byStart);
   return ev;
+}
+
+function isEventPublisher(p: Procedure): boolean {
+  return p.attributes.includes('integrationevent') || p.attributes.includes('businessevent') || p.attributes.includes('internalevent');
+}
+
+/** Whether a system method may write its i-th argument: a `var` parameter there in some overload (the catalogue). */
+function builtinWritesArg(key: string, i: number): boolean {
+  const e = builtinByKey(key);
+  // A method the catalogue does not know may do anything to what it is given.
+  if (!e) return true;
+  return e.overloads.some((o) => o.params[i]?.byRef);
 }
 
 /** A Boolean argument as an effect value: a literal, one of the procedure's own parameters, or unknown. */

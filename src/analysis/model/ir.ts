@@ -80,7 +80,8 @@ export type Stmt =
 
 /** Where a trigger hangs: on the object, or on a page field / action / control add-in / table field. */
 export interface TriggerHost {
-  kind: 'field' | 'action' | 'usercontrol' | 'part' | 'tablefield' | 'other';
+  /** `dataitem`: a report data item or an XMLport table element, whose OnAfterGetRecord runs once per record. */
+  kind: 'field' | 'action' | 'usercontrol' | 'part' | 'tablefield' | 'dataitem' | 'other';
   name: string;
   /** For page fields: the source expression's text, e.g. `Rec."No."` or `before1`. */
   sourceExpr?: string;

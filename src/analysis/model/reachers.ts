@@ -82,23 +82,28 @@ export function reachers(ws: Workspace, builtinName: string, keyword: RegExp, un
 }
 
 /**
- * Calls made on every run of the body: not inside an if/case branch, and before any statement that may leave early
- * (an `if` holding an `exit`, or an `Error`). A helper that starts a session only under a condition is a decision of
- * that helper, not of its callers.
+ * Calls made on every run of the body that returns: not inside an if/case branch, and before any statement that may
+ * return early (an `if` holding an `exit`). A helper that starts a session only under a condition is a decision of
+ * that helper, not of its callers. A check that raises an error (`if Status <> Open then Error(...)`) is no such
+ * decision: the error ends the caller's loop too, so every call that comes back has started its session.
  */
-export function forEachUnconditionalCall(body: Stmt | undefined, fn: (call: Expr & { k: 'call' }) => void): void {
-  if (!body) return;
+export function forEachUnconditionalCall(body: Stmt | undefined, fn: (call: Expr & { k: 'call' }) => void): boolean {
+  if (!body) return false;
   const stmts = body.k === 'block' ? body.stmts : [body];
   for (const s of stmts) {
     if (s.k === 'if' || s.k === 'case') {
       // The condition itself runs every time; the branches do not, and an exit in them ends the unconditional part.
       for (const e of stmtExprs(s).slice(0, 1)) forEachExpr(e, (x) => x.k === 'call' && fn(x));
-      if (mayExit(s)) return;
+      if (mayExit(s)) return true;
       continue;
     }
-    if (s.k === 'exit') return;
+    if (s.k === 'exit') {
+      // `exit(StartSession(...))` starts the session on the way out.
+      if (s.value) forEachExpr(s.value, (x) => x.k === 'call' && fn(x));
+      return true;
+    }
     if (s.k === 'block') {
-      forEachUnconditionalCall(s, fn);
+      if (forEachUnconditionalCall(s, fn)) return true;
       continue;
     }
     if (s.k === 'repeat' || s.k === 'while' || s.k === 'for' || s.k === 'foreach' || s.k === 'with') {
@@ -107,13 +112,13 @@ export function forEachUnconditionalCall(body: Stmt | undefined, fn: (call: Expr
     }
     for (const e of stmtExprs(s)) forEachExpr(e, (x) => x.k === 'call' && fn(x));
   }
+  return false;
 }
 
 function mayExit(s: Stmt): boolean {
   let found = false;
   forEachStmt(s, (x) => {
     if (x.k === 'exit') found = true;
-    if (x.k === 'expr' && x.expr.k === 'call' && x.expr.callee.k === 'ident' && x.expr.callee.name.toLowerCase() === 'error') found = true;
   });
   return found;
 }

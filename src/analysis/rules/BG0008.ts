@@ -48,9 +48,11 @@ function candidates(reach: Map<string, Reacher>): { files: Set<string>; re: RegE
 function checkFile(ws: Workspace, reach: Map<string, Reacher>, file: AlFileModel): Report[] {
   const out: Report[] = [];
   for (const obj of file.objects) for (const proc of obj.procedures) {
+    // A report data item's (or XMLport table element's) OnAfterGetRecord runs once per record: a loop of its own.
+    const perRecord = proc.isTrigger && proc.host?.kind === 'dataitem' && proc.name.toLowerCase() === 'onaftergetrecord' && proc.body ? proc.body : undefined;
     forEachCall(proc.body, (call, loops) => {
-      if (loops.length === 0) return;
-      const loop = loops[loops.length - 1];
+      const loop = loops.length ? loops[loops.length - 1] : perRecord;
+      if (!loop) return;
       if (waits(file.text, loop)) return;
       const res = resolveCall(ws, obj, proc, call);
       let path: PathStep[] | undefined;
@@ -72,7 +74,9 @@ function checkFile(ws: Workspace, reach: Map<string, Reacher>, file: AlFileModel
         end: call.end,
         path: full,
         message:
-          `StartSession is reached from inside a ${loopWords[loop.k] ?? loop.k} loop in ${proc.name} (${pathText(full)}): every iteration starts a background session, ` +
+          (loop === perRecord
+            ? `StartSession is reached from the OnAfterGetRecord trigger of data item ${proc.host!.name}, which runs once per record (${pathText(full)}): every record starts a background session, `
+            : `StartSession is reached from inside a ${loopWords[loop.k] ?? loop.k} loop in ${proc.name} (${pathText(full)}): every iteration starts a background session, `) +
           `each costing as much as a user session; BC runs 10 at once, queues the rest, and fails when more than 100 are queued. ` +
           `Start one session that loops, or use the job queue.`,
       });

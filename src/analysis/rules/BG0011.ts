@@ -1,10 +1,11 @@
 // BG0011: a constant key read with Get from task parameters or results that no reachable code adds.
 import type { Expr, Procedure } from '../model/ir';
-import { resolveCall, type ProcRef } from '../model/resolve';
+import { lookupVar, resolveCall, type ProcRef } from '../model/resolve';
+import type { CallSite } from '../facts';
 import { forEachCall, forEachStmt } from '../model/visit';
 import { walk } from '../model/walk';
 import type { Workspace, WsObject } from '../model/workspace';
-import { enqueuingPages, objectTrigger } from './pageWalk';
+import { enqueuingPages, objectTrigger, pageFamily } from './pageWalk';
 import type { Report, Rule, RuleContext } from './types';
 import { reportMemoised } from './walkMemo';
 
@@ -71,8 +72,7 @@ function checkParameters(ctx: RuleContext, track: (file: string) => void, report
   for (const root of ctx.facts.roots.values()) {
     if (!root.kinds.has('pagetask') || root.enqueuedBy.length === 0) continue;
     // Enqueues without a parameters dictionary pass none: every read is missing.
-    const enqueuers: ProcRef[] = root.enqueuedBy.map((s) => ({ obj: s.obj, proc: s.proc }));
-    const added = keysAdded(ws, enqueuers, () => true, track);
+    const added = keysAdded(ws, enqueuePathRoots(ws, root.enqueuedBy), () => true, track);
     if (!added) continue;
     // Reads in the task's own procedures (OnRun and the codeunit's procedures reached from it).
     walk(ws, root.ref, {
@@ -95,6 +95,44 @@ function checkParameters(ctx: RuleContext, track: (file: string) => void, report
       },
     });
   }
+}
+
+/**
+ * Where the parameters of these enqueues can be filled: the enqueuing procedures and every procedure of the page (its
+ * base and extensions) that reaches them, since a trigger often fills the dictionary (itself or through a helper of
+ * another object) and hands it to a procedure that enqueues. A dictionary held in a page variable can be filled by any
+ * of the page's procedures: then they all count.
+ */
+function enqueuePathRoots(ws: Workspace, sites: CallSite[]): ProcRef[] {
+  const out = new Map<Procedure, ProcRef>();
+  for (const s of sites) {
+    out.set(s.proc, { obj: s.obj, proc: s.proc });
+    const family = [...pageFamily(ws, s.obj)];
+    const all = family.flatMap((obj) => obj.procedures.map((proc) => ({ obj, proc })));
+    const arg = s.call.args[2];
+    if (arg && arg.k === 'ident' && lookupVar(ws, s.obj, s.proc, arg.name)?.scope === 'global') {
+      for (const r of all) out.set(r.proc, r);
+      continue;
+    }
+    // Callers of the set, to a fixed point (a page has few procedures: quadratic at worst in a page's size).
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const r of all) {
+        if (out.has(r.proc)) continue;
+        let calls = false;
+        forEachCall(r.proc.body, (call) => {
+          if (calls) return;
+          const res = resolveCall(ws, r.obj, r.proc, call);
+          if (res.kind === 'proc' && res.targets.some((t) => out.has(t.proc))) calls = true;
+        });
+        if (calls) {
+          out.set(r.proc, r);
+          grew = true;
+        }
+      }
+    }
+  }
+  return [...out.values()];
 }
 
 function isGetParams(ws: Workspace, obj: WsObject, proc: Procedure, e: Expr & { k: 'call' }): boolean {

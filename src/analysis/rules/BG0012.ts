@@ -19,6 +19,11 @@ function check(ctx: RuleContext, s: CallSite, what: string): void {
   const arg = s.targetExpr;
   if (!arg || t.form === 'dynamic' || t.form === 'missing' || !inScope(ctx, s.obj.file)) return;
   const file = s.obj.file;
+  if (t.form === 'number' && t.id === 0) {
+    // No object has id 0: whatever the workspace holds, nothing runs (a failure codeunit 0, "none", is not a site).
+    ctx.report({ file, start: arg.start, end: arg.end, message: `${what} is given codeunit 0 as the codeunit to run: no codeunit has id 0, so nothing runs.` });
+    return;
+  }
   if (!t.obj) {
     // Without symbol packages a name we cannot find may live in a dependency: only report numbers and names when
     // the workspace can know every codeunit (packages loaded) or the object should be local (same-app id range).

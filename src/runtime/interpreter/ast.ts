@@ -114,7 +114,11 @@ export interface KeyDecl {
 /** A control of a page layout or an action, with the modification that placed it (for extensions). */
 export interface PageControl {
   kind: 'area' | 'group' | 'field' | 'part' | 'action' | 'actiongroup' | 'separator' | 'other';
+  /** The keyword as written, lower-cased (`repeater`, `cuegroup`, `systempart`, `systemaction`...). */
+  keyword?: string;
   name: string;
+  /** A part's page (`part(Lines; "Sales Order Subform")`), a systempart's kind (`Links`), an actionref's action. */
+  target?: string;
   /** Source expression of a field control. */
   source?: Expr;
   properties: Map<string, PropValue>;

@@ -1,10 +1,9 @@
 // The statement table, breakpoints and evaluation in a frame: breakpoints resolve to statements once (the
 // statement hook's check is a flag lookup), conditions, hit conditions and log messages are evaluated here,
 // and debugger expressions compile in the frame's scope with side effects refused.
+import { parseExpressionText } from './expressionText';
 import type { BreakpointSpec, ResolvedBreakpoint } from '../contracts';
-import { parseFile } from '../../syntax';
-import type { Expr, Loc, TypeRef } from './ast';
-import { Lowerer } from './lower';
+import type { Loc, TypeRef } from './ast';
 import { AlError, toAlError } from './errors';
 import type { ProcInfo, StmtInfo } from './model';
 import { toSourceLocation } from './model';
@@ -198,14 +197,3 @@ function hitConditionMet(cond: string, hits: number): boolean {
   }
 }
 
-/** Parses an expression typed in the debugger (or a breakpoint condition) through the real parser. */
-function parseExpressionText(text: string): Expr {
-  const src = `codeunit 1 __Eval\n{\n    trigger OnRun()\n    begin\n        __EvalResult(${text});\n    end;\n}\n`;
-  const parsed = parseFile(src);
-  if (parsed.errors.length) throw new AlError(`The expression is not valid AL: ${parsed.errors[0].message}`);
-  const lw = new Lowerer(src, '<evaluate>', parsed.lineMap);
-  const [o] = lw.objects(parsed.root);
-  const st = o?.procedures[0]?.body[0];
-  if (!st || st.k !== 'expr' || st.e.k !== 'call' || st.e.args.length !== 1) throw new AlError('The expression is not valid AL.');
-  return st.e.args[0];
-}

@@ -308,6 +308,8 @@ export class EngineImpl implements Engine, RuntimeEngine {
         return yield* asPage(entry.page).runAction(rt, entry.action);
       case 'pageFieldValidate':
         return yield* asPage(entry.page).validateField(rt, entry.field, entry.value);
+      case 'pageRecord':
+        return yield* asPage(entry.page).recordOp(rt, entry.op);
       case 'procedure':
         return yield* this.callProcedure(rt, entry.codeunit, entry.procedure, entry.args ?? []);
       case 'testCodeunit': {

@@ -201,8 +201,9 @@ export class Lowerer {
     const args = this.elementArgs(e);
     const name = args[0] ? this.exprName(args[0].children[0]) : '';
     const kind: PageControl['kind'] = (['area', 'group', 'field', 'part', 'action', 'actiongroup', 'separator'] as const).find((k) => k === kw) ?? (kw === 'repeater' || kw === 'cuegroup' || kw === 'fixed' || kw === 'grid' ? 'group' : kw === 'systempart' || kw === 'usercontrol' ? 'part' : kw === 'systemaction' || kw === 'customaction' ? 'action' : 'other');
-    const c: PageControl = { kind, name, properties: new Map(), triggers: [], children: [], loc: this.loc(e) };
+    const c: PageControl = { kind, keyword: kw, name, properties: new Map(), triggers: [], children: [], loc: this.loc(e) };
     if (kind === 'field' && args[1]) c.source = this.expr(args[1].children[0]);
+    if ((kind === 'part' || kw === 'actionref') && args[1]) c.target = this.exprName(args[1].children[0]);
     for (const m of this.members(e.children[2])) {
       if (m.kind === K.Property) this.property(c.properties, m);
       else if (m.kind === K.TriggerDeclaration) c.triggers.push(this.proc(m));

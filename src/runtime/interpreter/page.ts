@@ -1,8 +1,8 @@
 // A page instance in a session: the page's and each page extension's globals (separate scopes), Rec and xRec,
 // CurrPage, the layout after applying the extensions' add*/move* changes, field values evaluated from their
 // source expressions, and the triggers, actions and field validation the session layer runs.
-import type { FieldValue, PageInstance, PageLayout, SessionServices } from '../contracts';
-import type { Expr, PageControl, ProcDecl, TypeRef } from './ast';
+import type { ControlState, FieldFilter, FieldValue, PageInstance, PageLayout, PageLayoutField, ReadOptions, SessionServices } from '../contracts';
+import type { Expr, PageControl, ProcDecl, PropValue, TypeRef } from './ast';
 import { AlError } from './errors';
 import type { RuntimeEngine } from './runtimeEngine';
 import type { ObjectModel, ProcInfo } from './model';
@@ -17,9 +17,18 @@ import { evaluateText } from '../values/evaluate';
 import { isScalarType, normType } from './typeNames';
 import { recordIdText, recordMethods } from './recordMethods';
 import { ProcCompiler } from './compiler';
+import { splitOptionMembers } from './lower';
+import { parseExpressionText } from './expressionText';
 import { runTaskTriggers, waitForTask } from './testPage';
 
 let nextPageInstanceId = 1;
+
+interface ControlEntry {
+  control: PageControl;
+  owner: Instance;
+  /** The enclosing group's name (its Visible/Editable apply to the control too). */
+  parent?: string;
+}
 
 interface FieldControl {
   control: PageControl;
@@ -36,6 +45,9 @@ export class PageRuntime implements PageInstance {
   readonly rec?: AlRecord;
   private readonly fields: FieldControl[] = [];
   private readonly actions = new Map<string, Instance>();
+  /** Every named control of the layout and the actions, in order, with the object that declares it. */
+  private readonly controls: ControlEntry[] = [];
+  private readonly propGetters = new Map<PropValue, (rt: Rt, self: unknown, L: Record<string, unknown>) => Generator<unknown, unknown, unknown>>();
   private readonly getters = new Map<PageControl, { fn: (rt: Rt, self: unknown, L: Record<string, unknown>) => Generator<unknown, unknown, unknown>; type?: TypeRef }>();
   /** CurrPage.Update requests since the session layer last looked (it may ignore them). */
   updateRequested = false;
@@ -89,36 +101,67 @@ export class PageRuntime implements PageInstance {
     const groups: PageLayout['groups'] = [];
     const pageEditable = !/^false$/i.test(this.obj.decl.properties.get('editable')?.text ?? '');
     this.editable = pageEditable;
-    const walk = (c: PageControl, group: PageLayout['groups'][number] | undefined) => {
+    const parts: PageLayout['parts'] = [];
+    const walk = (c: PageControl, group: PageLayout['groups'][number] | undefined, area: string) => {
+      this.controls.push({ control: c, owner: owners.get(c) ?? this.main, parent: group?.name });
       if (c.kind === 'field') {
         const owner = owners.get(c) ?? this.main;
-        const fc: FieldControl = { control: c, owner, caption: this.captionOf(c), editable: pageEditable && !/^false$/i.test(c.properties.get('editable')?.text ?? '') };
+        const fc: FieldControl = { control: c, owner, caption: this.captionOf(c), editable: pageEditable && !/^false$/i.test(c.properties.get('editable')?.text ?? '') && !this.isFlowField(c) };
         this.fields.push(fc);
         if (!group) {
           group = { name: '', caption: '', fields: [] };
           groups.push(group);
         }
-        group.fields.push({ name: c.name, caption: fc.caption, editable: fc.editable });
+        group.fields.push({ name: c.name, caption: fc.caption, editable: fc.editable, ...this.editorOf(c, owner) });
+        return;
+      }
+      if (c.kind === 'part') {
+        if (c.keyword === 'usercontrol') return; // A control add-in: JavaScript in the browser, nothing to show here.
+        const system = c.keyword === 'systempart';
+        parts.push({
+          name: c.name,
+          caption: c.properties.get('caption')?.text ?? '',
+          page: c.target ?? c.name,
+          area: area === 'factboxes' ? 'factboxes' : 'content',
+          system,
+          ...(c.properties.get('subpagelink') ? { subPageLink: c.properties.get('subpagelink')!.text } : {}),
+        });
         return;
       }
       if (c.kind === 'group' || c.kind === 'area') {
-        const g = { name: c.name, caption: c.properties.get('caption')?.text ?? c.name, fields: [] };
+        const g: PageLayout['groups'][number] = { name: c.name, caption: c.properties.get('caption')?.text ?? c.name, fields: [] };
+        if (c.keyword === 'repeater') g.repeater = true;
+        if (c.keyword === 'cuegroup') g.cue = true;
         groups.push(g);
-        for (const ch of c.children) walk(ch, g);
+        for (const ch of c.children) walk(ch, g, c.kind === 'area' ? c.name.toLowerCase() : area);
         return;
       }
-      for (const ch of c.children) walk(ch, group);
+      for (const ch of c.children) walk(ch, group, area);
     };
-    for (const c of layout) walk(c, undefined);
+    for (const c of layout) walk(c, undefined, '');
     const acts: PageLayout['actions'] = [];
-    const walkActions = (c: PageControl) => {
+    const promotedRefs = new Set<string>();
+    const walkActions = (c: PageControl, group: string, inPromoted: boolean) => {
+      this.controls.push({ control: c, owner: owners.get(c) ?? this.main });
+      if (c.keyword === 'actionref' && c.target) promotedRefs.add(c.target.toLowerCase());
       if (c.kind === 'action') {
-        acts.push({ name: c.name, caption: c.properties.get('caption')?.text ?? c.name });
+        const runObject = c.properties.get('runobject')?.text;
+        const runPageLink = c.properties.get('runpagelink')?.text;
+        acts.push({
+          name: c.name,
+          caption: c.properties.get('caption')?.text ?? c.name,
+          promoted: inPromoted || /^true$/i.test(c.properties.get('promoted')?.text ?? ''),
+          group,
+          ...(runObject ? { runObject } : {}),
+          ...(runPageLink ? { runPageLink } : {}),
+        });
         this.actions.set(c.name.toLowerCase(), owners.get(c) ?? this.main);
       }
-      for (const ch of c.children) walkActions(ch);
+      const inner = c.kind === 'area' || c.kind === 'group' || c.kind === 'actiongroup' ? c.properties.get('caption')?.text ?? c.name : group;
+      for (const ch of c.children) walkActions(ch, inner, inPromoted || (c.kind === 'area' && c.name.toLowerCase() === 'promoted'));
     };
-    for (const c of actions) walkActions(c);
+    for (const c of actions) walkActions(c, '', false);
+    for (const a of acts) if (promotedRefs.has(a.name.toLowerCase())) a.promoted = true;
     return {
       pageId: this.obj.id,
       name: this.obj.name,
@@ -127,7 +170,86 @@ export class PageRuntime implements PageInstance {
       sourceTable: this.rec?.def.name,
       groups: groups.filter((g) => g.fields.length > 0),
       actions: acts,
+      parts,
     };
+  }
+
+  private isFlowField(c: PageControl): boolean {
+    const f = this.sourceField(c.source);
+    return f !== undefined && this.rec!.table.fieldsById.get(f)!.def.fieldClass !== 'Normal';
+  }
+
+  /** The editor a field gets: its AL type and, for Option/Enum, the members with their captions. */
+  private editorOf(c: PageControl, owner: Instance): Pick<PageLayoutField, 'type' | 'options'> {
+    const fid = this.sourceField(c.source);
+    let t: TypeRef | undefined;
+    let optionCaption = c.properties.get('optioncaption')?.text;
+    if (fid !== undefined) {
+      const fm = this.rec!.table.fieldsById.get(fid)!;
+      t = fm.type;
+      optionCaption ??= fm.decl.properties.get('optioncaption')?.text;
+    } else if (c.source) {
+      try {
+        t = this.getter(c, owner).type;
+      } catch {
+        return { type: 'Text' };
+      }
+    }
+    const n = t ? normType(t) : undefined;
+    if (!n) return { type: 'Text' };
+    if (n.name === 'Option') {
+      const names = n.optionMembers ?? [];
+      const caps = optionCaption ? splitOptionMembers(optionCaption) : names;
+      return { type: 'Option', options: names.map((v, i) => ({ value: v, caption: caps[i] ?? v })).filter((o) => o.value.trim() !== '' || o.caption.trim() !== '') };
+    }
+    if (n.name === 'Enum') {
+      const captions = this.engine.membersOf(n) ?? [];
+      return { type: 'Enum', options: this.engine.enumEntries(n).map((e) => ({ value: e.name, caption: captions[e.ordinal] ?? e.name })) };
+    }
+    return { type: n.name === 'Label' ? 'Text' : n.name };
+  }
+
+  /**
+   * Visible, Enabled and Editable of every control that declares one, evaluated now (on the current record and the
+   * page's variables), plus the fields' effective Editable: the page's (CurrPage.Editable), the enclosing groups'
+   * and the field's own. A property that cannot be evaluated counts as true (the client would show the control).
+   */
+  controlStates(): Map<string, ControlState> {
+    const out = new Map<string, ControlState>();
+    const rt = this.engine.detachedRt(this.services);
+    const evalProp = (c: ControlEntry, prop: string): boolean => {
+      const pv = c.control.properties.get(prop);
+      if (!pv) return true;
+      if (/^\s*true\s*$/i.test(pv.text)) return true;
+      if (/^\s*false\s*$/i.test(pv.text)) return false;
+      try {
+        let g = this.propGetters.get(pv);
+        if (!g) {
+          const pi = syntheticProc(c.owner.obj, `${c.control.name} (${prop})`);
+          g = new ProcCompiler(this.engine, pi).compileExpression(pv.expr ?? parseExpressionText(pv.text)).fn;
+          this.propGetters.set(pv, g);
+        }
+        rt.evalMode = true;
+        const r = g(rt, c.owner, {}).next();
+        return r.done ? r.value !== false : true;
+      } catch {
+        return true;
+      } finally {
+        rt.evalMode = false;
+      }
+    };
+    for (const c of this.controls) {
+      if (!c.control.name) continue;
+      const own: ControlState = { visible: evalProp(c, 'visible'), enabled: evalProp(c, 'enabled'), editable: evalProp(c, 'editable') };
+      const parent = c.parent ? out.get(c.parent.toLowerCase()) : undefined;
+      if (parent) {
+        own.visible &&= parent.visible;
+        own.editable &&= parent.editable;
+      }
+      if (c.control.kind === 'field') own.editable &&= this.editable && !this.isFlowField(c.control) && !!c.control.source;
+      out.set(c.control.name.toLowerCase(), own);
+    }
+    return out;
   }
 
   private captionOf(c: PageControl): string {
@@ -166,6 +288,113 @@ export class PageRuntime implements PageInstance {
     if (!r) throw new AlError(`The ${this.rec.table.caption} does not exist. Identification fields and values: ${primaryKey.map(String).join(',')}`, 'DB:RecordNotFound');
     this.rec.load(r);
     this.main.setXrec(this.rec.copy());
+  }
+
+  recordFieldValue(field: string): FieldValue | undefined {
+    const fm = this.rec?.table.fieldsByName.get(unquoteName(field).toLowerCase());
+    return fm ? this.rec!.f(fm.def.id) : undefined;
+  }
+
+  /**
+   * SubPageLink (`"No." = field("No."), "Date Filter" = field("Date Filter"), Type = const(Item)`): filters in
+   * filter group 4 (BC's link group). A field() link takes the parent's current value; a FlowFilter field is
+   * filtered the same way (it parameterizes the part's FlowFields, as in BC).
+   */
+  setLinkFilters(link: string, parentValue: (field: string) => FieldValue | undefined): void {
+    if (!this.rec) return;
+    const group = new Map<number, FieldFilter>();
+    for (const m of link.matchAll(/("[^"]+"|[A-Za-z_][\w]*)\s*=\s*(field|const|filter)\s*\(((?:"[^"]*"|'[^']*'|[^)])*)\)/gi)) {
+      const fm = this.rec.table.fieldsByName.get(unquoteName(m[1]).toLowerCase());
+      if (!fm) continue;
+      const kind = m[2].toLowerCase();
+      const arg = m[3].trim();
+      if (kind === 'field') {
+        const v = parentValue(arg);
+        if (v !== undefined) group.set(fm.def.id, { fieldId: fm.def.id, range: { from: convertForField(fm.def, v) } });
+      } else if (kind === 'const') {
+        const r = evaluateText({ type: fm.def.type, optionMembers: fm.def.optionMembers ?? this.engine.membersOf(fm.type), length: fm.def.length }, unquoteName(arg.replace(/^'(.*)'$/, '$1')));
+        if (r.ok) group.set(fm.def.id, { fieldId: fm.def.id, range: { from: r.value as FieldValue } });
+      } else {
+        group.set(fm.def.id, { fieldId: fm.def.id, expression: arg.replace(/^'(.*)'$/, '$1') });
+      }
+    }
+    if (group.size) this.rec.filterGroups.set(4, group);
+    else this.rec.filterGroups.delete(4);
+  }
+
+  recordKey(): FieldValue[] | undefined {
+    if (!this.rec || this.isNewRecord) return undefined;
+    return this.rec.pkValues();
+  }
+
+  recordChanged(): boolean {
+    if (!this.rec) return false;
+    const stored = this.rec.backend(() => this.services.transaction()).get(this.rec.def, this.rec.pkValues());
+    if (!stored) return true;
+    for (const [id, v] of this.rec.values) {
+      if (this.rec.table.fieldsById.get(id)?.def.fieldClass !== 'Normal') continue;
+      if (String(stored.row.get(id)) !== String(v)) return true;
+    }
+    return false;
+  }
+
+  rowReadOptions(): ReadOptions {
+    return this.rec!.readOptions();
+  }
+
+  /** A new record shown and not inserted yet (New, then the first field left inserts it, as the web client does). */
+  isNewRecord = false;
+
+  /** New, save (insert or modify) and delete of the page's record, with the page's and the table's triggers. */
+  *recordOp(rt: Rt, op: 'new' | 'save' | 'delete'): Generator<unknown, void, unknown> {
+    const rec = this.rec;
+    if (!rec) throw new AlError(`Page ${this.obj.name} has no source table.`);
+    const ci = (name: string): CallInfo => ({ loc: this.obj.decl.loc, argTypes: [], used: false, name });
+    const pageTrigger = function* (self: PageRuntime, name: string, args: unknown[]): Generator<unknown, boolean, unknown> {
+      // OnNewRecord(BelowxRec), OnInsertRecord(BelowxRec): Boolean, OnModifyRecord(): Boolean, OnDeleteRecord(): Boolean:
+      // a trigger answering false tells the client not to write.
+      let go = true;
+      for (const inst of [self.main, ...self.exts]) {
+        const p = inst.obj.triggers.get(name);
+        if (!p) continue;
+        const fn = p.fn ?? self.engine.compileProc(p);
+        const r = yield* fn(rt, inst, args.slice(0, p.decl.params.length));
+        if (r === false) go = false;
+      }
+      return go;
+    };
+    switch (op) {
+      case 'new': {
+        // The client's new record: every field at its InitValue, the primary key blank; xRec is the record left.
+        this.main.setXrec(rec.copy());
+        rec.values = new AlRecord(rec.table, rec.temporary).values;
+        rec.version = 0;
+        this.isNewRecord = true;
+        yield* pageTrigger(this, 'onnewrecord', [false]);
+        return;
+      }
+      case 'save': {
+        if (this.isNewRecord) {
+          if (!(yield* pageTrigger(this, 'oninsertrecord', [false]))) return;
+          yield* (recordMethods.get('insert')!.impl(rt, ci('Insert'), rec, true) as Generator<unknown, void, unknown>);
+          this.isNewRecord = false;
+        } else {
+          if (!(yield* pageTrigger(this, 'onmodifyrecord', []))) return;
+          yield* (recordMethods.get('modify')!.impl(rt, ci('Modify'), rec, true) as Generator<unknown, void, unknown>);
+        }
+        this.main.setXrec(rec.copy());
+        return;
+      }
+      case 'delete': {
+        if (this.isNewRecord) {
+          this.isNewRecord = false;
+          return;
+        }
+        if (!(yield* pageTrigger(this, 'ondeleterecord', []))) return;
+        yield* (recordMethods.get('delete')!.impl(rt, ci('Delete'), rec, true) as Generator<unknown, void, unknown>);
+        return;
+      }
+    }
   }
 
   currentRecordId(): string {
@@ -283,6 +512,12 @@ export class PageRuntime implements PageInstance {
       yield* fn(rt, fc.owner, []);
     }
   }
+}
+
+/** `"No."` -> `No.`; `Name` -> `Name`. */
+function unquoteName(s: string): string {
+  const t = s.trim();
+  return t.startsWith('"') && t.endsWith('"') ? t.slice(1, -1) : t;
 }
 
 function applyChange(tree: PageControl[], verb: string, anchor: string, controls: PageControl[]): void {

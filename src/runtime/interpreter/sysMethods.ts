@@ -120,8 +120,28 @@ export const systemMethods = registry({
       throw new AlError(substitute(rt, ci, 1, f, args), '', where(ci));
     },
   },
-  Confirm: { ret: tBool, min: 1, effect: true, impl: (rt: Rt, ci, f, def = true, ...args) => { refuseInEval(rt, 'Confirm'); return rt.services.confirm(substitute(rt, ci, 2, f, args), !!def, rt.currentObjectLabel()); } },
-  StrMenu: { ret: tInt, min: 1, max: 3, effect: true, impl: (rt: Rt, _ci, opts, def = 1, instr = '') => { refuseInEval(rt, 'StrMenu'); return rt.services.strMenu(str(opts), Number(def), str(instr)); } },
+  // With a client that answers dialogs (the page preview) the session waits for the user, as BC's client does.
+  Confirm: {
+    gen: true, ret: tBool, min: 1, effect: true,
+    *impl(rt: Rt, ci, f, def = true, ...args) {
+      refuseInEval(rt, 'Confirm');
+      const text = substitute(rt, ci, 2, f, args);
+      const ticket = rt.services.askUser?.('Confirm', text, !!def);
+      if (!ticket) return rt.services.confirm(text, !!def, rt.currentObjectLabel());
+      while (!ticket.answered) yield { kind: 'wait', reason: 'waits for the user to answer a Confirm dialog' } satisfies Signal;
+      return ticket.value === true;
+    },
+  },
+  StrMenu: {
+    gen: true, ret: tInt, min: 1, max: 3, effect: true,
+    *impl(rt: Rt, _ci, opts, def = 1, instr = '') {
+      refuseInEval(rt, 'StrMenu');
+      const ticket = rt.services.askUser?.('StrMenu', str(instr), Number(def), str(opts).split(','));
+      if (!ticket) return rt.services.strMenu(str(opts), Number(def), str(instr));
+      while (!ticket.answered) yield { kind: 'wait', reason: 'waits for the user to answer a StrMenu dialog' } satisfies Signal;
+      return Number(ticket.value);
+    },
+  },
   ...clientSystemMethods,
 
   // ---- text ----

@@ -2,7 +2,7 @@
 // store (with the Active Session / Session Event virtual tables), seeds scenario data, and plays scenarios.
 // `run`, `serve` and the tests all go through here.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { Engine, LoadResult } from '../contracts';
 import { Database } from '../store/database';
 import { seedDatabase, SeedError, type SeedData } from '../store/seed';
@@ -192,7 +192,12 @@ export class RuntimeHost {
   /** Starts a codeunit in a new foreground session without waiting (serve's runCodeunit). */
   startCodeunit(codeunit: string | number, company?: string): Session {
     const id = this.codeunitId(codeunit);
-    if (id === undefined) throw new ScenarioError(`there is no codeunit ${JSON.stringify(codeunit)} in the workspace`);
+    if (id === undefined) {
+      // A codeunit whose file does not load is "not there": say what failed to load, the likely reason.
+      const errs = this.loadResult.errors;
+      const why = errs.length ? `; the workspace has ${errs.length} load error(s), first ${basename(errs[0].file)}:${errs[0].line + 1}: ${errs[0].message}` : '';
+      throw new ScenarioError(`there is no codeunit ${JSON.stringify(codeunit)} in the workspace${why}`);
+    }
     const inCompany = company === undefined ? undefined : this.rt.companyNamed(company);
     if (company !== undefined && inCompany === undefined) throw new ScenarioError(`there is no company ${JSON.stringify(company)} in the database (companies: ${this.rt.companies.map((c) => JSON.stringify(c)).join(', ')})`);
     const s = this.rt.createSession('Foreground', null, `Codeunit ${id}`, this.rt.engineObjectName('Codeunit', id), 0, inCompany);

@@ -2,8 +2,8 @@
 // sessions, page background tasks and pages, and reports everything on the timeline. Steered through a small
 // async API (open a page, run a codeunit, wait until idle, advance time) used by the scenario runner, the
 // control server and the tests.
-import type { AlErrorInfo, DebugPolicy, Engine, EntryPoint, Execution, LoadedObject, SessionKind, Transaction } from '../contracts';
-import type { SessionInfo, SessionOutcome } from '../../protocol/runtimeProtocol';
+import type { AlErrorInfo, DebugPolicy, DialogTicket, Engine, EntryPoint, Execution, LoadedObject, SessionKind, Transaction } from '../contracts';
+import type { DialogRequest, SessionInfo, SessionOutcome } from '../../protocol/runtimeProtocol';
 import { RealClock, VirtualClock, type SessionClock } from './clock';
 import { SeededRandom } from './random';
 import { Scheduler } from './scheduler';
@@ -271,7 +271,9 @@ export class SessionRuntime {
     this.scheduler.remove(s);
     s.state = 'ended';
     this.activeCount--;
-    this.timeline.emit('sessionEnded', { session: s.id, outcome, ...(error ? { error: { code: error.code, text: error.text } } : {}) });
+    // Where the error was raised goes with it, so a client can open the failing statement.
+    const where = error?.location ? { file: error.location.file, line: error.location.line, character: error.location.character } : {};
+    this.timeline.emit('sessionEnded', { session: s.id, outcome, ...(error ? { error: { code: error.code, text: error.text, ...where } } : {}) });
     const comment = error ? error.text : s.ending?.error?.text ?? '';
     this.sessionEvents.push({
       sessionId: s.id,
@@ -444,6 +446,48 @@ export class SessionRuntime {
 
   // ----- dialogs ----------------------------------------------------------------------------------------
 
+  /** Who shows foreground dialogs to a person (the preview's connection); none: the default answers, as before. */
+  dialogHandler?: (d: DialogRequest) => void;
+  private nextDialogId = 1;
+  /** Questions waiting for the user: their sessions wait, and the runtime is not "stuck" meanwhile. */
+  readonly pendingDialogs = new Map<number, { session: Session; ticket: DialogTicket; request: DialogRequest }>();
+
+  askUser(session: Session, kind: 'Confirm' | 'StrMenu', text: string, defaultAnswer: boolean | number, options?: string[]): DialogTicket | undefined {
+    if (!this.dialogHandler) return undefined;
+    const request: DialogRequest = { id: this.nextDialogId++, session: session.id, kind, text, default: defaultAnswer, ...(options ? { options } : {}) };
+    const ticket: DialogTicket = { answered: false, value: defaultAnswer };
+    this.pendingDialogs.set(request.id, { session, ticket, request });
+    this.dialogHandler(request);
+    return ticket;
+  }
+
+  /** A Message in a foreground session, for the client that shows dialogs (the code does not wait for it). */
+  tellUser(session: Session, text: string): void {
+    this.dialogHandler?.({ id: this.nextDialogId++, session: session.id, kind: 'Message', text });
+  }
+
+  /** The user's answer: the waiting session goes on. False when no such question is waiting. */
+  answerDialog(id: number, answer: boolean | number): boolean {
+    const p = this.pendingDialogs.get(id);
+    if (!p) return false;
+    this.pendingDialogs.delete(id);
+    p.ticket.value = p.request.kind === 'Confirm' ? answer === true : Number(answer);
+    p.ticket.answered = true;
+    this.timeline.emit('dialog', { session: p.session.id, kind: p.request.kind, text: p.request.text, answer: p.ticket.value, ...(p.request.options ? { options: p.request.options.join(',') } : {}) });
+    this.scheduler.wake(p.session);
+    this.poke();
+    return true;
+  }
+
+  /** No one answers any more (the client went away): every waiting question gets its default answer. */
+  cancelDialogs(): void {
+    for (const [id, p] of [...this.pendingDialogs]) this.answerDialog(id, p.request.default ?? false);
+  }
+
+  hasDialogAnswer(kind: string): boolean {
+    return this.dialogAnswers.some((a) => a.kind === kind);
+  }
+
   answerNextDialog(kind: 'confirm' | 'strMenu', value: unknown): void {
     this.dialogAnswers.push({ kind, value });
   }
@@ -547,7 +591,8 @@ export class SessionRuntime {
           await this.sleepReal(Math.max(0, next - this.clock.now()));
           continue;
         }
-        const paused = this.scheduler.pausedSessions.size > 0;
+        // A session stopped in the debugger or waiting for the user's answer is not stuck: someone will act.
+        const paused = this.scheduler.pausedSessions.size > 0 || this.pendingDialogs.size > 0;
         if (!paused && (next === undefined || !advance)) {
           // Nothing will ever change by itself: settle every waiter.
           this.settleWaiters(next === undefined ? 'stuck' : 'idle');

@@ -4,6 +4,7 @@ import type {
   AlErrorInfo,
   ChildTaskRun,
   CreateTaskRequest,
+  DialogTicket,
   PageInstance,
   EnqueueRequest,
   PageHandle,
@@ -205,8 +206,21 @@ export class SessionServicesImpl implements SessionServices {
   }
 
   message(text: string): void {
-    if (this.guiAllowed) this.rt.timeline.emit('message', { session: this.sessionId, text });
-    else this.rt.timeline.emit('message', { session: this.sessionId, text, suppressed: true });
+    if (this.guiAllowed) {
+      this.rt.timeline.emit('message', { session: this.sessionId, text });
+      // A client that shows dialogs gets the message too (BC shows it without stopping the code).
+      if (this.session.kind === 'Foreground' && !this.session.webService && !this.inTaskTrigger) this.rt.tellUser(this.session, text);
+    } else this.rt.timeline.emit('message', { session: this.sessionId, text, suppressed: true });
+  }
+
+  askUser(kind: 'Confirm' | 'StrMenu', text: string, defaultAnswer: boolean | number, options?: string[]): DialogTicket | undefined {
+    // Where there is no UI the callback fails exactly as confirm()/strMenu() would.
+    if (kind === 'Confirm') {
+      if (this.session.webService) return undefined;
+      this.refuseCallback('Confirm', BcText.confirmCallback);
+    } else this.refuseCallback('StrMenu', BcText.callbackNotAllowed);
+    if (this.session.kind !== 'Foreground' || this.rt.hasDialogAnswer(kind === 'Confirm' ? 'confirm' : 'strMenu')) return undefined;
+    return this.rt.askUser(this.session, kind, text, defaultAnswer, options);
   }
 
   confirm(question: string, defaultAnswer: boolean, origin?: string): boolean {

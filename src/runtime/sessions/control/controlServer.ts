@@ -212,10 +212,27 @@ export class ControlServer {
     for (const c of this.connections) c.send(event, body);
   }
 
+  /** The connection that shows foreground dialogs to a person (the extension); the latest to ask wins. */
+  private dialogConnection: Connection | undefined;
+
+  handleDialogs(c: Connection, enabled: boolean): void {
+    const rt = this.host.rt;
+    if (enabled) {
+      this.dialogConnection = c;
+      rt.dialogHandler = (d) => c.send('dialog', d);
+    } else if (this.dialogConnection === c) {
+      this.dialogConnection = undefined;
+      rt.dialogHandler = undefined;
+      rt.cancelDialogs();
+    }
+  }
+
   closed(c: Connection): void {
     if (!this.connections.has(c)) return;
     this.connections.delete(c);
     c.closed = true;
+    // Nobody answers its questions any more: they get their default answers, the sessions go on.
+    if (this.dialogConnection === c) this.handleDialogs(c, false);
     // A debugger that goes away must not leave sessions stopped.
     this.debug.detach(c);
   }

@@ -1,8 +1,8 @@
 // Request routing for the control server: each protocol command mapped to the runtime, the pages, the engine's
 // breakpoints or a session's execution debugger. Bad arguments are RequestErrors (a failed response).
 import type { AttachArguments, BreakpointRequest, FrameData, QueuedTaskInfo } from '../../../protocol/runtimeProtocol';
-import type { ExecutionDebug } from '../../contracts';
-import { PageOperationError, type PageState } from '../pages';
+import type { AlErrorInfo, ExecutionDebug } from '../../contracts';
+import { errorData, PageOperationError, type PageState } from '../pages';
 import { PAGE_CLIENTS, ScenarioError, scenarioFromJson, type PageClient } from '../scenario';
 import type { Session } from '../session';
 import type { Connection, ControlServer } from './controlServer';
@@ -46,14 +46,16 @@ export async function handleRequest(server: ControlServer, c: Connection, comman
     if (!p) throw new RequestError(`there is no page instance ${id}`);
     return p;
   };
-  const pageOp = async (f: () => Promise<unknown>): Promise<void> => {
+  const pageOp = async <T>(f: () => Promise<T>): Promise<T> => {
     try {
-      await f();
+      return await f();
     } catch (err) {
       if (err instanceof PageOperationError || err instanceof ScenarioError) throw new RequestError(err.message);
       throw err;
     }
   };
+  /** The page after an operation, with the operation's AL error (a trigger or validation that failed). */
+  const pageAfter = (p: PageState, error: AlErrorInfo | undefined) => ({ ...rt.pages.data(p), ...(error ? { error: errorData(error) } : {}) });
 
   switch (command) {
     case 'attach': {
@@ -129,16 +131,16 @@ export async function handleRequest(server: ControlServer, c: Connection, comman
     case 'openPage': {
       const p = args.page;
       if (typeof p !== 'string' && typeof p !== 'number') throw new RequestError("'page' must be a page name or id");
-      let state: PageState | undefined;
-      await pageOp(async () => {
+      const opened = await pageOp(async () => {
         const client = args.client === undefined ? 'Web' : args.client;
         if (!PAGE_CLIENTS.includes(client as PageClient)) throw new RequestError(`'client' must be one of ${PAGE_CLIENTS.join(', ')}`);
         if (args.company !== undefined && typeof args.company !== 'string') throw new RequestError("'company' must be a company name");
         // An unknown company is a ScenarioError: pageOp answers it as a request error.
         const session = host.sessionFor(client as PageClient, args.company as string | undefined);
-        state = (await rt.pages.open(session, p, (args.record as Record<string, string>) ?? undefined)).page;
+        return rt.pages.open(session, p, (args.record as Record<string, string>) ?? undefined);
       });
-      return rt.pages.data(state!);
+      // A page whose opening trigger failed is closed; the answer carries the error the client shows.
+      return pageAfter(opened.page, opened.error);
     }
     case 'pageState':
       return rt.pages.data(page());
@@ -146,22 +148,36 @@ export async function handleRequest(server: ControlServer, c: Connection, comman
       const p = page();
       const direction = args.direction === 'previous' ? 'previous' : args.direction === 'next' ? 'next' : undefined;
       if (!direction) throw new RequestError("'direction' must be 'next' or 'previous'");
-      await pageOp(() => rt.pages.navigate(p, direction));
-      return rt.pages.data(p);
+      return pageAfter(p, await pageOp(() => rt.pages.navigate(p, direction, { quietAtEnd: true })));
     }
     case 'invokeAction': {
       const p = page();
-      await pageOp(() => rt.pages.invokeAction(p, str(args, 'action')));
-      return rt.pages.data(p);
+      return pageAfter(p, await pageOp(() => rt.pages.invokeAction(p, str(args, 'action'))));
     }
     case 'setField': {
       const p = page();
-      await pageOp(() => rt.pages.setField(p, str(args, 'field'), String(args.value ?? '')));
-      return rt.pages.data(p);
+      return pageAfter(p, await pageOp(() => rt.pages.setField(p, str(args, 'field'), String(args.value ?? ''))));
+    }
+    case 'pageRecord': {
+      const p = page();
+      const op = args.op;
+      if (op === 'new') return pageAfter(p, await pageOp(() => rt.pages.newRecord(p)));
+      if (op === 'delete') return pageAfter(p, await pageOp(() => rt.pages.deleteRecord(p)));
+      if (op === 'select') return pageAfter(p, await pageOp(() => rt.pages.selectRow(p, num(args, 'row'))));
+      throw new RequestError("'op' must be 'new', 'delete' or 'select'");
     }
     case 'closePage': {
       const p = page();
       await pageOp(() => rt.pages.close(p));
+      return {};
+    }
+    case 'handleDialogs':
+      server.handleDialogs(c, args.enabled !== false);
+      return {};
+    case 'answerDialog': {
+      const answer = args.answer;
+      if (typeof answer !== 'boolean' && typeof answer !== 'number') throw new RequestError("'answer' must be true/false (Confirm) or an option number (StrMenu)");
+      if (!rt.answerDialog(num(args, 'dialog'), answer)) throw new RequestError(`dialog ${String(args.dialog)} is not waiting for an answer`);
       return {};
     }
     case 'runCodeunit': {

@@ -260,7 +260,8 @@ export function cardLayout(extraFields: string[] = [], actions: string[] = []): 
     caption: 'Customer Card',
     pageType: 'Card',
     sourceTable: 'Customer',
-    groups: [{ name: 'General', caption: 'General', fields: [{ name: 'No.', caption: 'No.', editable: true }, ...extraFields.map((f) => ({ name: f, caption: f, editable: false }))] }],
-    actions: actions.map((a) => ({ name: a, caption: a })),
+    groups: [{ name: 'General', caption: 'General', fields: [{ name: 'No.', caption: 'No.', editable: true, type: 'Code' }, ...extraFields.map((f) => ({ name: f, caption: f, editable: false, type: 'Text' }))] }],
+    actions: actions.map((a) => ({ name: a, caption: a, promoted: false, group: '' })),
+    parts: [],
   };
 }

@@ -569,3 +569,69 @@ test('BG0006 message: a [TryFunction] whose result the caller tests catches the 
   assert.doesNotMatch(caught.message, /ends the session/);
   assert.match(found.find((f) => f.file === 'K.Codeunit.al')!.message, /ends the session/);
 });
+
+test('BG0006/BG0007 flags from data: a window opened in a procedure a flag decides to call, the flag read with Evaluate or a var parameter', () => {
+  // ShowProgressWindow is false on the new instance, but Evaluate and ReadSettings (var parameter) give it a value from
+  // data: the procedure opening the window is reached. ExportFile is decided the same way and downloads unguarded.
+  const job = `codeunit 50220 "Progress Job"
+{
+    trigger OnRun()
+    var
+        Setting: Text;
+    begin
+        Evaluate(ShowProgressWindow, Setting);
+        if ShowProgressWindow then
+            InitWindow();
+        ReadSettings(ExportFile);
+        if ExportFile then
+            Export();
+        if Quiet then
+            InitWindow2();
+        Setting := StrSubstNo('%1 %2', Format(Quiet), Quiet);
+        if Quiet then
+            InitWindow2();
+    end;
+
+    var
+        ShowProgressWindow: Boolean;
+        ExportFile: Boolean;
+        Quiet: Boolean;
+        Window: Dialog;
+
+    local procedure ReadSettings(var Value: Boolean)
+    begin
+        Value := Format(CurrentDateTime()) <> '';
+    end;
+
+    local procedure InitWindow()
+    begin
+        /*!BG0007*/Window.Open('Processing #1####');
+    end;
+
+    local procedure InitWindow2()
+    begin
+        Window.Open('Quiet #1####');
+    end;
+
+    local procedure Export()
+    var
+        InStr: InStream;
+        FileName: Text;
+    begin
+        /*!BG0006*/DownloadFromStream(InStr, 'Export', '', '', FileName);
+    end;
+}
+`;
+  const starter = `codeunit 50221 Starter
+{
+    procedure Go()
+    var
+        SessionId: Integer;
+    begin
+        StartSession(SessionId, Codeunit::"Progress Job");
+    end;
+}
+`;
+  // Near miss: Quiet is only read (Format, StrSubstNo), so it keeps its default false and InitWindow2 is never reached.
+  expectMarked({ 'J.Codeunit.al': job, 'S.Codeunit.al': starter }, ['BG0006', 'BG0007']);
+});

@@ -134,3 +134,102 @@ test('BG0014: info without a runner, warning with an isolating runner, nothing w
   assert.equal(warn.severity, 'warning');
   expectMarked({ 'W.Codeunit.al': worker, 'T.Codeunit.al': testCu.replace('/*!BG0014*/', ''), 'R.Codeunit.al': runner('Disabled') }, ['BG0014']);
 });
+
+test('BG0008: a helper that starts a session on every call that returns, run in a loop over selected records or per data item record', () => {
+  // The helpers start a session whenever they return: after an error check, as the value of exit, as a table
+  // procedure called on each selected entry (without parentheses too). A helper that may return before starting (a
+  // decision of its own) is a near miss, and so is a loop that only calls a helper without StartSession.
+  const entryTable = `table 50160 "Work Entry"
+{
+    fields
+    {
+        field(1; "No."; Code[20]) { }
+        field(2; Open; Boolean) { }
+    }
+
+    procedure StartProcessing()
+    var
+        SessionId: Integer;
+    begin
+        if not Open then
+            Error('Entry %1 is not open.', "No.");
+        StartSession(SessionId, Codeunit::Worker, CompanyName, Rec);
+    end;
+
+    procedure TryStart(): Boolean
+    var
+        SessionId: Integer;
+    begin
+        exit(StartSession(SessionId, Codeunit::Worker, CompanyName, Rec));
+    end;
+
+    procedure StartIfNeeded()
+    var
+        SessionId: Integer;
+    begin
+        if not Open then
+            exit;
+        StartSession(SessionId, Codeunit::Worker, CompanyName, Rec);
+    end;
+
+    procedure Describe(): Text
+    begin
+        exit("No.");
+    end;
+}
+`;
+  const page = `page 50161 "Work Entries"
+{
+    PageType = List;
+    SourceTable = "Work Entry";
+
+    actions
+    {
+        area(Processing)
+        {
+            action(StartSelected)
+            {
+                trigger OnAction()
+                var
+                    Entry: Record "Work Entry";
+                    Ok: Boolean;
+                    T: Text;
+                begin
+                    CurrPage.SetSelectionFilter(Entry);
+                    if Entry.FindSet() then
+                        repeat
+                            /*!BG0008*/Entry.StartProcessing;
+                            Ok := /*!BG0008*/Entry.TryStart();
+                            Entry.StartIfNeeded();
+                            T := Entry.Describe();
+                        until Entry.Next() = 0;
+                end;
+            }
+        }
+    }
+}
+`;
+  const report = `report 50162 "Start Work"
+{
+    ProcessingOnly = true;
+
+    dataset
+    {
+        dataitem(WorkEntry; "Work Entry")
+        {
+            trigger OnAfterGetRecord()
+            begin
+                /*!BG0008*/WorkEntry.StartProcessing();
+            end;
+
+            trigger OnPreDataItem()
+            begin
+                WorkEntry.StartProcessing();
+            end;
+        }
+    }
+}
+`;
+  const found = expectMarked({ 'E.Table.al': entryTable, 'W.Codeunit.al': worker, 'P.Page.al': page, 'R.Report.al': report }, ['BG0008']);
+  assert.ok(found.some((f) => /OnAfterGetRecord trigger of data item WorkEntry, which runs once per record/.test(f.message)), found.map((f) => f.message).join('\n'));
+});

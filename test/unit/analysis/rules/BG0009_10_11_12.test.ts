@@ -140,3 +140,132 @@ ${completed}`);
   assert.match(fixed['P.Page.al'], /Codeunit::"Calc Task"\);/);
   workspaceOf(fixed);
 });
+
+test('BG0012: codeunit 0 as the codeunit to run does not exist (CreateTask(0, 0), StartSession); a failure codeunit 0 is "none"', () => {
+  const starter = `codeunit 50104 Starter
+{
+    procedure Go()
+    var
+        Id: Integer;
+        TaskGuid: Guid;
+    begin
+        TaskGuid := TaskScheduler.CreateTask(/*!BG0012*/0, 0);
+        TaskGuid := TaskScheduler.CreateTask(/*!BG0012*/0, Codeunit::"Calc Task", true, CompanyName(), CurrentDateTime());
+        StartSession(Id, /*!BG0012*/0);
+        TaskGuid := TaskScheduler.CreateTask(Codeunit::"Calc Task", 0);
+        TaskGuid := TaskScheduler.CreateTask(Codeunit::"Calc Task", 0, true);
+        StartSession(Id, Codeunit::"Calc Task", CompanyName(), Id);
+        StartSession(Id, /*!BG0012*/50100); // a bare number: info
+    end;
+}
+`;
+  const found = expectMarked({ 'T.Codeunit.al': taskCodeunit, 'S.Codeunit.al': starter }, ['BG0012']);
+  // Codeunit 0 is a warning even without symbol packages: no object has that id.
+  for (const f of found.filter((x) => /codeunit 0/.test(x.message))) assert.equal(f.severity, 'warning');
+  assert.equal(found.filter((f) => /codeunit 0 as the codeunit to run/.test(f.message)).length, 3);
+});
+
+test('BG0011: keys added by a helper of another object on the enqueue path count; a helper off the path does not', () => {
+  const task = `codeunit 50100 "Calc Task"
+{
+    trigger OnRun()
+    var
+        Params: Dictionary of [Text, Text];
+        Results: Dictionary of [Text, Text];
+    begin
+        Params := Page.GetBackgroundParameters();
+        Results.Add('a', Params.Get('CustNo'));
+        Results.Add('b', Params.Get('Currency'));
+        Results.Add('c', Params.Get(/*!BG0011*/'Region'));
+        Page.SetBackgroundTaskResult(Results);
+    end;
+}
+`;
+  // The trigger fills the dictionary through a codeunit's procedure (which adds one key itself and one through its own
+  // helper) and hands it to a page procedure that enqueues. 'Region' is added only by code that never reaches the
+  // enqueue (OnOpenPage fills a dictionary of its own).
+  const helper = `codeunit 50101 "Param Helper"
+{
+    procedure Fill(Cust: Record Customer; var Args: Dictionary of [Text, Text])
+    begin
+        Args.Add('CustNo', Cust."No.");
+        AddCurrency(Args);
+    end;
+
+    local procedure AddCurrency(var Args: Dictionary of [Text, Text])
+    begin
+        Args.Add('Currency', 'EUR');
+    end;
+
+    procedure AddRegion(var Args: Dictionary of [Text, Text])
+    begin
+        Args.Add('Region', 'EU');
+    end;
+}
+`;
+  const p = page(`    var
+        Helper: Codeunit "Param Helper";
+
+    trigger OnOpenPage()
+    var
+        Other: Dictionary of [Text, Text];
+    begin
+        Helper.AddRegion(Other);
+    end;
+
+    trigger OnAfterGetCurrRecord()
+    var
+        Args: Dictionary of [Text, Text];
+    begin
+        Helper.Fill(Rec, Args);
+        StartTask(Args);
+    end;
+
+    local procedure StartTask(Args: Dictionary of [Text, Text])
+    begin
+        CurrPage.EnqueueBackgroundTask(TaskId, Codeunit::"Calc Task", Args);
+    end;
+
+${completed}`);
+  const found = expectMarked({ 'C.Table.al': customerTable, 'T.Codeunit.al': task, 'H.Codeunit.al': helper, 'P.Page.al': p }, ['BG0011']);
+  assert.match(found[0].message, /keys added: 'custno', 'currency'\)/);
+});
+
+test('BG0011: a dictionary held in a page variable can be filled by any of the page procedures (near miss)', () => {
+  const task = `codeunit 50100 "Calc Task"
+{
+    trigger OnRun()
+    var
+        Results: Dictionary of [Text, Text];
+    begin
+        Results.Add('a', Page.GetBackgroundParameters().Get('Region'));
+        Results.Add('b', Page.GetBackgroundParameters().Get(/*!BG0011*/'Nobody'));
+        Page.SetBackgroundTaskResult(Results);
+    end;
+}
+`;
+  const helper = `codeunit 50101 "Param Helper"
+{
+    procedure AddRegion(var Args: Dictionary of [Text, Text])
+    begin
+        Args.Add('Region', 'EU');
+    end;
+}
+`;
+  const p = page(`    var
+        Helper: Codeunit "Param Helper";
+        Args: Dictionary of [Text, Text];
+
+    trigger OnOpenPage()
+    begin
+        Helper.AddRegion(Args);
+    end;
+
+    trigger OnAfterGetCurrRecord()
+    begin
+        CurrPage.EnqueueBackgroundTask(TaskId, Codeunit::"Calc Task", Args);
+    end;
+
+${completed}`);
+  expectMarked({ 'C.Table.al': customerTable, 'T.Codeunit.al': task, 'H.Codeunit.al': helper, 'P.Page.al': p }, ['BG0011']);
+});
