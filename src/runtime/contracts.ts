@@ -7,6 +7,8 @@
 // - Invariant: the interpreter never blocks the event loop for long; it returns control to the scheduler at
 //   statement boundaries when its step budget is spent, and whenever it has to wait (Sleep, a lock, a dialog).
 
+import type { AppSet } from '../language/apps/loader';
+
 // ---------------------------------------------------------------------------------------------------------
 // Values
 // ---------------------------------------------------------------------------------------------------------
@@ -649,8 +651,12 @@ export interface Engine {
    */
   heldMemory?(session: SessionServices, exec: Execution | undefined): { bytes: number; nodes: number };
   /** Loads (or reloads) the workspace's AL; executions already running keep the code they started with. */
-  load(files: { path: string; text: string }[], options?: { preprocessorSymbols?: string[] }): LoadResult;
+  load(files: { path: string; text: string }[], options?: { preprocessorSymbols?: string[]; apps?: AppSet }): LoadResult;
   tables(): TableDef[];
+  /** Called with tables built after load (a dependency's table reached for the first time, lazily). */
+  onTablesAdded?: (tables: TableDef[]) => void;
+  /** Builds a table the workspace's dependencies declare, if any (the record store asks on a miss). */
+  ensureTable?(nameOrId: string): boolean;
   /** Creates a page instance in a session (no trigger runs yet). */
   openPage(services: SessionServices, page: number | string): PageInstance;
   /** Starts an AL call; the scheduler drives it with `run(budget)`. */
