@@ -12,6 +12,7 @@ import { RuntimeHost } from '../src/runtime/sessions/host';
 import { createEngine } from '../src/runtime/sessions/defaultEngine';
 import type { EngineImpl } from '../src/runtime/interpreter/engine';
 import { summarizeFindings } from '../src/language/apps/findings';
+import { parseScenario } from '../src/runtime/sessions/scenario';
 
 const args = process.argv.slice(2);
 const childMode = args[0] === '--child' ? args[1] : undefined;
@@ -39,7 +40,8 @@ async function child(mode: string, cache: string, ws: string, dirs: string[], co
     const compiledBefore = countCompiled(engine);
     const error: string | undefined = undefined;
     // Open it as a client does (OnOpenPage, OnAfterGetRecord...): the scenario runner's openPage.
-    const r = await host.runScenario({ data: { Customer: [{ 'No.': '10000', Name: 'Adatum' }] }, steps: [{ openPage: 21, record: { 'No.': '10000' } }, { waitIdle: true }] } as never).catch((e: Error) => ({ ok: false, failed: { message: e.message } }));
+    const scenario = parseScenario(JSON.stringify({ data: { Customer: [{ 'No.': '10000', Name: 'Adatum' }] }, steps: [{ openPage: 21, record: { 'No.': '10000' } }, { waitIdle: true }] }), 'bench');
+    const r = await host.runScenario(scenario).catch((e: Error) => ({ ok: false, failed: { message: e.message } }));
     const lazy = engine.lazyStats()!;
     out.customerCard = { ms: Math.round(performance.now() - t1), parsedFiles: lazy.parsedFiles, objectsBuilt: lazy.objects, proceduresCompiled: countCompiled(engine), compiledAtOpen: compiledBefore, ok: (r as { ok: boolean }).ok, error: error ?? (r as { failed?: { message: string } }).failed?.message };
     await host.shutdown().catch(() => undefined);

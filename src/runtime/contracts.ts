@@ -507,6 +507,13 @@ export interface LoadedObject {
   file: string;
 }
 
+/** Statement coverage of the current load: its statements (with their procedure) and how often each ran. */
+export interface CoverageCounts {
+  statements: { id: number; file: string; line: number; character: number; endLine: number; endCharacter: number; proc: string; procLine: number; procCharacter: number }[];
+  /** Hit count by statement id (index with `statements[i].id`); live while coverage is on. */
+  counts: Uint32Array;
+}
+
 export interface LoadResult {
   objects: LoadedObject[];
   /** Files that did not load (syntax errors, unsupported constructs found at load): the rest still loads. */
@@ -661,6 +668,14 @@ export interface Engine {
   openPage(services: SessionServices, page: number | string): PageInstance;
   /** Starts an AL call; the scheduler drives it with `run(budget)`. */
   start(services: SessionServices, entry: EntryPoint, debug: DebugPolicy): Execution;
+  /**
+   * Statement coverage (added by the interpreter): while on, every statement an execution runs is counted by its
+   * statement hook (slower: every hook goes to the driver). `coverage()` reads the counts of the current load's
+   * statements; `stopCoverage` turns counting off.
+   */
+  startCoverage?(): void;
+  stopCoverage?(): void;
+  coverage?(): CoverageCounts | undefined;
   /** Breakpoints for one file (replacing that file's previous ones); resolved to statements once. */
   setBreakpoints(file: string, specs: BreakpointSpec[]): ResolvedBreakpoint[];
 }

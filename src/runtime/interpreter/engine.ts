@@ -2,7 +2,7 @@
 // compiles every procedure once (compiler.ts against the registries of registries.ts), resolves types, creates
 // instances, starts executions and opens pages, and forwards breakpoints and evaluation to breakpoints.ts.
 // Method libraries never import it: they see the engine through RuntimeEngine (runtimeEngine.ts).
-import type { BreakpointSpec, DebugPolicy, Engine, EntryPoint, Execution, LoadResult, LoadedObject, PageInstance, ResolvedBreakpoint, SessionServices, TableDef } from '../contracts';
+import type { BreakpointSpec, CoverageCounts, DebugPolicy, Engine, EntryPoint, Execution, LoadResult, LoadedObject, PageInstance, ResolvedBreakpoint, SessionServices, TableDef } from '../contracts';
 import type { Loc, TypeRef } from './ast';
 import { AlError, toAlError, unsupported } from './errors';
 import type { ObjectModel, ProcFn, ProcInfo, StmtInfo, TableModel } from './model';
@@ -51,6 +51,29 @@ export class EngineImpl implements Engine, RuntimeEngine {
   }
   /** Compile every procedure at load (default) so load errors and breakpoints are known up front. */
   eagerCompile = true;
+  coverageCounts: Uint32Array | undefined;
+
+  /** Counts every statement run from now on (the statement table is complete: procedures compile at load). */
+  startCoverage(): void {
+    for (const o of this.ws.objects) for (const p of this.ws.allProcs(o)) this.compileProc(p);
+    this.coverageCounts = new Uint32Array(Math.max(1024, this.stmts.length * 2));
+  }
+
+  stopCoverage(): void {
+    this.coverageCounts = undefined;
+  }
+
+  coverage(): CoverageCounts | undefined {
+    const counts = this.coverageCounts;
+    if (!counts) return undefined;
+    const statements: CoverageCounts['statements'] = [];
+    for (let i = this.bps.loadStmtStart; i < this.stmts.length; i++) {
+      const st = this.stmts[i];
+      const d = st.proc.decl.loc;
+      statements.push({ id: st.id, file: st.loc.file, line: st.loc.line, character: st.loc.character, endLine: st.loc.endLine, endCharacter: st.loc.endCharacter, proc: st.proc.name, procLine: d.line, procCharacter: d.character });
+    }
+    return { statements, counts };
+  }
 
   constructor() {
     setGlobalsFactory((obj) => () => this.newGlobals(obj));
