@@ -135,7 +135,9 @@ export type TimelineEventKind =
   | 'trigger' | 'message' | 'notification' | 'dialog' | 'error'
   | 'write' | 'commit' | 'rollback'
   | 'pageOpened' | 'pageClosed' | 'pageField' | 'pageUpdate'
-  | 'step' | 'stepFailed' | 'testStarted' | 'testResult';
+  | 'step' | 'stepFailed' | 'testStarted' | 'testResult'
+  /** A foreground call stopped at --max-call-time; a session ended over maxSessionMemoryMB. */
+  | 'callTimeLimit' | 'memoryLimit';
 
 /** A timeline event exactly as `al-session-lab run --json` prints it (see docs/cli.md): `event`, `t`, ... */
 export interface TimelineEvent {
