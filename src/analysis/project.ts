@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseJsonc } from './config/jsonc';
-import { readAppPackage } from './packages/appPackage';
+import { readAppPackage } from '../language/apps/appPackage';
 import { decodeAlFile, findWorkspaceFiles, DEFAULT_MAX_FILE_BYTES } from './files';
 import { buildFileModel } from './model/fromTree';
 import { Workspace } from './model/workspace';

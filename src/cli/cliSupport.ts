@@ -14,17 +14,21 @@ export interface FlagSpec {
   values: string[];
   /** Flags that take no value, e.g. `--stats`. */
   booleans: string[];
+  /** Flags that take a value and may be given more than once, e.g. `--dependency-source DIR`. */
+  repeated?: string[];
 }
 
 export interface ParsedArgs {
   positional: string[];
   values: Map<string, string>;
   booleans: Set<string>;
+  /** The values of repeated flags, in the order given. */
+  lists: Map<string, string[]>;
 }
 
 /** Parses `--flag value`, `--flag=value` and `--switch`; an unknown flag or a missing value is a CliError. */
 export function parseArgs(args: string[], spec: FlagSpec): ParsedArgs {
-  const out: ParsedArgs = { positional: [], values: new Map(), booleans: new Set() };
+  const out: ParsedArgs = { positional: [], values: new Map(), booleans: new Set(), lists: new Map() };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === '--') {
@@ -44,6 +48,12 @@ export function parseArgs(args: string[], spec: FlagSpec): ParsedArgs {
       const value = eq >= 0 ? arg.slice(eq + 1) : args[++i];
       if (value === undefined || (eq < 0 && value.startsWith('--'))) throw new CliError(`flag --${name} needs a value`);
       out.values.set(name, value);
+    } else if (spec.repeated?.includes(name)) {
+      const value = eq >= 0 ? arg.slice(eq + 1) : args[++i];
+      if (value === undefined || (eq < 0 && value.startsWith('--'))) throw new CliError(`flag --${name} needs a value`);
+      const l = out.lists.get(name);
+      if (l) l.push(value);
+      else out.lists.set(name, [value]);
     } else {
       throw new CliError(`unknown flag --${name}`);
     }

@@ -8,7 +8,7 @@ import { RuntimeClient } from '../protocol/client';
 import type { Log } from './log';
 import type { RuntimeState } from './statusBar';
 import { writePrivateTempFile, type PrivateTempFile } from './tempFiles';
-import { runtimeSetFlag } from './settings';
+import { runtimeSetFlag, dependencyArgs } from './settings';
 
 /** Workspace data for a fresh runtime (table -> rows, as a scenario's `data`), passed as `serve --data`.
  * Without it serve reads the workspace's .al-session-lab/data.json itself (a folder often kept out of git). */
@@ -98,7 +98,7 @@ export class RuntimeHost implements vscode.Disposable {
     const started = Date.now();
     const set = runtimeSetFlag();
     const runTemp: PrivateTempFile[] = [];
-    const args = [cli, 'serve', workspace, ...(set ? ['--set', set] : [])];
+    const args = [cli, 'serve', workspace, ...(set ? ['--set', set] : []), ...dependencyArgs(workspace)];
     if (this.emptyStoreOnce) {
       // A scenario that brings its own data needs an empty store: an empty data file overrides the workspace's.
       this.emptyStoreOnce = false;

@@ -1,4 +1,5 @@
 // Reads the extension's settings (all under the `alSessionLab.` prefix) into plain data for the other parts.
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 
 export const SECTION = 'alSessionLab';
@@ -54,4 +55,22 @@ export function runtimeSetFlag(scope?: vscode.ConfigurationScope): string | unde
     if (typeof v === 'number' && Number.isFinite(v)) pairs.push(`${key}=${Math.floor(v)}`);
   }
   return pairs.length ? pairs.join(',') : undefined;
+}
+
+/**
+ * The runtime's dependency flags from the settings: `alSessionLab.dependencySources` (folders searched for apps),
+ * `al.packageCachePath` (the AL extension's package cache; relative paths are the workspace's) and
+ * `alSessionLab.preprocessorSymbols` (beside each app's own).
+ */
+export function dependencyArgs(workspace: string, scope?: vscode.ConfigurationScope): string[] {
+  const own = vscode.workspace.getConfiguration(SECTION, scope);
+  const al = vscode.workspace.getConfiguration('al', scope);
+  const abs = (p: string) => (path.isAbsolute(p) ? p : path.join(workspace, p));
+  const args: string[] = [];
+  for (const d of own.get<string[]>('dependencySources') ?? []) if (typeof d === 'string' && d.trim()) args.push('--dependency-source', abs(d.trim()));
+  const cache = al.get<string | string[]>('packageCachePath');
+  for (const c of Array.isArray(cache) ? cache : cache ? [cache] : []) if (typeof c === 'string' && c.trim()) args.push('--package-cache', abs(c.trim()));
+  const symbols = (own.get<string[]>('preprocessorSymbols') ?? []).filter((s) => typeof s === 'string' && /^[A-Za-z_]\w*$/.test(s));
+  if (symbols.length) args.push('--preprocessor-symbols', symbols.join(','));
+  return args;
 }

@@ -32,6 +32,8 @@ export class TestRuns implements vscode.Disposable {
   lastRun: RunSummary | undefined;
   private running: Promise<void> | undefined;
   readonly coverage: CoverageStore = new Map();
+  /** Each test's last result by item id (what the Testing view shows; read by the integration tests). */
+  readonly results = new Map<string, { outcome: string; durationMs: number; message?: string; line?: number; file?: string; stack?: string }>();
 
   constructor(private readonly explorer: TestExplorer, private readonly host: RuntimeHost, private readonly log: Log) {
     const c = explorer.controller;
@@ -94,6 +96,8 @@ export class TestRuns implements vscode.Disposable {
     const byKey = new Map(leaves.map((i) => [keyOf(tree.nodes.get(i)), i] as const));
     const disposables: vscode.Disposable[] = [];
     try {
+      // A coverage run replaces the last one's coverage.
+      if (mode === 'coverage') this.coverage.clear();
       const c = await this.host.ensureStarted();
       if (mode === 'debug') debugSession = await this.startDebugger(run);
       if (token.isCancellationRequested) throw new vscode.CancellationError();
@@ -118,10 +122,13 @@ export class TestRuns implements vscode.Disposable {
       });
       const end = await ended;
       if (end.coverage) {
-        this.coverage.clear();
-        for (const fc of end.coverage) this.coverage.set(vscode.Uri.file(fc.file).toString(), { data: fc, perTest: new Map() });
+        // The per-test parts arrived with each result; the counts come now.
+        for (const fc of end.coverage) {
+          const key = vscode.Uri.file(fc.file).toString();
+          this.coverage.set(key, { data: fc, perTest: this.coverage.get(key)?.perTest ?? new Map() });
+        }
       }
-      for (const fc of this.coverageFiles()) run.addCoverage(fc);
+      if (mode === 'coverage') for (const fc of this.coverageFiles()) run.addCoverage(fc);
       for (const i of open) run.skipped(i);
       const totalMs = performance.now() - t0;
       this.lastRun = { ...(this.lastRun ?? { mode, startMs: 0, reloaded: false }), mode, passed: end.passed, failed: end.failed, skipped: end.skipped + open.size, totalMs, cancelled: end.cancelled };
@@ -157,6 +164,7 @@ export class TestRuns implements vscode.Disposable {
       return;
     }
     open.delete(item);
+    this.results.set(item.id, { outcome: b.outcome, durationMs: b.durationMs, ...(b.failure ? { message: b.failure.text, stack: b.failure.callStack, ...(b.failure.location ? { line: b.failure.location.line, file: b.failure.location.file } : {}) } : {}) });
     for (const e of b.sessionErrors) run.appendOutput(`${b.procedure}: ${e.kind === 'PageBackgroundTask' ? 'page background task' : 'background session'} ${e.session} (${e.object}) ended with an error: ${e.error.text}\r\n`, undefined, item);
     if (b.outcome === 'passed') run.passed(item, b.durationMs);
     else if (b.outcome === 'skipped') run.skipped(item);

@@ -7,6 +7,8 @@
 // - Invariant: the interpreter never blocks the event loop for long; it returns control to the scheduler at
 //   statement boundaries when its step budget is spent, and whenever it has to wait (Sleep, a lock, a dialog).
 
+import type { AppSet } from '../language/apps/loader';
+
 // ---------------------------------------------------------------------------------------------------------
 // Values
 // ---------------------------------------------------------------------------------------------------------
@@ -505,6 +507,13 @@ export interface LoadedObject {
   file: string;
 }
 
+/** Statement coverage of the current load: its statements (with their procedure) and how often each ran. */
+export interface CoverageCounts {
+  statements: { id: number; file: string; line: number; character: number; endLine: number; endCharacter: number; proc: string; procLine: number; procCharacter: number }[];
+  /** Hit count by statement id (index with `statements[i].id`); live while coverage is on. */
+  counts: Uint32Array;
+}
+
 export interface LoadResult {
   objects: LoadedObject[];
   /** Files that did not load (syntax errors, unsupported constructs found at load): the rest still loads. */
@@ -644,12 +653,24 @@ export type EntryPoint =
 
 export interface Engine {
   /** Loads (or reloads) the workspace's AL; executions already running keep the code they started with. */
-  load(files: { path: string; text: string }[], options?: { preprocessorSymbols?: string[] }): LoadResult;
+  load(files: { path: string; text: string }[], options?: { preprocessorSymbols?: string[]; apps?: AppSet }): LoadResult;
   tables(): TableDef[];
+  /** Called with tables built after load (a dependency's table reached for the first time, lazily). */
+  onTablesAdded?: (tables: TableDef[]) => void;
+  /** Builds a table the workspace's dependencies declare, if any (the record store asks on a miss). */
+  ensureTable?(nameOrId: string): boolean;
   /** Creates a page instance in a session (no trigger runs yet). */
   openPage(services: SessionServices, page: number | string): PageInstance;
   /** Starts an AL call; the scheduler drives it with `run(budget)`. */
   start(services: SessionServices, entry: EntryPoint, debug: DebugPolicy): Execution;
+  /**
+   * Statement coverage (added by the interpreter): while on, every statement an execution runs is counted by its
+   * statement hook (slower: every hook goes to the driver). `coverage()` reads the counts of the current load's
+   * statements; `stopCoverage` turns counting off.
+   */
+  startCoverage?(): void;
+  stopCoverage?(): void;
+  coverage?(): CoverageCounts | undefined;
   /** Breakpoints for one file (replacing that file's previous ones); resolved to statements once. */
   setBreakpoints(file: string, specs: BreakpointSpec[]): ResolvedBreakpoint[];
 }

@@ -3,7 +3,7 @@
 // blocks the server's answers to edits, hovers and code actions.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { LintConfig } from '../analysis/config/lintConfig';
-import type { AppPackage } from '../analysis/packages/appPackage';
+import type { AppPackage } from '../language/apps/appPackage';
 import { LanguageService } from '../ide/service';
 import type { ToWorker, FromWorker } from './workerProtocol';
 

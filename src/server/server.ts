@@ -19,7 +19,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { loadFolderConfig } from '../analysis/config/lintConfig';
 import type { Finding, Severity } from '../analysis/diagnostic';
 import { decodeAlFile, findWorkspaceFiles, LineMap } from '../analysis/files';
-import { readAppPackage } from '../analysis/packages/appPackage';
+import { readAppPackage } from '../language/apps/appPackage';
 import { ruleMetas } from '../analysis/rules';
 import { LanguageService } from '../ide/service';
 import { readPreprocessorSymbols } from '../analysis/project';

@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { resolve } from 'node:path';
 import type { Finding } from '../analysis/diagnostic';
 import type { LintConfig } from '../analysis/config/lintConfig';
-import type { AppPackage } from '../analysis/packages/appPackage';
+import type { AppPackage } from '../language/apps/appPackage';
 import type { RuleFailure } from '../analysis/lint';
 import type { FromWorker, ToWorker } from './workerProtocol';
 

@@ -3,6 +3,7 @@ import { command, openFile, quick } from './ui.mjs';
 import { highlighted, snippet, diagnosticsAndQuickFix } from './uiEditorSteps.mjs';
 import { setBreakpoint, attachWithF5, stoppedAtBreakpoint, continueRun, detach } from './uiDebugSteps.mjs';
 import { openCustomerCard, taskFillsFields, nextRecord, sessionsView, timeline } from './uiRuntimeSteps.mjs';
+import { testExplorerSteps } from './uiTestSteps.mjs';
 
 export const steps = [
   {
@@ -49,6 +50,8 @@ export const steps = [
   detach,
   nextRecord,
   timeline,
+  // The Test Explorer (uiTestSteps.mjs): discover, run all, a failure at its line, debug into a background session, coverage.
+  ...testExplorerSteps,
 ];
 
 export { quick };

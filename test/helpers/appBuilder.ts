@@ -63,3 +63,30 @@ export function buildApp(symbols: unknown): Buffer {
   ]);
   return Buffer.concat([header, zip]);
 }
+
+/** A .app with a NavxManifest.xml naming the app and its dependencies, and (optionally) AL source under src/. */
+export function buildAppPackage(opts: {
+  id: string;
+  name: string;
+  publisher: string;
+  version: string;
+  dependencies?: { id: string; name: string; publisher: string; version: string }[];
+  symbols: unknown;
+  sources?: { name: string; text: string }[];
+  readyToRun?: boolean;
+}): Buffer {
+  const deps = (opts.dependencies ?? []).map((d) => `<Dependency Id="${d.id}" Name="${d.name}" Publisher="${d.publisher}" MinVersion="${d.version}" />`).join('');
+  const manifest = `<?xml version="1.0" encoding="utf-8"?><Package xmlns="http://schemas.microsoft.com/navx/2015/manifest"><App Id="${opts.id}" Name="${opts.name}" Publisher="${opts.publisher}" Version="${opts.version}" /><Dependencies>${deps}</Dependencies></Package>`;
+  const header = Buffer.alloc(40);
+  header.write('NAVX', 0, 'latin1');
+  header.writeUInt32LE(40, 4);
+  header.writeUInt32LE(2, 8);
+  const zip = buildZip([
+    { name: 'NavxManifest.xml', data: Buffer.from(manifest), deflate: true },
+    { name: 'SymbolReference.json', data: Buffer.from(JSON.stringify(opts.symbols), 'utf8'), deflate: true },
+    ...(opts.sources ?? []).map((s) => ({ name: s.name, data: Buffer.from(s.text, 'utf8'), deflate: true })),
+  ]);
+  const app = Buffer.concat([header, zip]);
+  // Microsoft's ready-to-run packages: a zip holding the AL .app.
+  return opts.readyToRun ? buildZip([{ name: `${opts.publisher}_${opts.name}_${opts.version}.app`, data: app, deflate: true }]) : app;
+}

@@ -13,19 +13,21 @@ codeunit 50121 "Block Customers Session Tests"
         SessionId: Integer;
         Waited: Integer;
     begin
-        // [GIVEN] two committed customers (a background session sees only committed data)
+        // [GIVEN] two committed customers (a background session sees only committed data); nothing left by a run
+        // that stopped half-way (without isolation its committed rows stay)
+        Cleanup();
         CreateCustomer('T-SES-1');
         CreateCustomer('T-SES-2');
         Commit();
         // [WHEN] the background session runs and the test waits for it to end
         if not StartSession(SessionId, Codeunit::"Block All Customers") then
             Error('The background session did not start.');
-        while IsSessionActive(SessionId) and (Waited < 10000) do begin
+        while IsSessionActive(SessionId) and (Waited < 60000) do begin
             Sleep(50);
             Waited += 50;
         end;
         if IsSessionActive(SessionId) then
-            Error('Background session %1 still runs after 10 s.', SessionId);
+            Error('Background session %1 still runs after 60 s.', SessionId);
         // [THEN] both customers are blocked
         Customer.Get('T-SES-1');
         if Customer.Blocked <> Customer.Blocked::All then
@@ -44,6 +46,7 @@ codeunit 50121 "Block Customers Session Tests"
         Waited: Integer;
     begin
         // [GIVEN] a committed customer
+        Cleanup();
         CreateCustomer('T-SES-3');
         Commit();
         // [WHEN] two background sessions start one after the other
@@ -52,12 +55,12 @@ codeunit 50121 "Block Customers Session Tests"
         // [THEN] they are different sessions, and both end
         if FirstSession = SecondSession then
             Error('Each StartSession should get its own session id.');
-        while (IsSessionActive(FirstSession) or IsSessionActive(SecondSession)) and (Waited < 10000) do begin
+        while (IsSessionActive(FirstSession) or IsSessionActive(SecondSession)) and (Waited < 60000) do begin
             Sleep(50);
             Waited += 50;
         end;
         if IsSessionActive(FirstSession) or IsSessionActive(SecondSession) then
-            Error('The background sessions still run after 10 s.');
+            Error('The background sessions still run after 60 s.');
         Cleanup();
     end;
 
@@ -70,7 +73,7 @@ codeunit 50121 "Block Customers Session Tests"
         Customer.Insert(true);
     end;
 
-    /// Without isolation nothing rolls back: the test customers go, the others are unblocked again.
+    /// Without isolation nothing rolls back: the test customers go, and every customer is unblocked again.
     local procedure Cleanup()
     var
         Customer: Record Customer;

@@ -1,6 +1,6 @@
 // The workspace index: every file's model plus the objects of symbol packages, looked up by type, id and name.
 // Updated per file, so the language server can replace one file's model without rebuilding the rest.
-import type { AppPackage, PackageObject } from '../packages/appPackage';
+import type { AppPackage, PackageObject } from '../../language/apps/appPackage';
 import type { AlFileModel, AlObject, ObjectKind, Procedure, Property } from './ir';
 import { declarationSignature } from './declarations';
 import { nameKey, unquote } from './names';

@@ -11,6 +11,7 @@ import { formatEvent } from '../../runtime/sessions/eventLog';
 import { createEngine } from '../../runtime/sessions/defaultEngine';
 import { renderTimelineHtml, renderTimelineSvg } from '../../timeline';
 import type { TimelineEvent } from '../../protocol/runtimeProtocol';
+import { DEPENDENCY_FLAGS, dependencyFlags, reportFindings } from '../dependencyFlags';
 
 /** Settings from the workspace file, then `--set key=value[,key=value]`. Bad input is a CliError. */
 export function settingsFromFlags(workspace: string, set: string | undefined): SessionSettings {
@@ -37,7 +38,7 @@ export function clockFlag(value: string | undefined, fallback: 'virtual' | 'real
 }
 
 export async function runCommand(args: string[], ctx: CommandContext): Promise<number> {
-  const parsed = parseArgs(args, { values: ['scenario', 'seed', 'clock', 'set', 'timeline'], booleans: ['json'] });
+  const parsed = parseArgs(args, { values: ['scenario', 'seed', 'clock', 'set', 'timeline', ...DEPENDENCY_FLAGS.values], booleans: ['json', ...DEPENDENCY_FLAGS.booleans], repeated: DEPENDENCY_FLAGS.repeated });
   const [workspace, ...extra] = parsed.positional;
   if (!workspace) throw new CliError('run needs a WORKSPACE folder: al-session-lab run WORKSPACE --scenario FILE');
   if (extra.length) throw new CliError(`run takes one WORKSPACE, got also: ${extra.join(' ')}`);
@@ -52,16 +53,19 @@ export async function runCommand(args: string[], ctx: CommandContext): Promise<n
     throw new CliError(`${scenarioFile}: cannot read the scenario file`);
   }
   const settings = settingsFromFlags(workspace, parsed.values.get('set'));
+  const deps = dependencyFlags(parsed);
   const json = parsed.booleans.has('json');
   let scenario;
   let host: RuntimeHost;
   try {
     scenario = parseScenario(text, scenarioFile);
-    host = new RuntimeHost({ workspace, createEngine, settings, clock: clockFlag(parsed.values.get('clock'), 'virtual'), seed: intFlag(parsed, 'seed', 1), strict: true });
+    host = new RuntimeHost({ workspace, createEngine, settings, clock: clockFlag(parsed.values.get('clock'), 'virtual'), seed: intFlag(parsed, 'seed', 1),
+      strict: deps.strict, dependencies: { sources: deps.sources, packageCaches: deps.packageCaches, preprocessorSymbols: deps.preprocessorSymbols } });
   } catch (err) {
     if (err instanceof ScenarioError || err instanceof WorkspaceError) throw new CliError(err.message);
     throw err;
   }
+  reportFindings(host.findings, deps, ctx);
   const kinds = new Map<number, string>();
   host.rt.timeline.retain = false;
   // --timeline FILE: the run's chart (src/timeline), standalone HTML, or SVG when FILE ends in .svg.

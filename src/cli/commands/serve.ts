@@ -4,6 +4,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { JsonSyntaxError, parseJsonWithLines } from '../../runtime/sessions/jsonWithLines';
+import { DEPENDENCY_FLAGS, dependencyFlags, reportFindings } from '../dependencyFlags';
 import { CliError, intFlag, parseArgs, type CommandContext } from '../cliSupport';
 import { RuntimeHost, WorkspaceError } from '../../runtime/sessions/host';
 import { parseScenario, scenarioFromJson, ScenarioError, type Scenario } from '../../runtime/sessions/scenario';
@@ -12,7 +13,7 @@ import { createEngine } from '../../runtime/sessions/defaultEngine';
 import { clockFlag, settingsFromFlags } from './run';
 
 export async function serveCommand(args: string[], ctx: CommandContext): Promise<number> {
-  const parsed = parseArgs(args, { values: ['port', 'scenario', 'seed', 'clock', 'set', 'token', 'data', 'max-message-mb'], booleans: [] });
+  const parsed = parseArgs(args, { values: ['port', 'scenario', 'seed', 'clock', 'set', 'token', 'data', 'max-message-mb', ...DEPENDENCY_FLAGS.values], booleans: [...DEPENDENCY_FLAGS.booleans], repeated: DEPENDENCY_FLAGS.repeated });
   const [workspace, ...extra] = parsed.positional;
   if (!workspace) throw new CliError('serve needs a WORKSPACE folder: al-session-lab serve WORKSPACE [--port N] [--scenario FILE]');
   if (extra.length) throw new CliError(`serve takes one WORKSPACE, got also: ${extra.join(' ')}`);
@@ -25,6 +26,7 @@ export async function serveCommand(args: string[], ctx: CommandContext): Promise
   const maxMessageMb = intFlag(parsed, 'max-message-mb', 64);
   if (maxMessageMb < 1) throw new CliError(`flag --max-message-mb needs a size of 1 MB or more, got ${maxMessageMb}`);
   const settings = settingsFromFlags(workspace, parsed.values.get('set'));
+  const deps = dependencyFlags(parsed);
   let scenario: Scenario | undefined;
   const scenarioFile = parsed.values.get('scenario');
   let host: RuntimeHost;
@@ -39,7 +41,9 @@ export async function serveCommand(args: string[], ctx: CommandContext): Promise
       scenario = parseScenario(text, scenarioFile);
     }
     // The editor keeps working with a workspace that has errors: what loaded runs, errors are reported by reload.
-    host = new RuntimeHost({ workspace, createEngine, settings, clock: clockFlag(parsed.values.get('clock'), 'real'), seed: intFlag(parsed, 'seed', 1), freeRun: true, strict: false });
+    host = new RuntimeHost({ workspace, createEngine, settings, clock: clockFlag(parsed.values.get('clock'), 'real'), seed: intFlag(parsed, 'seed', 1), freeRun: true,
+      strict: deps.strict, dependencies: { sources: deps.sources, packageCaches: deps.packageCaches, preprocessorSymbols: deps.preprocessorSymbols } });
+    reportFindings(host.findings, deps, ctx);
     // A runtime that keeps running forgets the oldest ended sessions (the timeline is bounded by its setting).
     host.rt.endedSessionLimit = 10_000;
     // Data for pages to show before any scenario runs: --data FILE (a scenario file's "data", or table -> rows),

@@ -34,7 +34,7 @@ export class Breakpoints {
   /** 1 at the statement ids that have a breakpoint: the statement hook's inline check. Grows with stmts. */
   flags = new Uint8Array(1024);
   /** The first statement of the current load (older ones belong to code replaced by a reload). */
-  private loadStmtStart = 0;
+  loadStmtStart = 0;
   private evalCache = new Map<string, EvalFn>();
 
   constructor(private readonly engine: EngineModel & { membersOf(t: TypeRef): string[] | undefined }) {}

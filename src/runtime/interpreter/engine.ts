@@ -2,7 +2,7 @@
 // compiles every procedure once (compiler.ts against the registries of registries.ts), resolves types, creates
 // instances, starts executions and opens pages, and forwards breakpoints and evaluation to breakpoints.ts.
 // Method libraries never import it: they see the engine through RuntimeEngine (runtimeEngine.ts).
-import type { BreakpointSpec, DebugPolicy, Engine, EntryPoint, Execution, LoadResult, LoadedObject, PageInstance, ResolvedBreakpoint, SessionServices, TableDef } from '../contracts';
+import type { BreakpointSpec, CoverageCounts, DebugPolicy, Engine, EntryPoint, Execution, LoadResult, LoadedObject, PageInstance, ResolvedBreakpoint, SessionServices, TableDef } from '../contracts';
 import type { Loc, TypeRef } from './ast';
 import { AlError, toAlError, unsupported } from './errors';
 import type { ObjectModel, ProcFn, ProcInfo, StmtInfo, TableModel } from './model';
@@ -26,6 +26,8 @@ import { parseSources, Workspace } from './loader';
 import { Breakpoints, type BreakpointEntry } from './breakpoints';
 import { registries } from './registries';
 import { Platform } from '../platform';
+import { AppObjects } from './appObjects';
+import type { AppSet } from '../../language/apps/loader';
 
 export class EngineImpl implements Engine, RuntimeEngine {
   readonly helpers = helpers;
@@ -48,6 +50,29 @@ export class EngineImpl implements Engine, RuntimeEngine {
   }
   /** Compile every procedure at load (default) so load errors and breakpoints are known up front. */
   eagerCompile = true;
+  coverageCounts: Uint32Array | undefined;
+
+  /** Counts every statement run from now on (the statement table is complete: procedures compile at load). */
+  startCoverage(): void {
+    for (const o of this.ws.objects) for (const p of this.ws.allProcs(o)) this.compileProc(p);
+    this.coverageCounts = new Uint32Array(Math.max(1024, this.stmts.length * 2));
+  }
+
+  stopCoverage(): void {
+    this.coverageCounts = undefined;
+  }
+
+  coverage(): CoverageCounts | undefined {
+    const counts = this.coverageCounts;
+    if (!counts) return undefined;
+    const statements: CoverageCounts['statements'] = [];
+    for (let i = this.bps.loadStmtStart; i < this.stmts.length; i++) {
+      const st = this.stmts[i];
+      const d = st.proc.decl.loc;
+      statements.push({ id: st.id, file: st.loc.file, line: st.loc.line, character: st.loc.character, endLine: st.loc.endLine, endCharacter: st.loc.endCharacter, proc: st.proc.name, procLine: d.line, procCharacter: d.character });
+    }
+    return { statements, counts };
+  }
 
   constructor() {
     setGlobalsFactory((obj) => () => this.newGlobals(obj));
@@ -67,24 +92,69 @@ export class EngineImpl implements Engine, RuntimeEngine {
   // Loading (loader.ts)
   // ------------------------------------------------------------------------------------------------------
 
-  load(files: { path: string; text: string }[], options?: { preprocessorSymbols?: string[] }): LoadResult {
+  /** Called with tables built after load (a dependency's table reached for the first time). */
+  set onTablesAdded(fn: ((tables: TableDef[]) => void) | undefined) {
+    this.ws.onTablesAdded = fn;
+  }
+  get onTablesAdded(): ((tables: TableDef[]) => void) | undefined {
+    return this.ws.onTablesAdded;
+  }
+
+  load(files: { path: string; text: string }[], options?: { preprocessorSymbols?: string[]; apps?: AppSet }): LoadResult {
     const errors: LoadResult['errors'] = [];
     const { decls, app } = parseSources(files, options, errors);
     if (app) {
       if (app.name) this.appName = `${app.name}${app.publisher ? ` by ${app.publisher}` : ''}`;
       this.app = new ModuleInfoValue(app.id, app.name, app.publisher, app.version);
     }
-    this.platform = new Platform(decls.flatMap((d) => d.dotnet ?? []));
+    this.ws.apps = options?.apps ? new AppObjects(options.apps, this.ws, () => this.stmts) : undefined;
+    const dotnet = this.ws.apps ? this.ws.apps.dotnetDecls() : [];
+    this.platform = new Platform([...decls, ...dotnet].flatMap((d) => d.dotnet ?? []));
     this.ws.build(decls, errors);
     this.compileErrors = [];
     this.bps.beginLoad();
     if (this.eagerCompile) {
-      for (const o of this.ws.objects) for (const p of this.ws.allProcs(o)) this.compileProc(p);
+      // The workspace's own code compiles up front; a dependency's compiles when it is first called.
+      const own = new Set(decls);
+      for (const o of [...this.ws.objects]) if (own.has(o.decl)) for (const p of this.ws.allProcs(o)) this.compileProc(p);
       errors.push(...this.compileErrors);
     }
     this.bps.endLoad();
     const objects: LoadedObject[] = this.ws.objects.map((o) => ({ type: displayType(o.type), id: o.id, name: o.name, file: o.file }));
+    if (this.ws.apps) {
+      const listed = new Set(objects.map((o) => `${o.type}:${o.id || o.name}`));
+      for (const e of this.ws.apps.set.index.entries) {
+        const o = { type: displayType(e.type), id: e.id, name: e.name, file: e.file };
+        if (!listed.has(`${o.type}:${o.id || o.name}`)) objects.push(o);
+      }
+    }
     return { objects, errors };
+  }
+
+  /** How much of the dependencies is loaded so far: files parsed, objects built (bench:load and the tests ask). */
+  lazyStats(): { parsedFiles: number; objects: number; errors: LoadResult['errors'] } | undefined {
+    const apps = this.ws.apps;
+    return apps ? { parsedFiles: apps.parsedFiles, objects: this.ws.objects.length, errors: apps.errors } : undefined;
+  }
+
+  /** Procedures compiled so far (bench:load: what opening a page reached). */
+  compiledProcedureCount(): number {
+    let n = 0;
+    for (const o of this.ws.objects) for (const p of this.ws.allProcs(o)) if (p.fn) n++;
+    return n;
+  }
+
+  /** Loads every object of the dependencies and compiles every procedure; the problems found (bench:load). */
+  compileEverything(): LoadResult['errors'] {
+    const apps = this.ws.apps;
+    if (apps) for (const e of apps.set.index.entries) this.ws.findObject(e.type, e.id ? String(e.id) : e.name);
+    this.compileErrors = [];
+    for (const o of [...this.ws.objects]) for (const p of this.ws.allProcs(o)) this.compileProc(p);
+    return [...(apps?.errors ?? []), ...this.compileErrors];
+  }
+
+  ensureTable(nameOrId: string): boolean {
+    return this.ws.tableByName(nameOrId) !== undefined;
   }
 
   subscribersOf(publisher: ProcInfo): ProcInfo[] {
@@ -130,6 +200,8 @@ export class EngineImpl implements Engine, RuntimeEngine {
 
   compileProc(p: ProcInfo): ProcFn {
     if (p.fn) return p.fn;
+    const noSource = this.ws.apps?.symbolsOnlyError(p);
+    if (noSource) return (p.fn = noSource);
     const c = new ProcCompiler(this, p);
     try {
       p.fn = c.compile();

@@ -1,7 +1,7 @@
 // Loading a workspace: parse and lower the .al files, read app.json, then build the object models (objects by
 // type, extensions joined to their bases, enums, tables, procedures, control triggers, event subscribers) and
 // answer the lookups the compiler and the libraries make by name or id.
-import type { LoadResult } from '../contracts';
+import type { LoadResult, TableDef } from '../contracts';
 import { parseFile } from '../../syntax';
 import type { Expr, ObjectDecl, ProcDecl, TypeRef } from './ast';
 import { Lowerer } from './lower';
@@ -9,6 +9,7 @@ import type { ObjectModel, ProcInfo, Slot, TableModel } from './model';
 import { slotsOf } from './model';
 import { normType, SYSTEM_ENUMS } from './typeNames';
 import { buildTable } from './tables';
+import type { AppObjects } from './appObjects';
 
 /** What app.json says about the workspace app. */
 export interface AppInfo {
@@ -74,32 +75,50 @@ export class Workspace {
     return out;
   }
 
+  /** The dependencies' objects, loaded on first use (undefined: the workspace is all there is). */
+  apps?: AppObjects;
+  /** Called with the tables built after load (a dependency's table reached for the first time). */
+  onTablesAdded?: (tables: TableDef[]) => void;
+
   build(decls: ObjectDecl[], errors: LoadResult['errors']): void {
     this.objects = [];
     this.byType = new Map();
     this.tablesByName = new Map();
     this.tableList = [];
     this.subscribers = new Map();
-    const seen = new Map<string, ObjectDecl>();
+    this.addObjects(decls, errors);
+  }
+
+  /** Objects built from a lazily parsed batch of dependency files (see appObjects.ts). */
+  addLazyObjects(decls: ObjectDecl[], errors: LoadResult['errors']): void {
+    const tablesBefore = this.tableList.length;
+    this.addObjects(decls, errors);
+    if (this.tableList.length > tablesBefore) this.onTablesAdded?.(this.tableList.slice(tablesBefore).map((t) => t.def));
+  }
+
+  /** Builds object models for a batch of declarations (the workspace, or a batch of dependency files). */
+  private addObjects(decls: ObjectDecl[], errors: LoadResult['errors']): void {
+    const added: ObjectModel[] = [];
+    const rebuilt = new Set<ObjectModel>();
     for (const d of decls) {
-      const key = `${d.type}:${d.id || d.name.toLowerCase()}`;
-      if (seen.has(key) && d.id) {
-        errors.push({ file: d.file, line: d.loc.line, character: d.loc.character, message: `${d.type} ${d.id} is declared twice (also in ${seen.get(key)!.file}); the first one is used` });
+      const existing = d.id ? this.byType.get(d.type)?.get(String(d.id)) : undefined;
+      if (existing) {
+        errors.push({ file: d.file, line: d.loc.line, character: d.loc.character, message: `${d.type} ${d.id} is declared twice (also in ${existing.file}); the first one is used` });
         continue;
       }
-      seen.set(key, d);
       const o: ObjectModel = {
         decl: d, type: d.type, id: d.id, name: d.name, file: d.file, procs: new Map(), triggers: new Map(), globals: slotsOf(d.globals, false, 'g'),
         extensions: [], singleInstance: /^true$/i.test(d.properties.get('singleinstance')?.text ?? ''), controlTriggers: new Map(), fieldTriggerProcs: [],
       };
       this.objects.push(o);
+      added.push(o);
       let m = this.byType.get(o.type);
       if (!m) this.byType.set(o.type, (m = new Map()));
       m.set(o.name.toLowerCase(), o);
       if (o.id) m.set(String(o.id), o);
     }
     // Extensions find their base objects.
-    for (const o of this.objects) {
+    for (const o of added) {
       const baseType = { tableextension: 'table', pageextension: 'page', enumextension: 'enum', reportextension: 'report' }[o.type];
       if (!baseType || !o.decl.extends) continue;
       const base = this.findObject(baseType, o.decl.extends);
@@ -109,19 +128,24 @@ export class Workspace {
       }
       o.base = base;
       base.extensions.push(o);
+      // A base built in an earlier batch (a dependency's table reached by this extension) is built again with it.
+      if (!added.includes(base) && (base.type === 'table' || base.type === 'enum')) rebuilt.add(base);
     }
     // Enums first (tables need their members), then tables, then procedures.
-    for (const o of this.objects) if (o.type === 'enum') this.buildEnum(o);
-    for (const o of this.objects) {
+    for (const o of [...added, ...rebuilt]) if (o.type === 'enum') this.buildEnum(o);
+    for (const o of [...added, ...rebuilt]) {
       if (o.type !== 'table') continue;
       const tm = buildTable(o, (t) => this.membersOf(t), (p, name, extra) => this.procInfo(p.obj, p.decl, name, extra), errors);
+      const old = o.table;
       o.table = tm;
       this.tablesByName.set(o.name.toLowerCase(), tm);
       if (o.id) this.tablesByName.set(String(o.id), tm);
-      this.tableList.push(tm);
+      if (old && this.tableList.includes(old)) this.tableList[this.tableList.indexOf(old)] = tm;
+      else this.tableList.push(tm);
       for (const ext of o.extensions) ext.table = tm;
     }
-    for (const o of this.objects) {
+    if (rebuilt.size) this.onTablesAdded?.([...rebuilt].filter((o) => o.table).map((o) => o.table!.def));
+    for (const o of added) {
       for (const p of o.decl.procedures) {
         if (p.kind === 'trigger') o.triggers.set(p.name.toLowerCase(), this.procInfo(o, p, p.name));
         else {
@@ -133,7 +157,7 @@ export class Workspace {
       }
       if (o.type === 'page' || o.type === 'pageextension') this.buildControlTriggers(o);
     }
-    for (const o of this.objects) this.collectSubscribers(o);
+    for (const o of added) this.collectSubscribers(o);
   }
 
   private procInfo(o: ObjectModel, d: ProcDecl, name: string, extra?: Partial<ProcInfo>): ProcInfo {
@@ -194,8 +218,11 @@ export class Workspace {
     if (e.k === 'lit') return String(e.value);
     if (e.k === 'scope') {
       const t = e.left.toLowerCase() === 'database' ? 'table' : e.left.toLowerCase();
-      const o = this.findObject(t, e.right);
-      return o ? String(o.id) : undefined;
+      // The publisher's id without loading it: a subscriber does not make its publisher's code load.
+      const o = this.byType.get(t)?.get(e.right.toLowerCase());
+      if (o) return String(o.id);
+      const entry = this.apps?.set.index.find(t, e.right);
+      return entry ? String(entry.id) : undefined;
     }
     return undefined;
   }
@@ -203,10 +230,12 @@ export class Workspace {
   subscribersOf(publisher: ProcInfo): ProcInfo[] {
     const o = publisher.obj.base ?? publisher.obj;
     const type = o.type === 'table' ? 'table' : o.type;
+    this.apps?.loadSubscribers(type, o.id, o.name, publisher.name);
     return this.subscribers.get(`${type}:${o.id}:${publisher.name.toLowerCase()}`) ?? [];
   }
 
   tableEventSubscribers(tableId: number, event: string): ProcInfo[] {
+    if (this.apps) this.apps.loadSubscribers('table', tableId, this.byType.get('table')?.get(String(tableId))?.name ?? '', event);
     return this.subscribers.get(`table:${tableId}:${event}`) ?? [];
   }
 
@@ -217,10 +246,22 @@ export class Workspace {
   }
 
   tableByName(nameOrId: string): TableModel | undefined {
+    const t = this.tablesByName.get(nameOrId.toLowerCase());
+    if (t || !this.apps) return t;
+    this.findObject('table', nameOrId);
     return this.tablesByName.get(nameOrId.toLowerCase());
   }
 
+  /** An object by type and name or id; a dependency's object is parsed and built on first use. */
   findObject(type: string, nameOrId: string): ObjectModel | undefined {
+    const key = nameOrId.toLowerCase();
+    const o = this.byType.get(type)?.get(key);
+    if (o || !this.apps) return o;
+    return this.apps.load(type, key) ? this.byType.get(type)?.get(key) : undefined;
+  }
+
+  /** A loaded object without loading anything (the lazy loader asks). */
+  loadedObject(type: string, nameOrId: string): ObjectModel | undefined {
     return this.byType.get(type)?.get(nameOrId.toLowerCase());
   }
 

@@ -181,7 +181,9 @@ export class Rt implements Execution {
 
   private refreshDebug(): void {
     this.bf = this.engine.breakpointFlags;
-    if (!this.policy.attached) this.d = 0;
+    // Coverage: every statement hook reaches the driver, which counts it.
+    if (this.engine.coverageCounts) this.d = 2;
+    else if (!this.policy.attached) this.d = 0;
     else if (this.stepMode !== 'none' || this.pauseRequested || this.entryPending) this.d = 2;
     else this.d = this.engine.hasBreakpoints() ? 1 : 0;
   }
@@ -223,6 +225,8 @@ export class Rt implements Execution {
           return { state: 'paused', reason: 'exception' };
         }
         if (this.d !== 0) {
+          const cov = this.engine.coverageCounts;
+          if (cov && y < cov.length) cov[y]++;
           const reason = this.checkStop(y);
           if (reason) {
             this.refreshDebug();

@@ -15,6 +15,8 @@ export interface RuntimeEngine extends EngineModel {
   readonly stmts: readonly StmtInfo[];
   /** 1 at the statement ids that have a breakpoint (replaced when it grows: read it again per slice). */
   readonly breakpointFlags: Uint8Array;
+  /** Hit counts by statement id while statement coverage is on (every statement hook then reaches the driver). */
+  readonly coverageCounts: Uint32Array | undefined;
   /** `Name by Publisher` of the workspace app, as BC's call stacks name it. */
   readonly appName: string;
 

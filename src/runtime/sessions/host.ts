@@ -4,6 +4,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { Engine, LoadResult } from '../contracts';
+import { loadApps, type AppSet } from '../../language/apps/loader';
+import { AppJsonError } from '../../language/apps/appJson';
+import { DependencyError, type LoadFinding } from '../../language/apps/findings';
 import { Database } from '../store/database';
 import { seedDatabase, SeedError, type SeedData } from '../store/seed';
 import { SessionRuntime, type RuntimeOptions } from './runtime';
@@ -26,8 +29,30 @@ export interface HostOptions {
   clock?: 'virtual' | 'real';
   seed?: number;
   freeRun?: boolean;
-  /** Load errors fail the host (run); false keeps what loaded (serve, the editor). */
+  /** Load errors fail the host (--strict); false keeps what loaded and lists the findings (the default). */
   strict?: boolean;
+  /** Where the workspace's dependencies come from (docs/cli.md "Dependencies"). */
+  dependencies?: DependencyOptions;
+}
+
+export interface DependencyOptions {
+  sources?: string[];
+  /** Default: the workspace's `.alpackages`. */
+  packageCaches?: string[];
+  preprocessorSymbols?: string[];
+  /** The header cache folder, false for none (default AL_SESSION_LAB_CACHE or the user's cache folder). */
+  cacheDir?: string | false;
+}
+
+/** A load error's kind, to count findings by (the engine's errors carry only a message). */
+function findingKind(message: string): string {
+  if (/is declared twice/.test(message)) return 'duplicateObject';
+  if (/which is not in the workspace/.test(message)) return 'missingBaseObject';
+  if (/does not support/.test(message)) return 'unsupported';
+  if (/no such|unknown|not found|does not exist/i.test(message)) return 'unresolved';
+  if (/app\.json/.test(message)) return 'badAppJson';
+  if (/could not load/.test(message)) return 'loadError';
+  return 'syntaxOrCompileError';
 }
 
 /** Every .al file under a folder (symlinks not followed, node_modules and dot-folders skipped). */
@@ -53,6 +78,10 @@ export class RuntimeHost {
   readonly rt: SessionRuntime;
   readonly workspace: string;
   loadResult: LoadResult;
+  /** The workspace's apps and their dependencies (undefined for a host given files). */
+  apps?: AppSet;
+  /** What loading noticed: the workspace's load errors and the dependencies' findings. */
+  findings: LoadFinding[] = [];
   /** Client sessions by company (lower-cased name) and client kind. */
   private readonly clients = new Map<string, Session>();
 
@@ -62,6 +91,10 @@ export class RuntimeHost {
     this.loadResult = this.load();
     // The store's default company is the runtime's: sessions there read and write the rows seeded without a company.
     this.db = new Database(this.engine.tables(), { company: options.settings?.companyName ?? DEFAULT_SETTINGS.companyName });
+    // A dependency's table is built when first reached (by code, a FlowField or seeded data).
+    this.engine.onTablesAdded = (defs) => this.db.defineTables(defs);
+    const engine = this.engine;
+    if (engine.ensureTable) this.db.onMissingTable = (t) => void engine.ensureTable!(t);
     const runtimeOptions: RuntimeOptions = { engine: this.engine, db: this.db, settings: options.settings, clock: options.clock, seed: options.seed, freeRun: options.freeRun };
     this.rt = new SessionRuntime(runtimeOptions);
     this.rt.setObjects(this.loadResult.objects);
@@ -82,12 +115,27 @@ export class RuntimeHost {
   private loadedTexts = new Map<string, string>();
 
   private load(files = this.files()): LoadResult {
+    if (this.options.workspace && !this.options.files) {
+      const deps = this.options.dependencies ?? {};
+      try {
+        this.apps = loadApps({ workspace: [this.workspace], dependencySources: deps.sources, packageCaches: deps.packageCaches, preprocessorSymbols: deps.preprocessorSymbols, cacheDir: deps.cacheDir });
+      } catch (err) {
+        if (err instanceof DependencyError || err instanceof AppJsonError) throw new WorkspaceError(err.message);
+        throw err;
+      }
+    }
+    const symbols = this.apps ? [...this.apps.workspaceApps[0].symbols] : this.options.dependencies?.preprocessorSymbols;
     // The virtual system tables load with the workspace so AL can declare records of them.
-    const result = this.engine.load([...files, ...systemTablesAl()]);
+    const result = this.engine.load([...files, ...systemTablesAl()], { preprocessorSymbols: symbols, apps: this.apps });
     this.loadedTexts = new Map(files.map((f) => [f.path, f.text]));
-    if (this.options.strict !== false && result.errors.length > 0) {
-      const e = result.errors[0];
-      const more = result.errors.length > 1 ? ` (and ${result.errors.length - 1} more)` : '';
+    this.findings = [
+      ...result.errors.map((e): LoadFinding => ({ kind: findingKind(e.message), severity: 'error', ...e })),
+      ...(this.apps?.findings ?? []),
+    ];
+    const errors = this.findings.filter((f) => f.severity === 'error');
+    if (this.options.strict === true && errors.length > 0) {
+      const e = errors[0];
+      const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
       throw new WorkspaceError(`${e.file}:${e.line + 1}:${e.character + 1}: ${e.message}${more}`);
     }
     return result;

@@ -89,19 +89,29 @@ export class Database {
     return [...this.byId.values()].map((s) => s.info.def);
   }
 
+  /** Asked on a lookup miss: a table of the workspace's dependencies is built on first use (it then defines it). */
+  onMissingTable?: (nameOrId: string) => void;
+
+  private miss(nameOrId: string | number): void {
+    this.onMissingTable?.(String(nameOrId));
+  }
+
   table(name: string): TableDef {
+    if (!this.tables.has(name.toLowerCase())) this.miss(name);
     const s = this.tables.get(name.toLowerCase());
     if (!s) throw new AlRuntimeError(`The table '${name}' does not exist in the runtime's database.`);
     return s.info.def;
   }
 
   tableById(id: number): TableDef {
+    if (!this.byId.has(id)) this.miss(id);
     const s = this.byId.get(id);
     if (!s) throw new AlRuntimeError(`The table with ID ${id} does not exist in the runtime's database.`);
     return s.info.def;
   }
 
   hasTable(nameOrId: string | number): boolean {
+    if (!(typeof nameOrId === 'number' ? this.byId.has(nameOrId) : this.tables.has(nameOrId.toLowerCase()))) this.miss(nameOrId);
     return typeof nameOrId === 'number' ? this.byId.has(nameOrId) : this.tables.has(nameOrId.toLowerCase());
   }
 

@@ -64,13 +64,17 @@ function workspace(): string {
   return dir;
 }
 
-test('run: a key naming an undeclared field and an unknown field type are load errors with file and line, not a crash', () => {
+test('run --strict: a key naming an undeclared field and an unknown field type are load errors with file and line, not a crash', () => {
   const dir = workspace();
-  const r = spawnSync(process.execPath, [cli, 'run', dir, '--scenario', join(dir, 'scenario.json')], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [cli, 'run', dir, '--scenario', join(dir, 'scenario.json'), '--strict'], { encoding: 'utf8' });
   assert.equal(r.status, 2, r.stderr);
   assert.doesNotMatch(r.stderr, /internal error|\n\s+at /);
   assert.match(r.stderr, /Bad\.Table\.al:6:\d+: field "Amount" has type Money, which a table field cannot have/);
   assert.match(r.stderr, /and \d+ more/);
+  // Lenient (the default): one summary line of the findings, the rest of the workspace runs.
+  const lenient = spawnSync(process.execPath, [cli, 'run', dir, '--scenario', join(dir, 'scenario.json')], { encoding: 'utf8' });
+  assert.doesNotMatch(lenient.stderr, /internal error|\n\s+at /);
+  assert.match(lenient.stderr.split('\n')[0], /^al-session-lab: \d+ load findings \(.*\); loaded what could be loaded, list them with --findings FILE$/);
 });
 
 test('serve: the table loads without what is wrong, reload lists every problem with its line, the codeunit runs', async () => {

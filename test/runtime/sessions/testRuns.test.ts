@@ -164,3 +164,35 @@ codeunit 50141 "Extra Tests"
     rmSync(ws, { recursive: true, force: true });
   }
 });
+
+test('runTests with coverage: statement counts from the statement hooks, background sessions included; what each test reached', async () => {
+  const ws = mkdtempSync(join(tmpdir(), 'alsl-runtests-'));
+  cpSync(example, ws, { recursive: true });
+  const { proc, client } = await serve(ws);
+  try {
+    const r = await runTests(client, { tests: [{ codeunit: 50121, tests: ['BackgroundSessionBlocksEveryCustomer'] }], coverage: true });
+    assert.equal(r.finished[0].outcome, 'passed');
+    const cov = r.ended.coverage!;
+    const block = cov.find((f) => f.file.endsWith('BlockAllCustomers.Codeunit.al'))!;
+    // The background session's statements ran (Modify once per customer: twice here).
+    const modify = block.statements.find((s) => readFileSync(block.file, 'utf8').split('\n')[s.line].includes('Customer.Modify()'))!;
+    assert.equal(modify.count, 2);
+    assert.deepEqual(block.procedures.map((p) => [p.name, p.count > 0]), [['OnRun', true]]);
+    // Code no test ran is there with zero counts (so it shows as not covered).
+    const pbt = cov.find((f) => f.file.endsWith('PBTWaitCodeunit.Codeunit.al'))!;
+    assert.ok(pbt.statements.length > 3 && pbt.statements.every((s) => s.count === 0));
+    // Only the workspace's own files, not the runtime's virtual system tables.
+    assert.ok(cov.every((f) => f.file.startsWith(ws)));
+    const reached = r.finished[0].reached!;
+    assert.deepEqual(reached.find((x) => x.file === block.file)!.procedures, ['OnRun']);
+    assert.ok(!reached.some((x) => x.file === pbt.file));
+    // Without coverage, nothing is counted and no coverage is sent.
+    const plain = await runTests(client, { tests: [{ codeunit: 50121, tests: ['BackgroundSessionBlocksEveryCustomer'] }] });
+    assert.equal(plain.ended.coverage, undefined);
+    assert.equal(plain.finished[0].reached, undefined);
+  } finally {
+    client.dispose();
+    proc.kill();
+    rmSync(ws, { recursive: true, force: true });
+  }
+});

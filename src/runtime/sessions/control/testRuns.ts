@@ -2,7 +2,8 @@
 // fresh foreground session of the warm runtime, and what happens is reported per test: start, outcome with duration,
 // the failure with its call stack resolved to source, output of the sessions the test started, and their errors.
 import { performance } from 'node:perf_hooks';
-import type { BodyOf, Events, TestSelection, TestSessionError, TestStackFrame, TimelineEvent } from '../../../protocol/runtimeProtocol';
+import type { CoverageCounts } from '../../contracts';
+import type { BodyOf, Events, FileCoverageData, TestSelection, TestSessionError, TestStackFrame, TimelineEvent } from '../../../protocol/runtimeProtocol';
 import type { RuntimeHost } from '../host';
 import type { Session } from '../session';
 import { RequestError } from './requests';
@@ -35,7 +36,10 @@ export class TestRuns {
     }
     const run: ActiveRun = { id: this.nextRun++, cancelled: false, sessions: new Set() };
     this.active = run;
-    void this.play(run, selection, send).finally(() => {
+    const coverage = args.coverage === true && this.host.engine.startCoverage ? this.host.engine : undefined;
+    coverage?.startCoverage!();
+    void this.play(run, selection, send, coverage !== undefined).finally(() => {
+      coverage?.stopCoverage?.();
       if (this.active === run) this.active = undefined;
     });
     return { run: run.id, reloaded, loadErrors };
@@ -52,8 +56,12 @@ export class TestRuns {
     }
   }
 
-  private async play(run: ActiveRun, selection: TestSelection[], send: Send): Promise<void> {
+  private async play(run: ActiveRun, selection: TestSelection[], send: Send, coverage: boolean): Promise<void> {
     const rt = this.host.rt;
+    const engine = this.host.engine;
+    const inWorkspace = (file: string) => !!this.host.workspace && file.startsWith(this.host.workspace);
+    /** Coverage runs: the counts when the test started, to tell what this test reached. */
+    let before: Uint32Array | undefined;
     const started = performance.now();
     let passed = 0;
     let failed = 0;
@@ -82,6 +90,7 @@ export class TestRuns {
           case 'testStarted':
             if (sid !== s.id) return;
             current = { procedure: String(e.function ?? ''), t0: performance.now(), errors: [] };
+            if (coverage) before = engine.coverage?.()?.counts.slice();
             send('testStarted', { run: run.id, codeunit: sel.codeunit, codeunitName: name, procedure: current.procedure, session: s.id });
             return;
           case 'testResult': {
@@ -105,6 +114,7 @@ export class TestRuns {
               durationMs: Math.round(durationMs * 100) / 100,
               ...(err ? { failure: { code: err.code ?? '', text: err.text ?? '', callStack: err.callStack ?? '', ...(err.location ? { location: { file: err.location.file, line: err.location.line, character: err.location.character } } : {}), frames: frames(err.callStack ?? '', err.stackLocations) } } : {}),
               sessionErrors: current?.errors ?? [],
+              ...(coverage && before ? { reached: reachedSince(engine.coverage?.(), before, inWorkspace) } : {}),
             });
             current = undefined;
             return;
@@ -153,8 +163,42 @@ export class TestRuns {
       }
     }
     run.session = undefined;
-    send('testRunEnded', { run: run.id, passed, failed, skipped, durationMs: Math.round((performance.now() - started) * 100) / 100, cancelled: run.cancelled });
+    send('testRunEnded', { run: run.id, passed, failed, skipped, durationMs: Math.round((performance.now() - started) * 100) / 100, cancelled: run.cancelled, ...(coverage ? { coverage: fileCoverage(engine.coverage?.(), inWorkspace) } : {}) });
   }
+}
+
+/** The statements of workspace files that ran since `before`: lines and procedures per file. */
+function reachedSince(cov: CoverageCounts | undefined, before: Uint32Array, keep: (file: string) => boolean): { file: string; lines: number[]; procedures: string[] }[] {
+  if (!cov) return [];
+  const byFile = new Map<string, { lines: Set<number>; procedures: Set<string> }>();
+  for (const st of cov.statements) {
+    if ((cov.counts[st.id] ?? 0) <= (before[st.id] ?? 0) || !keep(st.file)) continue;
+    let f = byFile.get(st.file);
+    if (!f) byFile.set(st.file, (f = { lines: new Set(), procedures: new Set() }));
+    f.lines.add(st.line);
+    f.procedures.add(st.proc);
+  }
+  return [...byFile].map(([file, f]) => ({ file, lines: [...f.lines].sort((a, b) => a - b), procedures: [...f.procedures] }));
+}
+
+/** Every statement of the workspace's files with its count, and each procedure with the count of its first statement. */
+function fileCoverage(cov: CoverageCounts | undefined, keep: (file: string) => boolean): FileCoverageData[] {
+  if (!cov) return [];
+  const byFile = new Map<string, FileCoverageData>();
+  const seenProc = new Set<string>();
+  for (const st of cov.statements) {
+    if (!keep(st.file)) continue;
+    let f = byFile.get(st.file);
+    if (!f) byFile.set(st.file, (f = { file: st.file, statements: [], procedures: [] }));
+    const count = cov.counts[st.id] ?? 0;
+    f.statements.push({ line: st.line, character: st.character, endLine: st.endLine, endCharacter: st.endCharacter, count });
+    const key = `${st.file}|${st.procLine}|${st.proc}`;
+    if (!seenProc.has(key)) {
+      seenProc.add(key);
+      f.procedures.push({ name: st.proc, line: st.procLine, character: st.procCharacter, count });
+    }
+  }
+  return [...byFile.values()];
 }
 
 function parseSelection(v: unknown): TestSelection[] {

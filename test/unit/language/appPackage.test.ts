@@ -1,8 +1,8 @@
 // The .app symbol reader: NAVX header, zip central directory, deflated SymbolReference.json, nested namespaces.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readAppPackage, AppPackageError } from '../../../src/analysis/packages/appPackage';
-import { readZipEntries, readZipEntry } from '../../../src/analysis/packages/zipReader';
+import { readAppPackage, AppPackageError } from '../../../src/language/apps/appPackage';
+import { readZip } from '../../../src/language/apps/zip';
 import { buildApp, buildZip } from '../../helpers/appBuilder';
 
 const symbols = {
@@ -38,16 +38,15 @@ test('reads objects, properties and methods from a built .app', () => {
   assert.equal(pkg.objects.find((o) => o.kind === 'table')?.id, 18);
 });
 
-test('zip reader handles stored and deflated entries behind a prefix', () => {
+test('zip reader handles stored and deflated entries', () => {
   const zip = buildZip([
     { name: 'a.txt', data: Buffer.from('hello'), deflate: false },
     { name: 'b.txt', data: Buffer.from('world '.repeat(100)), deflate: true },
   ]);
-  const withPrefix = Buffer.concat([Buffer.from('PREFIX-BYTES'), zip]);
-  const entries = readZipEntries(withPrefix);
-  assert.deepEqual(entries.map((e) => e.name), ['a.txt', 'b.txt']);
-  assert.equal(readZipEntry(withPrefix, entries[0]).toString(), 'hello');
-  assert.equal(readZipEntry(withPrefix, entries[1]).toString(), 'world '.repeat(100));
+  const entries = readZip(zip);
+  assert.deepEqual([...entries.keys()], ['a.txt', 'b.txt']);
+  assert.equal(Buffer.from(entries.get('a.txt')!).toString(), 'hello');
+  assert.equal(Buffer.from(entries.get('b.txt')!).toString(), 'world '.repeat(100));
 });
 
 test('bad packages give a clear error naming the file', () => {
