@@ -678,6 +678,11 @@ export type EntryPoint =
   | { kind: 'testCodeunit'; codeunit: number | string; isolation?: 'Disabled' | 'Codeunit' | 'Function'; tests?: string[] };
 
 export interface Engine {
+  /**
+   * What a session holds in AL values (its running call's frames and its single-instance codeunits): estimated
+   * bytes and the number of objects walked. Optional: an engine without it has no session memory limit.
+   */
+  heldMemory?(session: SessionServices, exec: Execution | undefined): { bytes: number; nodes: number };
   /** Loads (or reloads) the workspace's AL; executions already running keep the code they started with. */
   load(files: { path: string; text: string }[], options?: { preprocessorSymbols?: string[]; apps?: AppSet }): LoadResult;
   tables(): TableDef[];

@@ -14,6 +14,7 @@ import { helpers, def } from './helpers';
 import type { TypeDesc } from './typeDesc';
 import { isScalarType, normType } from './typeNames';
 import { Rt, type Frame, type SessionState } from './rt';
+import { heldBytes } from './heldMemory';
 import { CodeunitVar, Instance, ModuleInfoValue, Variant } from './objects';
 import { AlRecord, setGlobalsFactory } from './record';
 import { AlDictionary, AlList } from './collections';
@@ -198,6 +199,15 @@ export class EngineImpl implements Engine, RuntimeEngine {
 
   enumEntries(t: TypeRef | undefined): { ordinal: number; name: string }[] {
     return this.ws.enumEntries(t);
+  }
+
+  /** What a session holds in AL values: its call's frames (locals, the instances' globals) and its single instances. */
+  heldMemory(services: SessionServices, exec: Execution | undefined): { bytes: number; nodes: number } {
+    const roots: unknown[] = [];
+    const st = this.sessions.get(services);
+    if (st) roots.push(...st.singleInstances.values());
+    if (exec instanceof Rt) for (const f of exec.frames) roots.push(f.L, f.self);
+    return heldBytes(roots);
   }
 
   tables(): TableDef[] {
