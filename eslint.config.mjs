@@ -20,7 +20,8 @@ const allowed = {
   // Pure chart rendering from timeline events, shared by the CLI and the extension.
   timeline: ['protocol'],
   debugAdapter: ['protocol'],
-  extension: ['protocol', 'timeline'],
+  // The syntax layer is pure (no I/O, no editor types): the extension reads object headers through it.
+  extension: ['syntax', 'protocol', 'timeline'],
   cli: ['syntax', 'language', 'analysis', 'ide', 'runtime', 'protocol', 'timeline'],
 };
 /** Which editor packages each layer may import ('vscode' only in the extension). */

@@ -73,32 +73,3 @@ export function findWorkspaceFiles(folders: string[]): WorkspaceFiles {
   }
   return out;
 }
-
-/** Offsets <-> 0-based line/character, as LSP, SARIF and the text output need. */
-export class LineMap {
-  private readonly starts: number[];
-  constructor(text: string) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) starts.push(i + 1);
-      else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
-    }
-    this.starts = starts;
-  }
-  position(offset: number): { line: number; character: number } {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: offset - this.starts[lo] };
-  }
-  offset(line: number, character: number): number {
-    if (line < 0) return 0;
-    if (line >= this.starts.length) return this.starts[this.starts.length - 1] + character;
-    return this.starts[line] + character;
-  }
-}

@@ -1,5 +1,7 @@
-// Finds AL object headers (type, id, name, line) in source text: a header scan, not a parse, good enough for
-// pickers and "Go to Object". No 'vscode' here, so it is unit-tested.
+// Finds AL object headers (type, id, name, line) in source text through the syntax layer's parser (the same
+// reading of AL as the language server and the runtime), for pickers and "Go to Object". No 'vscode' here, so
+// it is unit-tested.
+import { getObjectInfo, getObjects, parseFile, type ObjectType } from '../syntax';
 
 export interface ObjectHeader {
   type: string;
@@ -9,17 +11,32 @@ export interface ObjectHeader {
   line: number;
 }
 
-// Object headers: `codeunit 50100 PBTWaitCodeunit`, `page 21 "Customer Card"`, at the start of a line.
-const HEADER = /^[ \t]*(codeunit|page|table|report|query|xmlport|enum|pageextension|tableextension|enumextension)[ \t]+(\d+)[ \t]+("(?:[^"]|"")+"|[A-Za-z_][\w]*)/gim;
+/** How pickers name the object types that have ids. */
+const typeNames: Partial<Record<ObjectType, string>> = {
+  codeunit: 'Codeunit',
+  page: 'Page',
+  pageextension: 'PageExtension',
+  table: 'Table',
+  tableextension: 'TableExtension',
+  report: 'Report',
+  reportextension: 'ReportExtension',
+  query: 'Query',
+  xmlport: 'XmlPort',
+  enum: 'Enum',
+  enumextension: 'EnumExtension',
+  permissionset: 'PermissionSet',
+  permissionsetextension: 'PermissionSetExtension',
+};
 
+/** The objects with an id declared in a file (a file with syntax errors still gives the headers the parser recovered). */
 export function scanObjectHeaders(text: string): ObjectHeader[] {
+  const parsed = parseFile(text);
   const out: ObjectHeader[] = [];
-  for (const m of text.matchAll(HEADER)) {
-    const before = text.slice(0, m.index);
-    const line = before.split('\n').length - 1;
-    const type = m[1].charAt(0).toUpperCase() + m[1].slice(1).toLowerCase();
-    const name = m[3].startsWith('"') ? m[3].slice(1, -1).replace(/""/g, '"') : m[3];
-    out.push({ type: type === 'Pageextension' ? 'PageExtension' : type === 'Tableextension' ? 'TableExtension' : type === 'Enumextension' ? 'EnumExtension' : type, id: Number(m[2]), name, line });
+  for (const node of getObjects(parsed.root)) {
+    const info = getObjectInfo(node);
+    const type = typeNames[info.objectType];
+    if (!type || info.id === undefined || !info.name) continue;
+    out.push({ type, id: info.id, name: info.name, line: parsed.lineMap.position(info.keyword.start).line });
   }
   return out;
 }

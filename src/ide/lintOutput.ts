@@ -2,7 +2,7 @@
 import { relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Finding } from '../analysis/diagnostic';
-import { LineMap } from '../analysis/files';
+import { LineMap } from '../syntax';
 import { ruleMetas } from '../analysis/rules';
 
 export interface Positioned {

@@ -124,9 +124,24 @@ export interface ErrorData {
   character?: number;
 }
 
+/**
+ * Every kind of timeline event the runtime emits (docs/cli.md lists their fields). The runtime's emit takes only
+ * these, and the one-line formatter (runtime/sessions/eventLog.ts) switches over all of them: a kind added here
+ * without its line there fails the typecheck.
+ */
+export type TimelineEventKind =
+  | 'sessionStarted' | 'sessionEnded' | 'sessionQueued' | 'startSessionIgnored' | 'scheduledTask' | 'serverRestart'
+  | 'taskEnqueued' | 'taskWaiting' | 'taskStarted' | 'taskCancelled' | 'enqueueFailed'
+  | 'trigger' | 'message' | 'notification' | 'dialog' | 'error'
+  | 'write' | 'commit' | 'rollback'
+  | 'pageOpened' | 'pageClosed' | 'pageField' | 'pageUpdate'
+  | 'step' | 'stepFailed' | 'testStarted' | 'testResult'
+  /** A foreground call stopped at --max-call-time; a session ended over maxSessionMemoryMB. */
+  | 'callTimeLimit' | 'memoryLimit';
+
 /** A timeline event exactly as `al-session-lab run --json` prints it (see docs/cli.md): `event`, `t`, ... */
 export interface TimelineEvent {
-  event: string;
+  event: TimelineEventKind;
   t: number;
   session?: number;
   [field: string]: unknown;

@@ -79,6 +79,11 @@ export interface TableDef {
   temporaryOnly?: boolean;
   /** DataPerCompany = false: one set of rows shared by all companies (added by the store; default true). */
   dataPerCompany?: boolean;
+  /**
+   * A virtual system table (src/runtime/platform: Field, AllObj, Integer...): its rows come from this provider on
+   * every read, given the read's filters and the database; writes raise the read-only error.
+   */
+  virtualRows?: (filters?: FieldFilter[], db?: { defaultCompany: string; companies(): string[] }) => Iterable<Row>;
 }
 
 /** A row as stored: field values by field id. */
@@ -357,6 +362,27 @@ export interface SessionServices {
   readonly testRun?: TestRunHooks;
   /** A test function (or a test codeunit's OnRun, function '') starts (added by the session layer). */
   testStarted?(test: { codeunit: number; codeunitName: string; function: string }): void;
+  /**
+   * An outgoing HTTP request (HttpClient.Send/Get/Post...). The runtime has no network: the session answers
+   * through a test's [HttpClientHandler] (the test framework's hook) or returns undefined, and the request is
+   * blocked by the environment as BC blocks it.
+   */
+  httpRequest?(request: HttpRequestData): HttpResponseData | undefined;
+}
+
+export interface HttpRequestData {
+  method: string;
+  url: string;
+  /** Request and content headers, names as given. */
+  headers: [string, string][];
+  content: string;
+}
+
+export interface HttpResponseData {
+  statusCode: number;
+  reasonPhrase?: string;
+  headers?: [string, string][];
+  content?: string;
 }
 
 /** A page background task the caller waits for (synchronous tasks). */
@@ -688,6 +714,11 @@ export type EntryPoint =
   | { kind: 'testCodeunit'; codeunit: number | string; isolation?: 'Disabled' | 'Codeunit' | 'Function'; tests?: string[] };
 
 export interface Engine {
+  /**
+   * What a session holds in AL values (its running call's frames and its single-instance codeunits): estimated
+   * bytes and the number of objects walked. Optional: an engine without it has no session memory limit.
+   */
+  heldMemory?(session: SessionServices, exec: Execution | undefined): { bytes: number; nodes: number };
   /** Loads (or reloads) the workspace's AL; executions already running keep the code they started with. */
   load(files: { path: string; text: string }[], options?: { preprocessorSymbols?: string[]; apps?: AppSet }): LoadResult;
   tables(): TableDef[];

@@ -18,7 +18,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { loadFolderConfig } from '../analysis/config/lintConfig';
 import type { Finding, Severity } from '../analysis/diagnostic';
-import { decodeAlFile, findWorkspaceFiles, LineMap } from '../analysis/files';
+import { decodeAlFile, findWorkspaceFiles } from '../analysis/files';
+import { LineMap } from '../syntax';
 import { readAppPackage } from '../language/apps/appPackage';
 import { ruleMetas } from '../analysis/rules';
 import { LanguageService } from '../ide/service';

@@ -11,6 +11,12 @@ import { LineMap } from './lineMap';
 export interface ParseOptions {
   /** Preprocessor symbols defined for the whole file (app.json `preprocessorSymbols`). */
   preprocessorSymbols?: Iterable<string>;
+  /**
+   * Skim procedure and trigger bodies (`begin ... end` kept as a Block of its two keywords): for indexing declarations,
+   * where the statements are built later from a full parse. The tree is then not lossless, and errors inside
+   * well-formed bodies are not reported (a body that does not close is parsed in full).
+   */
+  skimBodies?: boolean;
 }
 
 /** The result of parsing one file. Never thrown from; `errors` lists every syntax error. */
@@ -78,6 +84,7 @@ export function parseFile(text: string, options: ParseOptions = {}): ParseResult
   const symbols = options.preprocessorSymbols ? new Set(options.preprocessorSymbols) : emptySymbols;
   const s = scan(text, symbols);
   const p = new Parser(text, s);
+  p.skimBodies = options.skimBodies === true;
   const root = parseSourceFile(p);
   const errors = [...s.errors, ...p.errors].sort((a, b) => a.start - b.start);
   const data: TreeData = { text, triviaKinds: s.triviaKinds.slice(0, s.triviaCount), triviaStarts: s.triviaStarts.slice(0, s.triviaCount), lineMap: undefined };

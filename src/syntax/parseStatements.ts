@@ -62,6 +62,14 @@ function looksLikeAttributedMember(p: Parser): boolean {
 
 /** `begin` statements `end` */
 export function parseBlock(p: Parser): SyntaxNode {
+  if (p.skimBodies && p.cur() === SyntaxKind.BeginKeyword) {
+    const end = p.matchingEnd();
+    if (end > 0) {
+      const begin = p.take();
+      p.jumpTo(end);
+      return p.node(SyntaxKind.Block, [begin, p.take()]);
+    }
+  }
   const childrenM = p.mark();
   p.push(p.expect(SyntaxKind.BeginKeyword, "'begin'"));
   parseStatementListInto(p, false);

@@ -24,6 +24,12 @@ export class Parser {
   /** Offset of the last reported error, to report one error per position (cascades add noise, not help). */
   private lastErrorAt = -1;
 
+  /**
+   * Skim procedure bodies: a well-formed `begin ... end` becomes a Block of its two keywords (see parseBlock). For
+   * indexing declarations only; such a tree is not lossless and reports no errors inside skimmed bodies.
+   */
+  skimBodies = false;
+
   constructor(text: string, scan: ScanResult) {
     this.text = text;
     this.count = scan.count;
@@ -75,6 +81,31 @@ export class Parser {
     if (this.tokenEnd(this.pos) - s !== lower.length) return false;
     for (let i = 0; i < lower.length; i++) if ((this.text.charCodeAt(s + i) | 32) !== lower.charCodeAt(i)) return false;
     return true;
+  }
+
+  /**
+   * From a `begin`, the index of its matching `end` when the tokens up to it nest (begin/case ... end), or -1 when the
+   * body does not close before a `procedure`/`trigger` keyword or the end of the file (then it is parsed in full, with
+   * its errors). `.End` (a member named so) does not count.
+   */
+  matchingEnd(): number {
+    const kinds = this.kinds;
+    let depth = 0;
+    for (let i = this.pos; i < this.count; i++) {
+      const k = kinds[i];
+      if (i > this.pos && kinds[i - 1] === SyntaxKind.DotToken) continue;
+      if (k === SyntaxKind.BeginKeyword || k === SyntaxKind.CaseKeyword) depth++;
+      else if (k === SyntaxKind.EndKeyword) {
+        if (--depth === 0) return i;
+      } else if (k === SyntaxKind.ProcedureKeyword || k === SyntaxKind.TriggerKeyword || k === SyntaxKind.EndOfFileToken) return -1;
+    }
+    return -1;
+  }
+
+  /** Moves to token i without building nodes for the tokens passed (skimmed bodies). */
+  jumpTo(i: number): void {
+    this.pos = i;
+    this.kind = this.kinds[i];
   }
 
   /** Consumes the current token as is. Never consumes the end-of-file token (returns a missing one instead). */

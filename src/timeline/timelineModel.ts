@@ -146,6 +146,13 @@ export function buildTimeline(events: readonly TimelineEvent[]): TimelineModel {
       case 'error':
         markOn(e.session, { t: e.t, kind: 'error', label: `error: ${e.code ? `${str(e.code)}: ` : ''}${str(e.text)}` });
         break;
+      // A foreground call stopped by --max-call-time, a session ended over maxSessionMemoryMB.
+      case 'callTimeLimit':
+        markOn(e.session, { t: e.t, kind: 'timeout', label: `call time limit: ${str(e.text)}` });
+        break;
+      case 'memoryLimit':
+        markOn(e.session, { t: e.t, kind: 'error', label: `memory limit: ${str(e.text)}` });
+        break;
       case 'commit':
       case 'rollback':
         markOn(e.session, { t: e.t, kind: e.event, label: e.event });

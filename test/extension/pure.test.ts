@@ -16,6 +16,9 @@ test('object headers give type, id, name and 0-based line, quoted names unquoted
 
 test('words that merely look like headers inside code are not objects', () => {
   assert.deepEqual(scanObjectHeaders('    Page.Run(21);\n    x := codeunit::"Block";\n'), []);
+  // Inside a comment or a string, and inside a procedure body, a header-looking line is not a header.
+  const text = 'codeunit 50100 Real\n{\n    // codeunit 50101 InComment\n    procedure P()\n    begin\n        Message(\'page 21 "NotAPage"\');\n    end;\n}\n/*\ntable 18 Commented\n*/\n';
+  assert.deepEqual(scanObjectHeaders(text), [{ type: 'Codeunit', id: 50100, name: 'Real', line: 0 }]);
 });
 
 test('record keys: field=value pairs, quotes removed; empty means the first record; bad input is named', () => {

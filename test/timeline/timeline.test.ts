@@ -71,7 +71,7 @@ test('a task cancelled while it waited gets a row of its own showing the wait', 
 test('timeouts are marked; unknown events and events without a time are ignored', () => {
   const m = buildTimeline([
     { event: 'sessionStarted', t: 0, session: 5, kind: 'PageBackgroundTask', parent: null, object: 'Codeunit 1' },
-    { event: 'somethingNew', t: 10, session: 5 },
+    { event: 'somethingNew', t: 10, session: 5 } as unknown as TimelineEvent,
     { event: 'sessionEnded', t: 600000, session: 5, outcome: 'timeout', error: { code: 'ChildSessionTaskTimeout', text: 'Child Session task was terminated because of a timeout.' } },
     { event: 'broken' } as unknown as TimelineEvent,
   ]);

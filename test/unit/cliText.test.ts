@@ -31,7 +31,7 @@ test('run: a load error naming a crafted field is printed escaped', () => {
   mkdirSync(join(dir, 'src'));
   writeFileSync(join(dir, 'src', 'T.Table.al'), `table 50100 T\n{\n    fields { field(1; "No."; Code[20]) { } }\n    keys { key(PK; "X${ESC}[2J${CSI}1m") { } }\n}\n`);
   writeFileSync(join(dir, 's.json'), '{"steps":[]}');
-  const r = cliRun(['run', dir, '--scenario', join(dir, 's.json')]);
+  const r = cliRun(['run', dir, '--scenario', join(dir, 's.json'), '--strict']);
   assert.equal(r.status, 2, r.stderr);
   assert.match(r.stderr, /T\.Table\.al:4:\d+: key "PK" names field/);
   assert.doesNotMatch(r.stderr, /[\u001b\u009b]/);

@@ -19,10 +19,30 @@ const noSymbols: ReadonlySet<string> = new Set();
 
 export function buildFileModel(path: string, text: string, options: BuildOptions = {}): AlFileModel {
   const symbols = options.preprocessorSymbols ?? noSymbols;
-  const result = parseFile(text, { preprocessorSymbols: symbols });
+  // With lazy bodies the statements are built from a second, full parse when first read: skim them here (most of a
+  // file's tokens are statements; not building their nodes halves the indexing parse).
+  const result = parseFile(text, { preprocessorSymbols: symbols, skimBodies: options.lazyBodies === true });
   let lazy: LazyBodies | undefined;
   if (options.lazyBodies) lazy = new LazyBodies(path, text, symbols);
   return modelFromTree(path, text, result.tree, result.errors.length, lazy);
+}
+
+/**
+ * The files whose bodies are built, least recently used first, with their text lengths: bodies weigh about as much
+ * as their source, and a whole-workspace walk reaches most of a large workspace, so only a budget of them is kept
+ * (W1: the walks' working set is a small part of the 270 M characters; the rest is rebuilt by a re-parse if read
+ * again). Invariant: a body object stays valid after eviction (nothing is mutated); a later read may return a new,
+ * equal one, so code must not compare bodies of different reads by identity.
+ */
+const builtBodies = new Map<LazyBodies, number>();
+let builtChars = 0;
+let bodyBudgetChars = 64 * 1024 * 1024;
+
+/** Sets the budget of source characters whose bodies stay built (tests and benchmarks); returns the old one. */
+export function setBodyBudget(chars: number): number {
+  const old = bodyBudgetChars;
+  bodyBudgetChars = chars;
+  return old;
 }
 
 /** Re-parses a file on first demand and builds all its procedure bodies, keyed by the offset of their block. */
@@ -34,7 +54,11 @@ class LazyBodies {
     private readonly symbols: ReadonlySet<string>,
   ) {}
   get(blockStart: number): Stmt | undefined {
-    if (!this.bodies) {
+    if (this.bodies) {
+      // Most recently used last.
+      builtBodies.delete(this);
+      builtBodies.set(this, this.text.length);
+    } else {
       const bodies = new Map<number, Stmt>();
       const b = new Builder(this.path, this.text);
       const visit = (n: SyntaxNode) => {
@@ -47,6 +71,14 @@ class LazyBodies {
       };
       visit(parseFile(this.text, { preprocessorSymbols: this.symbols }).root);
       this.bodies = bodies;
+      builtBodies.set(this, this.text.length);
+      builtChars += this.text.length;
+      for (const [old, chars] of builtBodies) {
+        if (builtChars <= bodyBudgetChars || old === this) break;
+        old.bodies = undefined;
+        builtBodies.delete(old);
+        builtChars -= chars;
+      }
     }
     return this.bodies.get(blockStart);
   }

@@ -49,8 +49,10 @@ function checkFile(ws: Workspace, reach: Map<string, Reacher>, file: AlFileModel
   const out: Report[] = [];
   for (const obj of file.objects) for (const proc of obj.procedures) {
     // A report data item's (or XMLport table element's) OnAfterGetRecord runs once per record: a loop of its own.
-    const perRecord = proc.isTrigger && proc.host?.kind === 'dataitem' && proc.name.toLowerCase() === 'onaftergetrecord' && proc.body ? proc.body : undefined;
-    forEachCall(proc.body, (call, loops) => {
+    // One read of the body: a body may be rebuilt between reads (model/fromTree.ts), and the loop is compared by identity.
+    const body = proc.body;
+    const perRecord = proc.isTrigger && proc.host?.kind === 'dataitem' && proc.name.toLowerCase() === 'onaftergetrecord' ? body : undefined;
+    forEachCall(body, (call, loops) => {
       const loop = loops.length ? loops[loops.length - 1] : perRecord;
       if (!loop) return;
       if (waits(file.text, loop)) return;

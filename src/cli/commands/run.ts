@@ -3,7 +3,7 @@
 // --timeline FILE also writes the run's Gantt chart (HTML, or SVG for a .svg file).
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import { CliError, intFlag, parseArgs, type CommandContext } from '../cliSupport';
+import { CliError, intFlag, parseArgs, type CommandContext, type ParsedArgs } from '../cliSupport';
 import { RuntimeHost, WorkspaceError } from '../../runtime/sessions/host';
 import { parseScenario, ScenarioError } from '../../runtime/sessions/scenario';
 import { applySetting, loadSettings, SettingsError, type SessionSettings } from '../../runtime/sessions/settings';
@@ -31,6 +31,11 @@ export function settingsFromFlags(workspace: string, set: string | undefined): S
   return settings;
 }
 
+/** `--max-call-time SECONDS`: the longest a foreground call may compute (0: no limit). */
+export function maxCallTimeFlag(parsed: ParsedArgs, settings: SessionSettings): void {
+  if (parsed.values.has('max-call-time')) settings.maxCallTime = intFlag(parsed, 'max-call-time', 600) * 1000;
+}
+
 export function clockFlag(value: string | undefined, fallback: 'virtual' | 'real'): 'virtual' | 'real' {
   if (value === undefined) return fallback;
   if (value !== 'virtual' && value !== 'real') throw new CliError(`flag --clock needs 'virtual' or 'real', got '${value}'`);
@@ -38,7 +43,7 @@ export function clockFlag(value: string | undefined, fallback: 'virtual' | 'real
 }
 
 export async function runCommand(args: string[], ctx: CommandContext): Promise<number> {
-  const parsed = parseArgs(args, { values: ['scenario', 'seed', 'clock', 'set', 'timeline', ...DEPENDENCY_FLAGS.values], booleans: ['json', ...DEPENDENCY_FLAGS.booleans], repeated: DEPENDENCY_FLAGS.repeated });
+  const parsed = parseArgs(args, { values: ['scenario', 'seed', 'clock', 'set', 'timeline', 'max-call-time', ...DEPENDENCY_FLAGS.values], booleans: ['json', ...DEPENDENCY_FLAGS.booleans], repeated: DEPENDENCY_FLAGS.repeated });
   const [workspace, ...extra] = parsed.positional;
   if (!workspace) throw new CliError('run needs a WORKSPACE folder: al-session-lab run WORKSPACE --scenario FILE');
   if (extra.length) throw new CliError(`run takes one WORKSPACE, got also: ${extra.join(' ')}`);
@@ -53,6 +58,7 @@ export async function runCommand(args: string[], ctx: CommandContext): Promise<n
     throw new CliError(`${scenarioFile}: cannot read the scenario file`);
   }
   const settings = settingsFromFlags(workspace, parsed.values.get('set'));
+  maxCallTimeFlag(parsed, settings);
   const deps = dependencyFlags(parsed);
   const json = parsed.booleans.has('json');
   let scenario;

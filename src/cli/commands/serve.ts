@@ -10,10 +10,10 @@ import { RuntimeHost, WorkspaceError } from '../../runtime/sessions/host';
 import { parseScenario, scenarioFromJson, ScenarioError, type Scenario } from '../../runtime/sessions/scenario';
 import { ControlServer } from '../../runtime/sessions/control/controlServer';
 import { createEngine } from '../../runtime/sessions/defaultEngine';
-import { clockFlag, settingsFromFlags } from './run';
+import { clockFlag, maxCallTimeFlag, settingsFromFlags } from './run';
 
 export async function serveCommand(args: string[], ctx: CommandContext): Promise<number> {
-  const parsed = parseArgs(args, { values: ['port', 'scenario', 'seed', 'clock', 'set', 'token', 'data', 'max-message-mb', ...DEPENDENCY_FLAGS.values], booleans: [...DEPENDENCY_FLAGS.booleans], repeated: DEPENDENCY_FLAGS.repeated });
+  const parsed = parseArgs(args, { values: ['port', 'scenario', 'seed', 'clock', 'set', 'token', 'data', 'max-message-mb', 'max-call-time', ...DEPENDENCY_FLAGS.values], booleans: [...DEPENDENCY_FLAGS.booleans], repeated: DEPENDENCY_FLAGS.repeated });
   const [workspace, ...extra] = parsed.positional;
   if (!workspace) throw new CliError('serve needs a WORKSPACE folder: al-session-lab serve WORKSPACE [--port N] [--scenario FILE]');
   if (extra.length) throw new CliError(`serve takes one WORKSPACE, got also: ${extra.join(' ')}`);
@@ -26,6 +26,7 @@ export async function serveCommand(args: string[], ctx: CommandContext): Promise
   const maxMessageMb = intFlag(parsed, 'max-message-mb', 64);
   if (maxMessageMb < 1) throw new CliError(`flag --max-message-mb needs a size of 1 MB or more, got ${maxMessageMb}`);
   const settings = settingsFromFlags(workspace, parsed.values.get('set'));
+  maxCallTimeFlag(parsed, settings);
   const deps = dependencyFlags(parsed);
   let scenario: Scenario | undefined;
   const scenarioFile = parsed.values.get('scenario');

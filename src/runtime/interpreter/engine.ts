@@ -14,6 +14,7 @@ import { helpers, def } from './helpers';
 import type { TypeDesc } from './typeDesc';
 import { isScalarType, normType } from './typeNames';
 import { Rt, type Frame, type SessionState } from './rt';
+import { heldBytes } from './heldMemory';
 import { CodeunitVar, Instance, ModuleInfoValue, Variant } from './objects';
 import { AlRecord, setGlobalsFactory } from './record';
 import { AlDictionary, AlList } from './collections';
@@ -25,7 +26,7 @@ import { codeunitSubtype, requiredTestIsolationOf, refuseRunningUpgradeCodeunit,
 import { parseSources, Workspace } from './loader';
 import { Breakpoints, type BreakpointEntry } from './breakpoints';
 import { registries } from './registries';
-import { Platform } from '../platform';
+import { Platform, platformDeclarations, platformDefaults } from '../platform';
 import { AppObjects } from './appObjects';
 import type { AppSet } from '../../language/apps/loader';
 
@@ -110,7 +111,17 @@ export class EngineImpl implements Engine, RuntimeEngine {
     this.ws.apps = options?.apps ? new AppObjects(options.apps, this.ws, () => this.stmts) : undefined;
     const dotnet = this.ws.apps ? this.ws.apps.dotnetDecls() : [];
     this.platform = new Platform([...decls, ...dotnet].flatMap((d) => d.dotnet ?? []));
+    // BC's system tables (Field, AllObj, User, Integer...) that neither the workspace nor a dependency declares.
+    // Dependencies load lazily, so their code is not scanned for the tables it mentions: with apps, all of them.
+    const index = this.ws.apps?.set.index;
+    decls.push(...platformDeclarations(decls, index ? undefined : files, (type, id) => !!index?.find(type, String(id))));
     this.ws.build(decls, errors);
+    this.platform.attachTables(this.ws.tableList, (db) => ({
+      tables: () => this.ws.tableList,
+      objects: () => this.ws.objects,
+      apps: () => [{ id: this.app.id ?? '{00000000-0000-0000-0000-000000000000}', name: this.app.name, publisher: this.app.publisher, version: this.app.version }],
+      companies: () => [db?.defaultCompany || 'CRONUS', ...(db?.companies() ?? []).filter((c) => c !== (db?.defaultCompany ?? '').toLowerCase())],
+    }));
     this.compileErrors = [];
     this.bps.beginLoad();
     if (this.eagerCompile) {
@@ -190,6 +201,15 @@ export class EngineImpl implements Engine, RuntimeEngine {
     return this.ws.enumEntries(t);
   }
 
+  /** What a session holds in AL values: its call's frames (locals, the instances' globals) and its single instances. */
+  heldMemory(services: SessionServices, exec: Execution | undefined): { bytes: number; nodes: number } {
+    const roots: unknown[] = [];
+    const st = this.sessions.get(services);
+    if (st) roots.push(...st.singleInstances.values());
+    if (exec instanceof Rt) for (const f of exec.frames) roots.push(f.L, f.self);
+    return heldBytes(roots);
+  }
+
   tables(): TableDef[] {
     return this.ws.tableList.map((t) => t.def);
   }
@@ -254,6 +274,8 @@ export class EngineImpl implements Engine, RuntimeEngine {
       const target = this.findObject(kind.toLowerCase(), n.subtype ?? '');
       d.obj = target;
       d.factory = () => new ClientObjectVar(kind, target, n.subtype ?? '');
+    } else if (platformDefaults[n.name]) {
+      d.factory = platformDefaults[n.name];
     } else if (n.name === 'DotNet') {
       // A DotNet variable holds no instance until it is assigned one (IsNull is true).
       d.factory = () => null;

@@ -1,5 +1,5 @@
 // Methods on Text values, Codeunit variables, Enum values, ErrorInfo, TextBuilder and Dialog variables, and the
-// methods every value has (ToText). CurrPage's methods live in pageMethods.ts, Record's in recordMethods.ts.
+// methods every value has (ToText), plus Variant and ModuleInfo. CurrPage's methods live in page.ts (pageMethods), Record's in recordMethods.ts.
 import { AlError } from './errors';
 import { registry, T, tBool, tInt, tText, type CallInfo } from './methodTypes';
 import type { Rt } from './rt';

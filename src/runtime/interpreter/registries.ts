@@ -18,6 +18,7 @@ import { pageVarMethods, reportVarMethods } from './clientObjects';
 import { platformSystemMethods } from '../platform/systemMethods';
 import { notificationMethods } from './notification';
 import { secretTextMethods } from './secretText';
+import { platformKinds } from '../platform/kinds';
 
 /** Method registries by the receiver kind the compiler derives from a static type (normType(t).name). */
 export const kindRegistries: ReadonlyMap<string, Registry> = new Map<string, Registry>([
@@ -48,6 +49,8 @@ export const kindRegistries: ReadonlyMap<string, Registry> = new Map<string, Reg
   ['JsonValue', jsonValueMethods],
   ['Notification', notificationMethods],
   ['SecretText', secretTextMethods],
+  // HttpClient, HttpContent... and the Xml types: the platform layer's (src/runtime/platform).
+  ...platformKinds,
 ]);
 
 // The platform's global methods (IsNull, GetDotNetType: src/runtime/platform) join the system methods.

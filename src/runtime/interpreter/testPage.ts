@@ -14,6 +14,7 @@ import type { Rt, Signal } from './rt';
 import { registry, T, tText, type CallInfo } from './methodTypes';
 import { AlDictionary, fromMap } from './collections';
 import { Variant } from './objects';
+import { errorHandled, taskTriggerCall, type TaskOutcome } from './pageTaskTrigger';
 
 /** A TestPage variable: the page it opens and, while open, its page instance. */
 export class TestPageValue {
@@ -25,7 +26,7 @@ export class TestPageValue {
   ) {}
 }
 
-type Outcome = NonNullable<ReturnType<ChildTaskRun['outcome']>>;
+type Outcome = TaskOutcome;
 
 /** Suspends the execution until the synchronous task ended (the session layer wakes it). */
 export function* waitForTask(run: ChildTaskRun): Generator<unknown, Outcome, unknown> {
@@ -42,14 +43,13 @@ export function* waitForTask(run: ChildTaskRun): Generator<unknown, Outcome, unk
  * (no error trigger, or IsHandled stayed false).
  */
 export function* runTaskTriggers(rt: Rt, page: PageRuntime, run: ChildTaskRun, outcome: Outcome): Generator<unknown, boolean, unknown> {
-  if (outcome.state === 'cancelled') return true;
-  const name = outcome.state === 'completed' ? 'OnPageBackgroundTaskCompleted' : 'OnPageBackgroundTaskError';
-  if (!page.hasTrigger(name)) return outcome.state === 'completed';
-  const args = outcome.state === 'completed' ? [run.taskId, outcome.results] : [run.taskId, outcome.error.code, outcome.error.text, outcome.error.callStack, false];
-  rt.services.taskTrigger?.(name, page, run.taskId);
+  const call = taskTriggerCall(run.taskId, outcome);
+  if (!call) return true;
+  if (!page.hasTrigger(call.name)) return outcome.state === 'completed';
+  rt.services.taskTrigger?.(call.name, page, run.taskId);
   try {
-    const after = yield* page.runTrigger(rt, name, args);
-    return outcome.state === 'completed' || after[4] === true;
+    const after = yield* page.runTrigger(rt, call.name, call.args);
+    return outcome.state === 'completed' || errorHandled(after);
   } finally {
     rt.services.taskTrigger?.(undefined);
   }

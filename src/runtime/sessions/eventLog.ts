@@ -1,6 +1,6 @@
 // The runtime's timeline: every observable event (sessions, tasks, triggers, messages, writes, page fields) in
 // the order it happened, with the clock time. `run --json` prints it, `serve` streams it, tests assert on it.
-import type { TimelineEvent } from '../../protocol/runtimeProtocol';
+import type { TimelineEvent, TimelineEventKind } from '../../protocol/runtimeProtocol';
 
 export type { TimelineEvent };
 
@@ -25,7 +25,7 @@ export class Timeline {
     readonly limit = Number.POSITIVE_INFINITY,
   ) {}
 
-  emit(event: string, fields: Record<string, unknown>): TimelineEvent {
+  emit(event: TimelineEventKind, fields: Record<string, unknown>): TimelineEvent {
     const e: TimelineEvent = { event, t: this.now(), ...fields };
     this.total++;
     if (this.retain) {
@@ -107,6 +107,10 @@ export function formatEvent(e: TimelineEvent, kinds: Map<number, string>): strin
     case 'pageField':
       what = `page ${e.page}: ${e.field} = ${q(e.value)}`;
       break;
+    case 'callTimeLimit':
+    case 'memoryLimit':
+      what = String(e.text);
+      break;
     case 'error':
       what = `error: ${e.code ? `${e.code}: ` : ''}${e.text}`;
       break;
@@ -142,12 +146,25 @@ export function formatEvent(e: TimelineEvent, kinds: Map<number, string>): strin
     case 'scheduledTask':
       what = `TaskScheduler.CreateTask ${e.codeunit}${e.ready ? '' : ' (not ready)'}`;
       break;
+    case 'pageUpdate':
+    case 'testStarted':
+      what = fieldsLine(e);
+      break;
     default: {
-      const { event, t: _t, session: _s, ...rest } = e;
-      what = `${event} ${Object.keys(rest).length ? JSON.stringify(rest) : ''}`.trim();
+      // Exhaustive over TimelineEventKind (a new kind without a line here does not compile); events read from
+      // another version of the runtime still print, with their fields.
+      const unknownKind: never = e.event;
+      void unknownKind;
+      what = fieldsLine(e);
     }
   }
   return `${t}  ${who} ${what}`;
+}
+
+/** The event's name and its fields as JSON (for kinds without a sentence of their own). */
+function fieldsLine(e: TimelineEvent): string {
+  const { event, t: _t, session: _s, ...rest } = e;
+  return `${event} ${Object.keys(rest).length ? JSON.stringify(rest) : ''}`.trim();
 }
 
 /** For a page trigger that page extensions declare: which objects ran it (the page's own id alone says nothing new). */

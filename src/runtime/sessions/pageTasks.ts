@@ -8,6 +8,7 @@ import { BcCode, BcText, alErrorInfo, fill } from './bcErrors';
 import type { CallResult, Session } from './session';
 import type { SessionRuntime } from './runtime';
 import type { PageState } from './pages';
+import { errorHandled, taskTriggerCall, type TaskOutcome } from '../interpreter/pageTaskTrigger';
 
 export type CancelReason = 'recordChanged' | 'pageClosed' | 'cancelled' | 'sessionEnded' | 'serverRestart';
 
@@ -226,17 +227,16 @@ export class PageTasks {
       return;
     }
     const page = task.page!;
-    if (outcome === 'completed') {
-      const results = this.rt.servicesOf(task.child!).results ?? new Map<string, string>();
-      this.rt.pages.runTaskTrigger(page, 'OnPageBackgroundTaskCompleted', task.id, [task.id, results]);
-    } else if (err) {
+    const taskOutcome: TaskOutcome | undefined =
+      outcome === 'completed' ? { state: 'completed', results: this.rt.servicesOf(task.child!).results ?? new Map<string, string>() } : err ? { state: 'failed', error: err } : undefined;
+    const call = taskOutcome && taskTriggerCall(task.id, taskOutcome);
+    if (call && taskOutcome?.state === 'failed') {
       // `var IsHandled` comes back in the trigger's completed value: the argument list after the calls.
       const notify = (r: CallResult) => {
-        const isHandled = r.state === 'completed' && Array.isArray(r.value) && r.value[4] === true;
-        if (!isHandled) this.notify(task, err);
+        if (!(r.state === 'completed' && errorHandled(r.value))) this.notify(task, taskOutcome.error);
       };
-      this.rt.pages.runTaskTrigger(page, 'OnPageBackgroundTaskError', task.id, [task.id, err.code, err.text, err.callStack, false], notify);
-    }
+      this.rt.pages.runTaskTrigger(page, call.name, task.id, call.args, notify);
+    } else if (call) this.rt.pages.runTaskTrigger(page, call.name, task.id, call.args);
     this.rt.pages.tasksChanged(page);
     this.fillSlots(slots);
   }

@@ -112,6 +112,9 @@ export class SessionRuntime {
         const table = /lock on (.+?) \(/.exec(reason)?.[1] ?? 'the table';
         return lockTimeout(table).info;
       },
+      callTimeLimitMs: () => this.settings.maxCallTime,
+      callOverTime: (s, ranMs) => this.callOverTime(s, ranMs),
+      measureMemory: (s) => this.measureMemory(s),
     }, this.settings.busySlicesPerTimeJump, this.settings.lockTimeout);
     this.addCompany(this.settings.companyName);
     for (const c of this.settings.companies) this.addCompany(c);
@@ -301,6 +304,38 @@ export class SessionRuntime {
       }
     }
     this.poke();
+  }
+
+  /** Where a session's call is now, for errors: `"Codeunit Name".OnRun (file line N)`. */
+  private whereIs(s: Session): string {
+    const f = s.current?.exec.debug.frames()[0];
+    if (!f) return s.object;
+    return `${f.name} (${f.location.file.split(/[\\/]/).pop()} line ${f.location.line + 1})`;
+  }
+
+  /** A foreground call computed longer than maxCallTime: it fails with an error naming where it was. */
+  private callOverTime(s: Session, ranMs: number): void {
+    if (!s.current || s.ended) return;
+    const limit = this.settings.maxCallTime;
+    const where = this.whereIs(s);
+    const text = `The call '${s.current.item.label}' ran longer than the ${formatSeconds(limit)} limit (--max-call-time) and was stopped in ${where}.`;
+    this.timeline.emit('callTimeLimit', { session: s.id, limitMs: limit, ranMs: Math.round(ranMs), where, text });
+    s.current.exec.abort({ code: 'CallTimeLimit', text, callStack: where });
+  }
+
+  /** Measures what a session holds; over maxSessionMemoryMB it is ended with an AL error (the others go on). */
+  private measureMemory(s: Session): number {
+    const m = this.engine.heldMemory?.(this.servicesOf(s), s.current?.exec);
+    if (!m) return 1_000_000;
+    s.heldBytes = m.bytes;
+    const limitMb = this.settings.maxSessionMemoryMB;
+    if (limitMb > 0 && m.bytes > limitMb * 1048576 && !s.ending) {
+      const where = this.whereIs(s);
+      const text = `There is not enough memory to execute this function: the session holds ${Math.round(m.bytes / 1048576)} MB of AL values, more than its ${limitMb} MB (setting maxSessionMemoryMB), in ${where}.`;
+      this.timeline.emit('memoryLimit', { session: s.id, limitMb, heldMb: Math.round(m.bytes / 1048576), where, text });
+      this.abortSession(s, 'error', { code: 'SessionMemoryLimit', text, callStack: where });
+    }
+    return m.nodes;
   }
 
   private timeOut(s: Session): void {
@@ -589,4 +624,8 @@ export class SessionRuntime {
 
 export function clientType(kind: SessionKind): string {
   return kind === 'Foreground' ? 'Web Client' : kind === 'Background' ? 'Background' : 'Child Session';
+}
+
+function formatSeconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
 }

@@ -32,6 +32,8 @@ export interface Scenario {
   file: string;
   description?: string;
   data: Record<string, Record<string, unknown>[]>;
+  /** The scenario's `maxCallTime` (given in seconds), in ms: overrides the setting while it plays. */
+  maxCallTime?: number;
   /** 1-based line of each table's rows in `data` (for seed errors). */
   dataLines: Record<string, number>;
   /** Companies the database has besides the runtime's own (`companies`, and every company of `companyData`). */
@@ -65,7 +67,7 @@ export function scenarioFromJson(value: unknown, file: string, lineOf: (node: ob
   };
   if (!isObject(value)) return fail(1, 'a scenario is a JSON object with "steps" (and optionally "data")');
   for (const key of Object.keys(value)) {
-    if (!['data', 'steps', 'description', '$schema', 'companies', 'companyData'].includes(key)) fail(lineOf(value), `unknown scenario property "${key}" (expected data, steps, description, companies, companyData)`);
+    if (!['data', 'steps', 'description', '$schema', 'companies', 'companyData', 'maxCallTime'].includes(key)) fail(lineOf(value), `unknown scenario property "${key}" (expected data, steps, description, companies, companyData, maxCallTime)`);
   }
   const tables = (d: unknown, where: string, at: object): { data: Scenario['data']; lines: Record<string, number> } => {
     const data: Scenario['data'] = {};
@@ -162,7 +164,12 @@ export function scenarioFromJson(value: unknown, file: string, lineOf: (node: ob
     }
     return { step, line, index };
   });
-  return { file, description: typeof value.description === 'string' ? value.description : undefined, data, dataLines, companies, companyData, steps };
+  let maxCallTime: number | undefined;
+  if (value.maxCallTime !== undefined) {
+    if (typeof value.maxCallTime !== 'number' || !Number.isFinite(value.maxCallTime) || value.maxCallTime < 0) fail(lineOf(value), '"maxCallTime" must be a number of seconds (0: no limit)');
+    maxCallTime = Math.round((value.maxCallTime as number) * 1000);
+  }
+  return { file, description: typeof value.description === 'string' ? value.description : undefined, data, dataLines, companies, companyData, steps, ...(maxCallTime !== undefined ? { maxCallTime } : {}) };
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

@@ -19,6 +19,7 @@ export class ScenarioRunner {
 
   async run(scenario: Scenario): Promise<ScenarioResult> {
     const rt = this.host.rt;
+    if (scenario.maxCallTime !== undefined) rt.settings.maxCallTime = scenario.maxCallTime;
     for (const c of scenario.companies ?? []) rt.addCompany(c);
     this.host.seedData(scenario.data, scenario.file, scenario.dataLines);
     for (const c of scenario.companyData ?? []) this.host.seedData(c.data, scenario.file, c.lines, c.company);

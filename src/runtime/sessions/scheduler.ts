@@ -16,6 +16,12 @@ export interface SchedulerHooks {
   paused(session: Session): void;
   /** The error a lock wait ends with after the lock timeout. */
   lockTimeout(session: Session, reason: string): AlErrorInfo;
+  /** A foreground call has computed longer than the limit: the session layer aborts it. */
+  callOverTime?(session: Session, ranMs: number): void;
+  /** The longest a foreground call may compute (ms; 0 or less: no limit). Read at every slice. */
+  callTimeLimitMs?(): number;
+  /** Measures what the session holds and ends it when over its limit; returns the walk's size (spaces the next one). */
+  measureMemory?(session: Session): number;
 }
 
 export type RunOutcome =
@@ -190,6 +196,8 @@ export class Scheduler {
     let current = s.current;
     if (!current) {
       const item = s.queue.shift()!;
+      s.callRanMs = 0;
+      s.callOverTime = false;
       try {
         current = s.current = { exec: item.start(), item };
       } catch (err) {
@@ -198,11 +206,27 @@ export class Scheduler {
       }
     }
     let r: StepResult;
+    const t0 = performance.now();
     try {
       r = current.exec.run(this.budget);
     } catch (err) {
       // An interpreter bug must not take the runtime down: the call fails with the message, like an AL error.
       r = { state: 'failed', error: errorOf(err) };
+    }
+    // A foreground call has no timeout in BC's sense; an endless loop must still not hang the runtime. Only
+    // computing counts (not time stopped in the debugger, sleeping or waiting for a lock).
+    if (s.kind === 'Foreground' && r.state === 'yielded' && !s.callOverTime && this.hooks.callOverTime) {
+      s.callRanMs += performance.now() - t0;
+      const limit = this.hooks.callTimeLimitMs?.() ?? 0;
+      if (limit > 0 && s.callRanMs > limit) {
+        s.callOverTime = true;
+        this.hooks.callOverTime(s, s.callRanMs);
+      }
+    }
+    // What the session holds in AL values is measured every few slices, spaced by the cost of the last walk.
+    if (this.hooks.measureMemory && r.state !== 'completed' && r.state !== 'failed' && --s.memoryCheckIn <= 0) {
+      const nodes = this.hooks.measureMemory(s);
+      s.memoryCheckIn = Math.max(8, Math.ceil(nodes / 4000));
     }
     // Invariant: once a session is being ended (timeout, StopSession) its execution was aborted; if it did not
     // stop at the statement boundary as the contract says, the session layer stops it here.

@@ -36,6 +36,12 @@ export class Session {
   lockDeadline: number | undefined;
   /** Database.LockTimeout(false) (0) / LockTimeoutDuration in this session; undefined: the lockTimeout setting. */
   lockTimeoutMs: number | undefined;
+  /** Wall time the current call has spent computing (the maxCallTime limit), and whether it was stopped for it. */
+  callRanMs = 0;
+  callOverTime = false;
+  /** Slices until the next measurement of the AL values the session holds (maxSessionMemoryMB), and the last one. */
+  memoryCheckIn = 1;
+  heldBytes = 0;
   /** Why the session is being ended from outside (timeout, StopSession, cancellation); decides the outcome. */
   ending: { outcome: SessionOutcome; error?: AlErrorInfo } | undefined;
   startedAt = 0;

@@ -37,6 +37,14 @@ export interface SessionSettings {
   busySlicesPerTimeJump: number;
   /** Timeline events kept in memory (the latest ones; `serve`'s `timeline` request says when older ones are gone). */
   eventHistoryLimit: number;
+  /**
+   * The longest a foreground call (a page trigger, an action, runCodeunit's OnRun) may compute, in ms (default 10 min;
+   * `run`/`serve --max-call-time SECONDS`, a scenario's `maxCallTime`): then it fails with an error naming where it was.
+   * Background sessions have their own timeouts. Time stopped in the debugger or waiting does not count.
+   */
+  maxCallTime: number;
+  /** A session holding more than this many MB of AL values (texts, lists, dictionaries, blobs, temporary rows) is ended. */
+  maxSessionMemoryMB: number;
 }
 
 export const DEFAULT_SETTINGS: Readonly<SessionSettings> = Object.freeze({
@@ -55,12 +63,14 @@ export const DEFAULT_SETTINGS: Readonly<SessionSettings> = Object.freeze({
   lockTimeout: 10_000,
   busySlicesPerTimeJump: 2000,
   eventHistoryLimit: 200_000,
+  maxCallTime: 600_000,
+  maxSessionMemoryMB: 1024,
 });
 
 /** Bad settings input: names the file and line (the CLI reports it with exit 2). */
 export class SettingsError extends Error {}
 
-const durationKeys = new Set(['lockTimeout', 'backgroundSessionsDefaultTimeout', 'pageBackgroundTaskDefaultTimeout', 'pageBackgroundTaskMaxTimeout']);
+const durationKeys = new Set(['maxCallTime', 'lockTimeout', 'backgroundSessionsDefaultTimeout', 'pageBackgroundTaskDefaultTimeout', 'pageBackgroundTaskMaxTimeout']);
 const textKeys = new Set(['userId', 'companyName']);
 
 /** A duration: milliseconds, or BC's server-setting form `hh:mm:ss` (e.g. "00:02:00"). */

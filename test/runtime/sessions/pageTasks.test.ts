@@ -88,16 +88,21 @@ test('a timed out task runs the error trigger with ChildSessionTaskTimeout; unha
 });
 
 test('IsHandled set in the error trigger suppresses the notification; Ignore shows nothing', async () => {
+  // Three failing tasks: 1 (Error) handled, 2 (Ignore) not handled, 3 (Error) not handled. Only task 3 may notify:
+  // the test fails if the tasks do not fail, if the error trigger does not run, or if IsHandled is not read back.
+  const erroredTasks: unknown[] = [];
   const { rt, client } = setup(
     {
-      OnAfterGetCurrRecord: () => [enqueue(50100, undefined, 'Error'), enqueue(50100, undefined, 'Ignore')],
-      OnPageBackgroundTaskError: (ctx) => (ctx.args[0] === 1 ? [{ call: () => (ctx.args[4] = true) }] : []),
+      OnAfterGetCurrRecord: () => [enqueue(50100, undefined, 'Error'), enqueue(50100, undefined, 'Ignore'), enqueue(50100, undefined, 'Error')],
+      OnPageBackgroundTaskError: (ctx) => [{ call: () => (erroredTasks.push(ctx.args[0]), ctx.args[0] === 1 && (ctx.args[4] = true)) }],
     },
     { 50100: [{ fail: 'boom' }] },
   );
   await rt.pages.open(client, 'Customer Card', { 'No.': '10000' });
   await rt.waitIdle();
-  assert.equal(rt.timeline.events.filter((e) => e.event === 'notification').length, 0);
+  assert.deepEqual([...erroredTasks].sort(), [1, 2, 3], 'the error trigger ran for every failed task');
+  const notifications = rt.timeline.events.filter((e) => e.event === 'notification');
+  assert.deepEqual(notifications.map((e) => [e.task, e.level, e.text]), [[3, 'error', 'boom']]);
 });
 
 test('writes in a page background task fail with the permission error; Confirm in the completion trigger fails', async () => {

@@ -5,7 +5,8 @@ import { resolve } from 'node:path';
 import { parseJsonc } from '../../../src/analysis/config/jsonc';
 import { loadRuleSet, RuleSetError } from '../../../src/analysis/config/ruleset';
 import { effectiveAction, loadFolderConfig } from '../../../src/analysis/config/lintConfig';
-import { decodeAlFile, LineMap } from '../../../src/analysis/files';
+import { decodeAlFile } from '../../../src/analysis/files';
+import { LineMap } from '../../../src/syntax';
 import { isSuppressed, parsePragma } from '../../../src/analysis/pragmas';
 
 function memFs(files: Record<string, string>) {

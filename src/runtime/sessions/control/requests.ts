@@ -1,6 +1,6 @@
 // Request routing for the control server: each protocol command mapped to the runtime, the pages, the engine's
 // breakpoints or a session's execution debugger. Bad arguments are RequestErrors (a failed response).
-import type { AttachArguments, BreakpointRequest, FrameData, QueuedTaskInfo } from '../../../protocol/runtimeProtocol';
+import type { AttachArguments, BreakpointRequest, FrameData, QueuedTaskInfo, RequestName } from '../../../protocol/runtimeProtocol';
 import type { AlErrorInfo, ExecutionDebug } from '../../contracts';
 import { errorData, PageOperationError, type PageState } from '../pages';
 import { PAGE_CLIENTS, ScenarioError, scenarioFromJson, type PageClient } from '../scenario';
@@ -21,7 +21,12 @@ function str(args: Record<string, unknown>, name: string): string {
   return v;
 }
 
-export async function handleRequest(server: ControlServer, c: Connection, command: string, args: Record<string, unknown>): Promise<unknown> {
+/**
+ * Answers one request. `command` is a RequestName (the server checked it and its arguments against the protocol's
+ * schemas); the switch below is exhaustive over RequestName, so a request added to the protocol without a handler
+ * here fails the typecheck (the `default` branch takes `never`).
+ */
+export async function handleRequest(server: ControlServer, c: Connection, command: RequestName, args: Record<string, unknown>): Promise<unknown> {
   const host = server.host;
   const rt = host.rt;
 
@@ -226,6 +231,11 @@ export async function handleRequest(server: ControlServer, c: Connection, comman
     case 'hello':
       throw new RequestError('hello was already done on this connection');
     default:
-      throw new RequestError(`unknown command '${command}'`);
+      return unhandled(command);
   }
+}
+
+/** Only reachable when the protocol gained a request this file does not handle: then it does not compile. */
+function unhandled(command: never): never {
+  throw new RequestError(`unknown command '${String(command)}'`);
 }

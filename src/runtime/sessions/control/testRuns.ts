@@ -86,7 +86,8 @@ export class TestRuns {
         }
         if (sid === undefined || !run.sessions.has(sid)) return;
         const out = (text: string) => send('testOutput', { run: run.id, codeunit: sel.codeunit, ...(current ? { procedure: current.procedure } : {}), session: sid, text });
-        switch (e.event) {
+        // `handler` and `taskError` are not TimelineEventKinds: the runtime emits neither (yet); matched as text.
+        switch (e.event as string) {
           case 'testStarted':
             if (sid !== s.id) return;
             current = { procedure: String(e.function ?? ''), t0: performance.now(), errors: [] };
