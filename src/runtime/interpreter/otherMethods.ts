@@ -147,7 +147,10 @@ export const anyMethods = registry({
 
 /** Variant's Is* checks. */
 export const variantMethods = registry(Object.fromEntries(
-  ['Integer', 'Decimal', 'Text', 'Code', 'Boolean', 'Date', 'Time', 'DateTime', 'Record', 'Guid', 'Option', 'Char', 'BigInteger', 'Duration', 'List', 'Dictionary'].map((n) => [
+  ['Integer', 'Decimal', 'Text', 'Code', 'Boolean', 'Date', 'Time', 'DateTime', 'Record', 'Guid', 'Option', 'Char', 'BigInteger', 'Duration', 'List', 'Dictionary',
+    // The other type tests answer from the static type the value was assigned from (Library Assert asks IsByte...).
+    'Byte', 'RecordRef', 'FieldRef', 'RecordId', 'JsonObject', 'JsonArray', 'JsonToken', 'JsonValue', 'Notification', 'InStream', 'OutStream',
+    'TextBuilder', 'DateFormula', 'Codeunit', 'Action', 'DotNet', 'ObjectType', 'TextEncoding', 'ClientType', 'ExecutionMode', 'TransactionType', 'DataClassification'].map((n) => [
     `Is${n}`,
     {
       ret: tBool, max: 0,

@@ -254,3 +254,10 @@ test('Notification: message, data, id; Send reaches the client in the foreground
     assert.deepEqual(sent, kind === 'Foreground' ? ['Hello'] : []);
   }
 });
+
+test('Variant type tests answer from the assigned value\'s type (IsByte, IsRecordRef, IsJsonObject...)', () => {
+  assert.deepEqual(messagesOf('V: Variant; I: Integer; R: RecordRef; J: JsonObject;', `
+    V := I; Message('%1 %2', V.IsInteger(), V.IsByte());
+    V := R; Message('%1 %2', V.IsRecordRef(), V.IsInteger());
+    V := J; Message('%1', V.IsJsonObject());`), ['Yes No', 'Yes No', 'Yes']);
+});
