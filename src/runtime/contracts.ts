@@ -79,6 +79,11 @@ export interface TableDef {
   temporaryOnly?: boolean;
   /** DataPerCompany = false: one set of rows shared by all companies (added by the store; default true). */
   dataPerCompany?: boolean;
+  /**
+   * A virtual system table (src/runtime/platform: Field, AllObj, Integer...): its rows come from this provider on
+   * every read, given the read's filters and the database; writes raise the read-only error.
+   */
+  virtualRows?: (filters?: FieldFilter[], db?: { defaultCompany: string; companies(): string[] }) => Iterable<Row>;
 }
 
 /** A row as stored: field values by field id. */
@@ -321,6 +326,27 @@ export interface SessionServices {
   testResult?(result: { codeunit: number; codeunitName: string; function: string; success: boolean; error?: AlErrorInfo }): void;
   /** A test function (or a test codeunit's OnRun, function '') starts (added by the session layer). */
   testStarted?(test: { codeunit: number; codeunitName: string; function: string }): void;
+  /**
+   * An outgoing HTTP request (HttpClient.Send/Get/Post...). The runtime has no network: the session answers
+   * through a test's [HttpClientHandler] (the test framework's hook) or returns undefined, and the request is
+   * blocked by the environment as BC blocks it.
+   */
+  httpRequest?(request: HttpRequestData): HttpResponseData | undefined;
+}
+
+export interface HttpRequestData {
+  method: string;
+  url: string;
+  /** Request and content headers, names as given. */
+  headers: [string, string][];
+  content: string;
+}
+
+export interface HttpResponseData {
+  statusCode: number;
+  reasonPhrase?: string;
+  headers?: [string, string][];
+  content?: string;
 }
 
 /** A page background task the caller waits for (synchronous tasks). */

@@ -26,7 +26,7 @@ import { codeunitSubtype, requiredTestIsolationOf, refuseRunningUpgradeCodeunit,
 import { parseSources, Workspace } from './loader';
 import { Breakpoints, type BreakpointEntry } from './breakpoints';
 import { registries } from './registries';
-import { Platform } from '../platform';
+import { Platform, platformDeclarations, platformDefaults } from '../platform';
 import { AppObjects } from './appObjects';
 import type { AppSet } from '../../language/apps/loader';
 
@@ -111,7 +111,17 @@ export class EngineImpl implements Engine, RuntimeEngine {
     this.ws.apps = options?.apps ? new AppObjects(options.apps, this.ws, () => this.stmts) : undefined;
     const dotnet = this.ws.apps ? this.ws.apps.dotnetDecls() : [];
     this.platform = new Platform([...decls, ...dotnet].flatMap((d) => d.dotnet ?? []));
+    // BC's system tables (Field, AllObj, User, Integer...) that neither the workspace nor a dependency declares.
+    // Dependencies load lazily, so their code is not scanned for the tables it mentions: with apps, all of them.
+    const index = this.ws.apps?.set.index;
+    decls.push(...platformDeclarations(decls, index ? undefined : files, (type, id) => !!index?.find(type, String(id))));
     this.ws.build(decls, errors);
+    this.platform.attachTables(this.ws.tableList, (db) => ({
+      tables: () => this.ws.tableList,
+      objects: () => this.ws.objects,
+      apps: () => [{ id: this.app.id ?? '{00000000-0000-0000-0000-000000000000}', name: this.app.name, publisher: this.app.publisher, version: this.app.version }],
+      companies: () => [db?.defaultCompany || 'CRONUS', ...(db?.companies() ?? []).filter((c) => c !== (db?.defaultCompany ?? '').toLowerCase())],
+    }));
     this.compileErrors = [];
     this.bps.beginLoad();
     if (this.eagerCompile) {
@@ -260,6 +270,8 @@ export class EngineImpl implements Engine, RuntimeEngine {
       const target = this.findObject(kind.toLowerCase(), n.subtype ?? '');
       d.obj = target;
       d.factory = () => new ClientObjectVar(kind, target, n.subtype ?? '');
+    } else if (platformDefaults[n.name]) {
+      d.factory = platformDefaults[n.name];
     } else if (n.name === 'DotNet') {
       // A DotNet variable holds no instance until it is assigned one (IsNull is true).
       d.factory = () => null;

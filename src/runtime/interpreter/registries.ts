@@ -16,6 +16,7 @@ import { blobMethods, inStreamMethods, outStreamMethods } from './streams';
 import { testPageMethods } from './testPage';
 import { pageVarMethods, reportVarMethods } from './clientObjects';
 import { platformSystemMethods } from '../platform/systemMethods';
+import { platformKinds } from '../platform/kinds';
 
 /** Method registries by the receiver kind the compiler derives from a static type (normType(t).name). */
 export const kindRegistries: ReadonlyMap<string, Registry> = new Map<string, Registry>([
@@ -44,6 +45,8 @@ export const kindRegistries: ReadonlyMap<string, Registry> = new Map<string, Reg
   ['JsonArray', jsonArrayMethods],
   ['JsonToken', jsonTokenMethods],
   ['JsonValue', jsonValueMethods],
+  // HttpClient, HttpContent... and the Xml types: the platform layer's (src/runtime/platform).
+  ...platformKinds,
 ]);
 
 // The platform's global methods (IsNull, GetDotNetType: src/runtime/platform) join the system methods.

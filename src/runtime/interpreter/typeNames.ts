@@ -37,7 +37,7 @@ const SCALAR = new Set([
   'IsolationLevel', 'ErrorType', 'ClientType', 'TableConnectionType', 'TelemetryScope', 'DataScope', 'SecurityFilter',
   'TextEncoding', 'ReportFormat', 'DefaultLayout', 'Interface', 'Action',
   // References to platform objects: `var` parameters must see the callee's assignment.
-  'DotNet',
+  'DotNet', 'HttpClient', 'HttpContent', 'HttpHeaders', 'HttpRequestMessage', 'HttpResponseMessage',
 ]);
 
 export function isScalarType(t: TypeRef): boolean {

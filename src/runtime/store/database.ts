@@ -16,8 +16,8 @@ export interface DatabaseOptions extends FilterOptions {
   company?: string;
 }
 
-/** Rows of a virtual table (Active Session, Session Event), produced on each read. */
-export type VirtualTableProvider = () => Iterable<Row>;
+/** Rows of a virtual table (Active Session, Session Event, the platform's Field, Integer...), produced on each read. */
+export type VirtualTableProvider = (filters?: FieldFilter[], db?: Database) => Iterable<Row>;
 
 export class Database {
   private readonly tables = new Map<string, TableStore>();
@@ -26,6 +26,8 @@ export class Database {
   /** Other companies' stores of per-company tables, by lower-cased company name, then table id. */
   private readonly companyStores = new Map<string, Map<number, TableStore>>();
   private readonly virtual = new Map<number, VirtualTableProvider>();
+  /** The last snapshot of a virtual table whose provider hands back the same row list (metadata tables). */
+  private readonly virtualSnapshots = new Map<number, { rows: Iterable<Row>; store: TableStore }>();
   private readonly locks = new Map<string, StoreTransaction>();
   private readonly waiters = new Map<StoreTransaction, Set<() => void>>();
   private readonly transactions = new Map<number, StoreTransaction>();
@@ -67,6 +69,8 @@ export class Database {
       return store;
     };
     for (const def of defs) {
+      // Platform virtual tables bring their row provider; one registered by the session layer stays.
+      if (def.virtualRows && !this.virtual.has(def.id)) this.virtual.set(def.id, def.virtualRows);
       const info = new TableInfo(def);
       const old = this.byId.get(def.id) ?? this.tables.get(def.name.toLowerCase());
       const store = old ? rekey(old, info) : new TableStore(info);
@@ -142,14 +146,21 @@ export class Database {
     return this.virtual.has(table.id);
   }
 
-  /** Committed rows of a table in a company (a snapshot built from the provider for virtual tables). */
-  storeFor(table: TableDef, companyKey = ''): TableStore {
+  /**
+   * Committed rows of a table in a company (a snapshot built from the provider for virtual tables, given the
+   * read's filters so a table without an end, such as Integer, produces only what is asked).
+   */
+  storeFor(table: TableDef, companyKey = '', filters?: FieldFilter[]): TableStore {
     const s = this.byId.get(table.id);
     if (!s) throw new AlRuntimeError(`The table ${table.name} (${table.id}) does not exist in the runtime's database.`);
     const provider = this.virtual.get(table.id);
     if (provider) {
+      const rows = provider(filters, this);
+      const last = this.virtualSnapshots.get(table.id);
+      if (last && last.rows === rows && last.store.info === s.info) return last.store;
       const snapshot = new TableStore(s.info);
-      for (const row of provider()) {
+      if (Array.isArray(rows)) this.virtualSnapshots.set(table.id, { rows, store: snapshot });
+      for (const row of rows) {
         const full = s.info.complete(row);
         snapshot.put(s.info.keyOfRow(full), full, 1);
       }

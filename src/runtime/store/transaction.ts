@@ -71,7 +71,7 @@ export class StoreTransaction implements Transaction {
     // Tables shared by every company live in the session's own transaction, whichever company reaches them.
     if (this.root !== this && table.dataPerCompany === false) return this.root.forEachVisible(table, options, fn);
     const info = this.db.info(table);
-    const store = this.db.storeFor(table, this.companyKey);
+    const store = this.db.storeFor(table, this.companyKey, options.filters);
     const matches = buildMatcher(this, info, options, this.db.filterOptions);
     const own = this.overlay.get(table.id);
     const marked = options.markedKeys;

@@ -1,0 +1,17 @@
+// BC system table 2000000038 "AllObj": its declaration (ids, names and types as the platform declares them).
+import { declareTable } from '../systemTable';
+
+export const allObjTable = declareTable({
+  id: 2000000038,
+  name: "AllObj",
+  dataPerCompany: false,
+  fields: [
+    [1, "Object Type", "Option", { options: "\"TableData\",\"Table\",,\"Report\",,\"Codeunit\",\"XMLport\",\"MenuSuite\",\"Page\",\"Query\",\"System\",\"FieldNumber\",,,\"PageExtension\",\"TableExtension\",\"Enum\",\"EnumExtension\",\"Profile\",\"ProfileExtension\",\"PermissionSet\",\"PermissionSetExtension\",\"ReportExtension\"" }],
+    [3, "Object ID", "Integer"],
+    [4, "Object Name", "Text[30]"],
+    [60, "App Package ID", "Guid"],
+    [61, "App Runtime Package ID", "Guid"],
+    [62, "AL Namespace", "Text[500]"],
+  ],
+  keys: [["Object Type","Object ID"]],
+});

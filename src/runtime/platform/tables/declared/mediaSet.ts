@@ -1,0 +1,15 @@
+// BC system table 2000000180 "Media Set": its declaration (ids, names and types as the platform declares them).
+import { declareTable } from '../systemTable';
+
+export const mediaSetTable = declareTable({
+  id: 2000000180,
+  name: "Media Set",
+  dataPerCompany: false,
+  fields: [
+    [1, "ID", "Guid"],
+    [2, "Media ID", "Media"],
+    [3, "Company Name", "Text[30]"],
+    [4, "Media Index", "BigInteger"],
+  ],
+  keys: [["ID","Media ID"], ["Media Index"], ["Company Name"]],
+});
