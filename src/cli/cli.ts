@@ -4,6 +4,7 @@ import { parseCommand } from './commands/parse';
 import { lintCommand } from './commands/lint';
 import { runCommand } from './commands/run';
 import { serveCommand } from './commands/serve';
+import { testCommand } from './commands/test';
 import { builtinsCommand } from './commands/builtins';
 
 type Command = (args: string[], ctx: CommandContext) => Promise<number>;
@@ -13,6 +14,7 @@ const commands: Record<string, { run: Command; summary: string }> = {
   lint: { run: lintCommand, summary: 'lint [PATH ...] [--format text|json|sarif] [--ruleset FILE] [--rules IDS]   BG diagnostics' },
   run: { run: runCommand, summary: 'run WORKSPACE --scenario FILE [--json] [--seed N] [--clock virtual|real]   play a scenario' },
   serve: { run: serveCommand, summary: 'serve WORKSPACE [--port N] [--scenario FILE]   host the session runtime for a debugger' },
+  test: { run: testCommand, summary: 'test WORKSPACE [--codeunit ID|NAME]... [--filter PATTERN] [--runner ID] [--json] [--junit FILE] [--timeline FILE] [--test-timeout S] [--disabled-tests FILE]   run the test codeunits' },
   builtins: { run: builtinsCommand, summary: 'builtins [--unimplemented] [--json]   the catalogue of AL built-ins and what the runtime implements' },
 };
 

@@ -164,6 +164,38 @@ export interface AlErrorInfo {
   location?: SourceLocation;
   /** Where each call stack line is in the source (same order as `callStack`'s lines; added by the interpreter). */
   stackLocations?: { file: string; line: number }[];
+  /** The same call stack as frames (innermost first) with file and line, where the interpreter captured it. */
+  frames?: AlStackFrame[];
+}
+
+export interface AlStackFrame {
+  /** `Codeunit 50100 "Lab Tests"`. */
+  object: string;
+  procedure: string;
+  file: string;
+  /** 0-based, as every location in the contract. */
+  line: number;
+}
+
+/**
+ * A test run driving a session (the `test` command, the Test Explorer through serve): which tests run, the
+ * isolation of test codeunits run without a TestRunner, and per-test events.
+ */
+export interface TestRunHooks {
+  /** Isolation for a test codeunit run without a TestRunner; undefined: the codeunit's RequiredTestIsolation. */
+  isolation?: 'Disabled' | 'Codeunit' | 'Function';
+  /** Whether a [Test] procedure runs: true, false (left out, no result) or 'skip' (reported as skipped). */
+  include?(codeunit: number, procedure: string): boolean | 'skip';
+  started?(test: TestCaseInfo): void;
+  finished?(test: TestCaseInfo, outcome: { success: boolean; skipped?: boolean; error?: AlErrorInfo }): void;
+}
+
+export interface TestCaseInfo {
+  codeunit: number;
+  codeunitName: string;
+  /** '' for the test codeunit's OnRun. */
+  procedure: string;
+  location: SourceLocation;
 }
 
 /**
@@ -324,6 +356,10 @@ export interface SessionServices {
   savepoint?(): { rollback(): void; release(): void } | undefined;
   /** One test function's (or a test codeunit's OnRun's, function '') outcome (added by the session layer). */
   testResult?(result: { codeunit: number; codeunitName: string; function: string; success: boolean; error?: AlErrorInfo }): void;
+  /** A notification sent in a session with a UI (Notification.Send) outside a test; optional: hosts may ignore it. */
+  notification?(message: string, id: string): void;
+  /** Set when a test run drives this session (TestRunHooks). */
+  readonly testRun?: TestRunHooks;
   /** A test function (or a test codeunit's OnRun, function '') starts (added by the session layer). */
   testStarted?(test: { codeunit: number; codeunitName: string; function: string }): void;
   /**
@@ -686,6 +722,8 @@ export interface Engine {
   /** Loads (or reloads) the workspace's AL; executions already running keep the code they started with. */
   load(files: { path: string; text: string }[], options?: { preprocessorSymbols?: string[]; apps?: AppSet }): LoadResult;
   tables(): TableDef[];
+  /** The test codeunits' [Test] procedures (codeunits in id order, procedures in declaration order). */
+  testCases?(): { codeunit: number; codeunitName: string; procedure: string; file: string; line: number }[];
   /** Called with tables built after load (a dependency's table reached for the first time, lazily). */
   onTablesAdded?: (tables: TableDef[]) => void;
   /** Builds a table the workspace's dependencies declare, if any (the record store asks on a miss). */

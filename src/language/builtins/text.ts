@@ -127,7 +127,7 @@ export const textReceivers: ReceiverSpec[] = [
     receiver: 'SecretText',
     entries: [
       'IsEmpty(): Boolean',
-      ['SecretStrSubstNo(String: Text; [Value: SecretText]): SecretText', [], { static: true }],
+      ['SecretStrSubstNo(String: Text; [Value: SecretText]): SecretText', [], { static: true, global: true }],
       'Unwrap(): Text',
     ],
   },

@@ -156,7 +156,13 @@ export class ProcCompiler {
     this.emit(`$f.s = ${id}; if (--rt.n <= 0 || (rt.d !== 0 && (rt.d === 2 || rt.bf[${id}] === 1))) yield ${id};`);
   }
 
-  private body(s: Stmt | undefined): void {
+  private body(s: Stmt | undefined, loop?: Loc): void {
+    // An empty loop body still passes a statement boundary each round, so a slice can end there (the scheduler,
+    // time limits and the debugger's pause reach `while true do;`).
+    if (loop && (!s || (s.k === 'block' && s.body.length === 0))) {
+      this.hook(loop);
+      return;
+    }
     if (!s) return;
     if (s.k === 'block') {
       for (const x of s.body) this.stmt(x);
@@ -214,7 +220,7 @@ export class ProcCompiler {
         this.emit(`while (${this.cond(s.cond)}) {`);
         this.loopDepth++;
         this.continueLabels.push('');
-        this.body(s.body);
+        this.body(s.body, s.loc);
         this.continueLabels.pop();
         this.loopDepth--;
         this.emit(`}`);
@@ -224,6 +230,7 @@ export class ProcCompiler {
         this.emit(`do {`);
         this.loopDepth++;
         this.continueLabels.push('');
+        if (s.body.length === 0) this.hook(s.loc);
         for (const x of s.body) this.stmt(x);
         this.continueLabels.pop();
         this.loopDepth--;
@@ -240,7 +247,7 @@ export class ProcCompiler {
         this.emit(lv.set(this.convert(it, this.elementType(coll.t), lv.t)) + ';');
         this.loopDepth++;
         this.continueLabels.push('');
-        this.body(s.body);
+        this.body(s.body, s.loc);
         this.continueLabels.pop();
         this.loopDepth--;
         this.emit(`}`);
@@ -351,7 +358,7 @@ export class ProcCompiler {
     this.emit(`if (${lv.get} ${cmp} ${end}) for (;;) { ${label}: {`);
     this.loopDepth++;
     this.continueLabels.push(label);
-    this.body(s.body);
+    this.body(s.body, s.loc);
     this.continueLabels.pop();
     this.loopDepth--;
     this.emit(`} if (${lv.get} ${last} ${end}) break; ${lv.set(`${lv.get} ${s.down ? '-' : '+'} 1`)}; } }`);
@@ -482,7 +489,17 @@ export class ProcCompiler {
     return { get: p, set: (v) => `${p} = ${v}`, t };
   }
 
+  /**
+   * `this.X` names a member of the object itself (a global, a procedure, in table code a field or a record method):
+   * it compiles as the bare name, unless a variable is named `this`.
+   */
+  private stripThis(e: Expr): Expr {
+    if (e.k === 'member' && e.obj.k === 'name' && e.obj.name.toLowerCase() === 'this' && !this.slotsByName.has('this')) return { k: 'name', loc: e.loc, name: e.name };
+    return e;
+  }
+
   lval(e: Expr): LValue {
+    e = this.stripThis(e);
     switch (e.k) {
       case 'name': {
         const b = this.resolve(e.name, e.loc);
@@ -499,6 +516,20 @@ export class ProcCompiler {
           const fm = tm?.fieldsByName.get(e.name.toLowerCase());
           if (fm) return this.fieldPlace(o.c, fm.def.id, fm.type, e.loc);
           if (!recordMethodsHave(this.m, e.name)) throw unsupported(`the field '${e.name}' of ${ot.subtype ?? 'this record'}`, e.loc);
+        }
+        // `Lib.SetFlag := true` calls the codeunit's one-parameter procedure SetFlag (AL's property-style call).
+        if (ot && ot.name === 'Codeunit') {
+          const cu = this.m.findObject('codeunit', ot.subtype ?? '');
+          const procs = cu ? this.findProcs(cu, e.name.toLowerCase(), true)?.filter((p) => p.decl.params.length === 1) : undefined;
+          if (cu && procs && procs.length) {
+            const p = procs[0];
+            const ci = this.k({ loc: e.loc, argTypes: [], used: false, name: p.name } satisfies CallInfo);
+            return {
+              get: `undefined`,
+              set: (v) => `yield* $h.callProc(rt, ${this.k(p)}, $h.cuInst(rt, ${o.c}, ${this.k(cu)}), [${this.convert(v, undefined, p.decl.params[0].type, e.loc)}], ${ci})`,
+              t: p.decl.params[0].type,
+            };
+          }
         }
         // Property-style assignment (`ErrInfo.Message := x`, `CurrPage.Caption := x`): the one-argument method.
         const reg = ot ? this.m.registries.byKind(receiverKind(ot)) : undefined;
@@ -576,6 +607,7 @@ export class ProcCompiler {
   }
 
   expr(e: Expr): CExpr {
+    e = this.stripThis(e);
     switch (e.k) {
       case 'lit':
         return this.literal(e);
@@ -796,12 +828,17 @@ export class ProcCompiler {
   // ------------------------------------------------------------------------------------------------------
 
   call(e: Extract<Expr, { k: 'call' }>, used: boolean): CExpr {
-    const fn = e.fn;
+    const fn = this.stripThis(e.fn);
     if (fn.k === 'name') {
       const lower = fn.name.toLowerCase();
       // Own procedures first (they shadow system methods), then the base object's (for extensions).
       const own = this.findProcs(this.obj, lower);
       if (own) return this.procCall(own, 'self', e, used);
+      // Implicit Rec: in table, page and their extensions' code a record method needs no `Rec.` (nor do the
+      // table's procedures, reached through the record so table extensions' procedures are found too).
+      if (this.obj.type !== 'codeunit' && this.recTable() && (recordMethodsHave(this.m, lower) || this.tableProcs(lower))) {
+        return this.call({ ...e, fn: { k: 'member', loc: fn.loc, obj: { k: 'name', loc: fn.loc, name: 'Rec' }, name: fn.name } }, used);
+      }
       const sys = this.m.registries.system.get(lower);
       if (sys) return this.builtin(sys, fn.name, undefined, undefined, e, used);
       if (lower === 'rec' || lower === 'xrec') {
@@ -896,6 +933,13 @@ export class ProcCompiler {
     if (x.k === 'name' && !this.resolve(x.name, x.loc) && this.m.findObject('enum', x.name)) return T('Enum', { subtype: x.name });
     if (x.k === 'scope' && !x.leftExpr && x.left.toLowerCase() === 'enum' && this.m.findObject('enum', x.right)) return T('Enum', { subtype: x.right });
     return undefined;
+  }
+
+  /** Procedures of the source table (and its extensions) by name, for implicit-Rec calls from pages. */
+  private tableProcs(lower: string): ProcInfo[] | undefined {
+    const tm = this.recTable();
+    const tableObj = tm ? this.m.findObject('table', tm.def.name) : undefined;
+    return tableObj && tableObj !== (this.obj.base ?? this.obj) ? this.findProcs(tableObj, lower, true) : undefined;
   }
 
   private findProcs(o: ObjectModel, lower: string, publicOnly = false): ProcInfo[] | undefined {

@@ -22,7 +22,7 @@ import { PageRuntime } from './page';
 import { createGuid } from '../values/guid';
 import { TestPageValue } from './testPage';
 import { ClientObjectVar } from './clientObjects';
-import { codeunitSubtype, requiredTestIsolationOf, refuseRunningUpgradeCodeunit, runAppTriggers, runTestCodeunit, runTestRunner } from './codeunitSubtypes';
+import { codeunitSubtype, requiredTestIsolationOf, refuseRunningUpgradeCodeunit, runAppTriggers, runTestCodeunit, runTestRunner, testCasesOf } from './codeunitSubtypes';
 import { parseSources, Workspace } from './loader';
 import { Breakpoints, type BreakpointEntry } from './breakpoints';
 import { registries } from './registries';
@@ -212,6 +212,10 @@ export class EngineImpl implements Engine, RuntimeEngine {
 
   tables(): TableDef[] {
     return this.ws.tableList.map((t) => t.def);
+  }
+
+  testCases(): ReturnType<typeof testCasesOf> {
+    return testCasesOf(this.ws.objects);
   }
 
   // ------------------------------------------------------------------------------------------------------

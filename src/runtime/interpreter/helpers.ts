@@ -1,6 +1,9 @@
 // The helpers compiled AL code calls ($h): arithmetic with AL's overflow and type rules, comparisons,
 // implicit conversions on assignment, default values, array indexing and the calling conventions
 // (procedure calls, TryFunction, events, interfaces, asserterror).
+import { subscriberInstances } from './eventBinding';
+import { NotificationValue } from './notification';
+import { SYSTEM_ENUMS } from './typeNames';
 import type { Loc, TypeRef } from './ast';
 import { AlError, toAlError, unsupported } from './errors';
 import type { CallInfo } from './methodTypes';
@@ -368,8 +371,12 @@ export function def(rt: Rt, d: TypeDesc): unknown {
       return new FieldRefValue(undefined, 0);
     case 'Interface':
       return null;
+    case 'Notification':
+      return new NotificationValue();
     default:
       if (d.factory) return d.factory(rt);
+      // System option types (ExecutionContext, NotificationScope...) default to their first member.
+      if (SYSTEM_ENUMS[d.name.toLowerCase()]) return 0;
       // Unsupported types fail when used, not when declared, so code that declares but never uses them runs.
       return new UnsupportedValue(d.name);
   }
@@ -409,14 +416,14 @@ export function* tryCall(rt: Rt, p: ProcInfo, self: unknown, args: unknown[], _c
 /** An event publisher: every subscriber in the workspace runs, in load order. */
 export function* raiseEvent(rt: Rt, p: ProcInfo, _self: unknown, args: unknown[]): Generator<unknown, unknown, unknown> {
   for (const sub of rt.engine.subscribersOf(p)) {
-    const inst = rt.codeunitInstanceFor(sub.obj);
     const fn = sub.fn ?? rt.engine.compileProc(sub);
     // Subscribers may declare fewer parameters than the publisher: they are matched by name.
     const mapped = sub.decl.params.map((sp) => {
       const i = p.decl.params.findIndex((pp) => pp.name.toLowerCase() === sp.name.toLowerCase());
       return i >= 0 ? args[i] : undefined;
     });
-    yield* fn(rt, inst, mapped);
+    // Manual subscribers run once per bound instance (none while unbound).
+    for (const inst of subscriberInstances(rt, sub)) yield* fn(rt, inst, mapped);
   }
   return undefined;
 }

@@ -20,7 +20,8 @@ export function literalDate(text: string, loc?: Loc): number {
 
 export function literalTime(text: string, loc?: Loc): number {
   const t = text.replace(/t$/i, '');
-  if (/^0+$/.test(t)) return 0;
+  // `0T` is the undefined time; `000000T` (and `0000T`) is midnight, a defined time.
+  if (t === '0') return 0;
   const m = /^(\d{2})(\d{2})(\d{2})?(?:\.(\d{1,3}))?$/.exec(t);
   if (!m) throw new AlError(`The time literal ${text} is not valid.`, '', loc ? toSourceLocation(loc) : undefined);
   return hmsToTime(+m[1], +m[2], m[3] ? +m[3] : 0, m[4] ? +m[4].padEnd(3, '0') : 0);

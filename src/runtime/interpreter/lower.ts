@@ -121,6 +121,8 @@ export class Lowerer {
     const toks = v.children;
     if (toks.length === 1) return { text: this.nameOf(toks[0]) };
     if (toks.length === 0) return { text: '' };
+    // A text property with modifiers (`Caption = 'Open', Locked = true, Comment = '...'`): the text is the literal.
+    if (toks[0].kind === K.StringLiteral && toks[1].kind === K.CommaToken) return { text: this.nameOf(toks[0]) };
     return { text: this.text.slice(toks[0].start, toks[toks.length - 1].end) };
   }
 

@@ -1,6 +1,8 @@
 // The Record methods: reads (Get, Find*, Next, Count, IsEmpty), writes with their triggers and database
 // events (Insert, Modify, Delete, Rename, ModifyAll, DeleteAll, Validate), filters and keys, marks, Copy,
 // TransferFields, CalcFields over FlowFields, TestField/FieldError with BC's texts, captions and RecordId.
+import { subscriberInstances } from './eventBinding';
+import { assignAutoIncrement } from './autoIncrement';
 import type { FieldFilter, FieldValue, Transaction, VersionedRow, WriteOp } from '../contracts';
 import { AlError, toAlError } from './errors';
 import { registry, T, tBool, tInt, tText, type Builtin, type CallInfo } from './methodTypes';
@@ -75,7 +77,6 @@ function* callOn(rt: Rt, p: ProcInfo, rec: AlRecord, args: unknown[]): Generator
 function* tableEvent(rt: Rt, rec: AlRecord, event: string, args: unknown[]): Generator<unknown, void, unknown> {
   const subs = rt.engine.tableEventSubscribers(rec.def.id, event);
   for (const s of subs) {
-    const inst = rt.codeunitInstanceFor(s.obj);
     const fn = s.fn ?? rt.engine.compileProc(s);
     const mapped = s.decl.params.map((p) => {
       const n = p.name.toLowerCase();
@@ -87,7 +88,7 @@ function* tableEvent(rt: Rt, rec: AlRecord, event: string, args: unknown[]): Gen
       if (n === 'currfieldno') return wrap(args[1] ?? 0);
       return undefined;
     });
-    yield* fn(rt, inst, mapped);
+    for (const inst of subscriberInstances(rt, s)) yield* fn(rt, inst, mapped);
   }
 }
 
@@ -353,6 +354,7 @@ export const recordMethods = registry({
         if (runTrigger) yield* runTableTrigger(rt, rec, 'oninsert');
         yield* beforeWrite(rt, rec, 'Insert');
         if (rec.table.fieldsById.has(2000000000) && blank(rec.f(2000000000))) rec.values.set(2000000000, rt.engine.newGuid());
+        assignAutoIncrement(rt.engine, rec, tx(rt), rec.company ?? rt.services.companyName);
         const r = yield* retry(() => rec.backend(tx(rt)).insert(rec.def, new Map(rec.values)));
         rec.values = r.row;
         rec.version = r.version;

@@ -16,6 +16,8 @@ import { blobMethods, inStreamMethods, outStreamMethods } from './streams';
 import { testPageMethods } from './testPage';
 import { pageVarMethods, reportVarMethods } from './clientObjects';
 import { platformSystemMethods } from '../platform/systemMethods';
+import { notificationMethods } from './notification';
+import { secretTextMethods } from './secretText';
 import { platformKinds } from '../platform/kinds';
 
 /** Method registries by the receiver kind the compiler derives from a static type (normType(t).name). */
@@ -45,6 +47,8 @@ export const kindRegistries: ReadonlyMap<string, Registry> = new Map<string, Reg
   ['JsonArray', jsonArrayMethods],
   ['JsonToken', jsonTokenMethods],
   ['JsonValue', jsonValueMethods],
+  ['Notification', notificationMethods],
+  ['SecretText', secretTextMethods],
   // HttpClient, HttpContent... and the Xml types: the platform layer's (src/runtime/platform).
   ...platformKinds,
 ]);

@@ -1,7 +1,7 @@
 // One running AL call (an Execution): drives the compiled generator in budgeted slices, keeps the AL frame
 // stack, turns statement-boundary yields into breakpoints, steps and pauses, and signal yields (Sleep, a
 // blocked lock, a record-write break) into the StepResult the scheduler expects.
-import type { AlErrorInfo, DebugPolicy, Execution, ExecutionDebug, PauseReason, SessionServices, StepResult } from '../contracts';
+import type { AlErrorInfo, AlStackFrame, DebugPolicy, Execution, ExecutionDebug, PauseReason, SessionServices, StepResult } from '../contracts';
 import { AlError, toAlError } from './errors';
 import type { ObjectModel, ProcInfo } from './model';
 import { toSourceLocation } from './model';
@@ -17,6 +17,8 @@ export interface Frame {
   /** Current statement id (index into the engine's statement table). */
   s: number;
   depth: number;
+  /** Work to do when the frame is left (BindSubscription of a local codeunit variable ends there). */
+  cleanup: (() => void)[] | undefined;
 }
 
 /** Signals a compiled body or a built-in yields to the driver (numbers are statement boundaries). */
@@ -91,7 +93,7 @@ export class Rt implements Execution {
     if (depth >= MAX_CALL_DEPTH) {
       throw new AlError(`The maximum call depth (${MAX_CALL_DEPTH}) was exceeded: ${pi.obj.name}.${pi.name} calls itself without end, or the call chain is too deep.`, 'StackOverflow', toSourceLocation(pi.decl.loc));
     }
-    const f: Frame = { pi, self, L, s: -1, depth };
+    const f: Frame = { pi, self, L, s: -1, depth, cleanup: undefined };
     this.frames.push(f);
     return f;
   }
@@ -99,6 +101,16 @@ export class Rt implements Execution {
   leave(f: Frame): void {
     const i = this.frames.lastIndexOf(f);
     if (i >= 0) this.frames.length = i;
+    if (f.cleanup) {
+      const work = f.cleanup;
+      f.cleanup = undefined;
+      for (const w of work) w();
+    }
+  }
+
+  /** Runs `work` when the frame is left (normally or by an error). */
+  onLeave(f: Frame, work: () => void): void {
+    (f.cleanup ??= []).push(work);
   }
 
   /**
@@ -112,6 +124,7 @@ export class Rt implements Execution {
       const st = this.engine.stmts[f.s];
       if (!err.info.location && st) err.info.location = toSourceLocation(st.loc);
       err.info.callStack = this.callStack();
+      err.info.frames = this.stackFrames();
       err.info.stackLocations = this.stackLocations();
       if (!err.uncatchable && this.policy.attached && !this.evalMode) {
         const mode = this.policy.breakOnError;
@@ -136,6 +149,19 @@ export class Rt implements Execution {
       lines.push(`"${o.name}"(${objectTypeLabel(o.type)} ${o.id}).${f.pi.name} line ${line} - ${this.engine.appName}`);
     }
     return lines.join('\n');
+  }
+
+  /** The call stack as frames with file and line (innermost first), for test results and tools. */
+  stackFrames(): AlStackFrame[] {
+    const out: AlStackFrame[] = [];
+    for (let i = this.frames.length - 1; i >= 0; i--) {
+      const f = this.frames[i];
+      const o = f.pi.obj;
+      const st = this.engine.stmts[f.s];
+      const loc = st ? st.loc : f.pi.decl.loc;
+      out.push({ object: `${objectTypeLabel(o.type).replace('CodeUnit', 'Codeunit')} ${o.id} "${o.name}"`, procedure: f.pi.name, file: loc.file, line: loc.line });
+    }
+    return out;
   }
 
   /** The source position of each call stack line (same order): for editors that link the stack to the code. */

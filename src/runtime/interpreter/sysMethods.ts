@@ -19,6 +19,10 @@ import { AlDictionary, AlList, fromMap } from './collections';
 import { normType, SYSTEM_ENUMS } from './typeNames';
 import { copyStream } from './streams';
 import { clientOnly, clientSystemMethods } from './clientObjects';
+import { bindingMethods } from './eventBinding';
+import { uiEvent } from './testHandlers';
+import { executionContextMethods } from './executionContext';
+import { secretSystemMethods } from './secretText';
 
 const where = (ci: CallInfo) => toSourceLocation(ci.loc);
 
@@ -58,6 +62,11 @@ function at<T>(ci: CallInfo, f: () => T): T {
 
 function clockNow(rt: Rt): number {
   return rt.services.clock.now();
+}
+
+/** BC: "Calls to the COMMIT function during a test that is set to AutoRollback fail with an error." */
+function refuseInAutoRollback(rt: Rt, ci: CallInfo): void {
+  if (rt.context.transactionModel === 'AutoRollback') throw new AlError('Commit is not allowed in a test function with TransactionModel AutoRollback: its changes are rolled back when it ends.', 'TestTransactionModel', where(ci));
 }
 
 function refuseInEval(rt: Rt, what: string): void {
@@ -108,7 +117,14 @@ function isDurationLike(t: TypeRef | undefined): boolean {
 
 export const systemMethods = registry({
   // ---- dialogs ----
-  Message: { min: 1, impl: (rt: Rt, ci, f, ...args) => rt.services.message(substitute(rt, ci, 1, f, args)) },
+  // In a test, dialogs go to the test's UI handlers (testHandlers.ts); elsewhere to the session.
+  Message: {
+    gen: true, min: 1,
+    *impl(rt: Rt, ci, f, ...args) {
+      const t = substitute(rt, ci, 1, f, args);
+      if (!(yield* uiEvent(rt, ci, 'Message', { text: t }))) rt.services.message(t);
+    },
+  },
   Error: {
     min: 1,
     impl(rt: Rt, ci, f, ...args) {
@@ -120,12 +136,15 @@ export const systemMethods = registry({
       throw new AlError(substitute(rt, ci, 1, f, args), '', where(ci));
     },
   },
-  // With a client that answers dialogs (the page preview) the session waits for the user, as BC's client does.
+  // In a test the dialogs go to its UI handlers; with a client that answers dialogs (the page preview) the session
+  // waits for the user, as BC's client does.
   Confirm: {
     gen: true, ret: tBool, min: 1, effect: true,
     *impl(rt: Rt, ci, f, def = true, ...args) {
       refuseInEval(rt, 'Confirm');
       const text = substitute(rt, ci, 2, f, args);
+      const h = yield* uiEvent(rt, ci, 'Confirm', { text, defaultAnswer: !!def });
+      if (h) return !!h.value;
       const ticket = rt.services.askUser?.('Confirm', text, !!def);
       if (!ticket) return rt.services.confirm(text, !!def, rt.currentObjectLabel());
       while (!ticket.answered) yield { kind: 'wait', reason: 'waits for the user to answer a Confirm dialog' } satisfies Signal;
@@ -134,8 +153,10 @@ export const systemMethods = registry({
   },
   StrMenu: {
     gen: true, ret: tInt, min: 1, max: 3, effect: true,
-    *impl(rt: Rt, _ci, opts, def = 1, instr = '') {
+    *impl(rt: Rt, ci, opts, def = 1, instr = '') {
       refuseInEval(rt, 'StrMenu');
+      const h = yield* uiEvent(rt, ci, 'StrMenu', { options: str(opts), defaultAnswer: Number(def), instruction: str(instr) });
+      if (h) return Number(h.value);
       const ticket = rt.services.askUser?.('StrMenu', str(instr), Number(def), str(opts).split(','));
       if (!ticket) return rt.services.strMenu(str(opts), Number(def), str(instr));
       while (!ticket.answered) yield { kind: 'wait', reason: 'waits for the user to answer a StrMenu dialog' } satisfies Signal;
@@ -197,7 +218,8 @@ export const systemMethods = registry({
   Date2DMY: { ret: tInt, min: 2, max: 2, impl: (_rt: Rt, ci, d, w) => at(ci, () => date2Dmy(Number(d), Number(w))) },
   DMY2Date: { ret: tDate, min: 1, max: 3, impl: (rt: Rt, ci, d, m?, y?) => at(ci, () => { const now = todayFromClock(clockNow(rt)); return dmy2Date(Number(d), m === undefined ? date2Dmy(now, 2) : Number(m), y === undefined ? date2Dmy(now, 3) : Number(y)); }) },
   Date2DWY: { ret: tInt, min: 2, max: 2, impl: (_rt: Rt, ci, d, w) => at(ci, () => date2Dwy(Number(d), Number(w))) },
-  DWY2Date: { ret: tDate, min: 1, max: 3, impl: (_rt: Rt, ci, d, w = 1, y = 0) => at(ci, () => dwy2Date(Number(d), Number(w), Number(y))) },
+  // Week and year default to the work date's ISO week and week-year.
+  DWY2Date: { ret: tDate, min: 1, max: 3, impl: (rt: Rt, ci, d, w?, y?) => at(ci, () => { const wd = rt.engine.workDate(rt) ?? todayFromClock(clockNow(rt)); return dwy2Date(Number(d), w === undefined ? date2Dwy(wd, 2) : Number(w), y === undefined ? date2Dwy(wd, 3) : Number(y)); }) },
   NormalDate: { ret: tDate, min: 1, max: 1, impl: (_rt: Rt, _ci, d) => normalDate(Number(d)) },
   ClosingDate: { ret: tDate, min: 1, max: 1, impl: (_rt: Rt, _ci, d) => closingDate(Number(d)) },
 
@@ -227,7 +249,7 @@ export const systemMethods = registry({
   SessionId: { ret: tInt, max: 0, impl: (rt: Rt) => rt.services.sessionId },
   ServiceInstanceId: { ret: tInt, max: 0, impl: () => 1 },
   TenantId: { ret: tText, max: 0, impl: () => 'default' },
-  Commit: { max: 0, effect: true, impl: (rt: Rt) => { refuseInEval(rt, 'Commit'); rt.services.commit(); } },
+  Commit: { max: 0, effect: true, impl: (rt: Rt, ci) => { refuseInEval(rt, 'Commit'); refuseInAutoRollback(rt, ci); rt.services.commit(); } },
   SelectLatestVersion: { max: 1, impl: () => undefined },
   GetLastErrorText: { ret: tText, max: 1, impl: (rt: Rt) => rt.session.lastError?.info.text ?? '' },
   GetLastErrorCode: { ret: tText, max: 0, impl: (rt: Rt) => rt.session.lastError?.info.code ?? '' },
@@ -279,7 +301,7 @@ export const systemMethods = registry({
   },
   'Database.CompanyName': { ret: tText, max: 0, impl: (rt: Rt) => rt.services.companyName },
   'Database.UserId': { ret: tText, max: 0, impl: (rt: Rt) => rt.services.userId },
-  'Database.Commit': { max: 0, effect: true, impl: (rt: Rt) => rt.services.commit() },
+  'Database.Commit': { max: 0, effect: true, impl: (rt: Rt, ci) => { refuseInAutoRollback(rt, ci); rt.services.commit(); } },
   'Database.SessionId': { ret: tInt, max: 0, impl: (rt: Rt) => rt.services.sessionId },
   'Database.TenantId': { ret: tText, max: 0, impl: () => 'default' },
   'Database.SelectLatestVersion': { max: 1, impl: () => undefined },
@@ -369,3 +391,8 @@ function startSession(rt: Rt, ci: CallInfo, ref: { v: unknown }, id: unknown, re
 }
 
 export { isAlDecimal, AlList };
+
+// BindSubscription / UnbindSubscription live with the subscriber-instance rules (eventBinding.ts).
+for (const [name, b] of bindingMethods) systemMethods.set(name, b);
+for (const [name, b] of executionContextMethods) systemMethods.set(name, b);
+for (const [name, b] of secretSystemMethods) systemMethods.set(name, b);

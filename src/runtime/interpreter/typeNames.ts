@@ -36,8 +36,11 @@ const SCALAR = new Set([
   'ObjectType', 'PageBackgroundTaskErrorLevel', 'Verbosity', 'DataClassification', 'ExecutionMode', 'TransactionType',
   'IsolationLevel', 'ErrorType', 'ClientType', 'TableConnectionType', 'TelemetryScope', 'DataScope', 'SecurityFilter',
   'TextEncoding', 'ReportFormat', 'DefaultLayout', 'Interface', 'Action',
-  // References to platform objects: `var` parameters must see the callee's assignment.
-  'DotNet', 'HttpClient', 'HttpContent', 'HttpHeaders', 'HttpRequestMessage', 'HttpResponseMessage',
+  // Reference types whose variable can be re-pointed (CreateOutStream, `:=`): a `var` parameter must reach the
+  // caller's variable, not only the object it held at the call.
+  'InStream', 'OutStream', 'JsonObject', 'JsonArray', 'JsonToken', 'JsonValue', 'XmlDocument', 'XmlElement', 'XmlNode',
+  'HttpClient', 'HttpRequestMessage', 'HttpResponseMessage', 'HttpContent', 'HttpHeaders', 'Notification', 'DotNet',
+  'Media', 'MediaSet', 'ModuleInfo', 'Version',
 ]);
 
 export function isScalarType(t: TypeRef): boolean {
@@ -61,6 +64,8 @@ export const SYSTEM_ENUMS: Record<string, string[]> = {
   executionmode: ['Standard', 'Debug'],
   transactiontype: ['UpdateNoLocks', 'Update', 'Snapshot', 'Browse', 'Report'],
   isolationlevel: ['Default', 'ReadUncommitted', 'ReadCommitted', 'RepeatableRead', 'UpdLock'],
+  executioncontext: ['Normal', 'Install', 'Uninstall', 'Upgrade'],
+  notificationscope: ['LocalScope', 'GlobalScope'],
   clienttype: ['Background', 'Windows', 'Web', 'NAS', 'SOAP', 'OData', 'Management', 'Desktop', 'Tablet', 'Phone', 'ODataV4', 'Api', 'Teams', 'ChildSession', 'Default'],
   textencoding: ['MSDos', 'UTF8', 'UTF16', 'Windows'],
   datascope: ['Company', 'Module', 'User', 'CompanyAndUser'],

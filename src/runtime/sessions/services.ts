@@ -11,6 +11,7 @@ import type {
   SessionKind,
   SessionServices,
   StartSessionRequest,
+  TestRunHooks,
   TableDef,
   Transaction,
   WriteOp,
@@ -50,6 +51,10 @@ export class SessionServicesImpl implements SessionServices {
     if (this.kind === 'Background') return 'Background';
     if (this.kind === 'PageBackgroundTask') return 'ChildSession';
     return this.session.webServiceClient ?? 'Web';
+  }
+
+  get testRun(): TestRunHooks | undefined {
+    return this.session.testRun;
   }
 
   /** Web-service clients (SOAP, OData, API) have no UI either: GuiAllowed is false there. */

@@ -1,6 +1,6 @@
 // One session as the scheduler and the session layer see it: its kind and parent, its queue of AL calls (work
 // items), the execution running now, its state and the timers that concern it.
-import type { AlErrorInfo, DebugPolicy, Execution, PauseReason, SessionKind } from '../contracts';
+import type { AlErrorInfo, DebugPolicy, Execution, PauseReason, SessionKind, TestRunHooks } from '../contracts';
 import type { SessionOutcome, SessionState } from '../../protocol/runtimeProtocol';
 import type { Timer } from './timers';
 
@@ -24,6 +24,8 @@ export class Session {
   current: { exec: Execution; item: WorkItem } | undefined;
   /** Foreground client sessions stay open when their queue is empty; others end with their last call. */
   keepAlive = false;
+  /** A test run driving this session (the `test` command; TestRunHooks in contracts.ts). */
+  testRun: TestRunHooks | undefined = undefined;
   /** Scheduler bookkeeping. */
   inReady = false;
   wakeTimer: Timer | undefined;

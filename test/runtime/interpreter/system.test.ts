@@ -331,12 +331,12 @@ test('Dialog is routed to the session in the foreground; unsupported methods nam
   assert.deepEqual(r.services.dialogs, ['open:Working 5 ', 'update:7', 'close:']);
   // Listed at load time, raised when reached; the rest of the procedure runs.
   const engine = new EngineImpl();
-  const load = engine.load([{ path: 'u.al', text: `codeunit 50000 U\n{\n    trigger OnRun()\n    var\n        n: Notification;\n    begin\n        Message('before');\n        n.Send();\n    end;\n}\n` }]);
+  const load = engine.load([{ path: 'u.al', text: `codeunit 50000 U\n{\n    trigger OnRun()\n    var\n        n: Notification;\n    begin\n        Message('before');\n        n.Frobnicate();\n    end;\n}\n` }]);
   assert.deepEqual(load.errors.map((e) => [e.file, e.line]), [['u.al', 7]]);
-  assert.match(load.errors[0].message, /does not support the method Send on Notification \(u\.al:8\)/);
+  assert.match(load.errors[0].message, /does not support the method Frobnicate on Notification \(u\.al:8\)/);
   const services = new TestServices(new Database(engine.tables()).begin(1));
   const res = drive(engine.start(services, { kind: 'codeunitRun', codeunit: 50000 }, detached), services);
   assert.deepEqual(services.messages, ['before']);
-  assert.match(res.state === 'failed' ? res.error.text : '', /does not support the method Send on Notification \(u\.al:8\)/);
+  assert.match(res.state === 'failed' ? res.error.text : '', /does not support the method Frobnicate on Notification \(u\.al:8\)/);
   assert.equal(res.state === 'failed' && res.error.location?.line, 7);
 });

@@ -81,26 +81,3 @@ test('a test codeunit run without a test runner runs its tests as with TestIsola
   assert.deepEqual(items(h), ['ONRUN', 'T1', 'T3', 'T4']);
 });
 
-test('handler functions are refused by name, failing the test that needs them', async () => {
-  const withHandler = `
-codeunit 50302 "Lab Handler Tests"
-{
-    Subtype = Test;
-    [Test]
-    [HandlerFunctions('ConfirmYes')]
-    procedure NeedsAHandler()
-    begin
-        if Confirm('Go?') then;
-    end;
-    [ConfirmHandler]
-    procedure ConfirmYes(Question: Text; var Reply: Boolean)
-    begin
-        Reply := true;
-    end;
-}`;
-  const h = host([LOG_CODEUNIT, withHandler]);
-  await h.runCodeunit(50302);
-  const r = events(h, 'testResult')[0];
-  assert.equal(r.success, false);
-  assert.match((r.error as { text: string }).text, /^AL Session Lab does not support the \[HandlerFunctions\] attribute of test Lab Handler Tests\.NeedsAHandler/);
-});
