@@ -60,11 +60,13 @@ function countCompiled(engine: EngineImpl): number {
 }
 
 function kindOf(message: string): string {
-  const m = /does not support (the procedure or system method|the [\w .]+?|\w+)/.exec(message);
-  if (m) return `unsupported ${m[1].replace(/^the /, '')}`;
+  if (/unknown procedure or variable/.test(message)) return 'unknown name';
+  const m = /does not support (?:the )?(procedure or system method|method \S+ of \S+|DotNet|Record \S+|[A-Za-z]+(?: [a-z]+)?)/.exec(message);
+  if (m) return `unsupported ${m[1].startsWith('method ') ? 'method' : m[1].startsWith('Record ') ? 'Record (missing table)' : m[1]}`;
   if (/declared twice/.test(message)) return 'duplicateObject';
+  if (/is internal to app/.test(message)) return 'access';
   if (/not in the workspace|no such/.test(message)) return 'unresolved';
-  return 'other';
+  return message.replace(/[("'].*$/, '').slice(0, 40) || 'other';
 }
 
 if (childMode) {

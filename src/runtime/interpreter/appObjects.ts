@@ -10,7 +10,7 @@ import type { LoadResult } from '../contracts';
 import type { ObjectDecl } from './ast';
 import { AlError } from './errors';
 import { Lowerer } from './lower';
-import type { ProcFn, ProcInfo, StmtInfo } from './model';
+import type { ObjectModel, ProcFn, ProcInfo, StmtInfo } from './model';
 import { toSourceLocation } from './model';
 import type { Rt } from './rt';
 import type { Workspace } from './loader';
@@ -93,6 +93,24 @@ export class AppObjects {
       this.errors.push({ file, line: 0, character: 0, message: `could not load: ${(err as Error).message}` });
       return [];
     }
+  }
+
+  /**
+   * BC's access rules across apps: an object with `Access = Internal`, or an `internal procedure`, is usable only
+   * from its own app and the apps its app.json lists in internalsVisibleTo. Files outside the dependencies are the
+   * workspace app's.
+   */
+  accessProblem(target: ObjectModel, from: ObjectModel, procedure?: ProcInfo): string | undefined {
+    const owner = this.set.appOfFile(target.file);
+    if (!owner) return undefined;
+    const objectInternal = /^internal$/i.test(target.decl.properties.get('access')?.text ?? '');
+    const procInternal = !!procedure?.decl.internal;
+    if (!objectInternal && !procInternal) return undefined;
+    const caller = this.set.appOfFile(from.file) ?? this.set.workspaceApps[0];
+    if (!caller || caller === owner || caller.id === owner.id) return undefined;
+    if (owner.internalsVisibleTo.has(caller.id) || owner.internalsVisibleTo.has(caller.name.toLowerCase())) return undefined;
+    const what = procInternal && procedure ? `procedure ${procedure.name} of ${target.type} "${target.name}"` : `${target.type} "${target.name}"`;
+    return `${what} is internal to app ${owner.name}${objectInternal ? ' (Access = Internal)' : ''}; ${caller.name} cannot use it (it is not in ${owner.name}'s internalsVisibleTo)`;
   }
 
   /** The dependencies' DotNet declarations (few files), parsed up front: the platform layer needs them at load. */

@@ -83,6 +83,8 @@ export interface ProcDecl {
   /** Attributes by lower-case name with their raw argument texts ([TryFunction], [EventSubscriber(...)]). */
   attributes: { name: string; args: Expr[] }[];
   local: boolean;
+  /** `internal procedure`: callable only from its own app and the apps in its internalsVisibleTo. */
+  internal?: boolean;
   loc: Loc;
   /** Location of the closing `end` (where stepping stops on return). */
   endLoc: Loc;

@@ -987,6 +987,8 @@ export class ProcCompiler {
 
   private procCall(procs: ProcInfo[], self: string, e: Extract<Expr, { k: 'call' }>, used: boolean): CExpr {
     const p = this.pickOverload(procs, e.args, e.loc);
+    const denied = this.m.accessProblem?.(p.obj, this.obj, p);
+    if (denied) throw new AlError(denied, 'Access', toSourceLocation(e.loc));
     if (this.evalMode) throw new AlError(`Evaluating ${p.name} would run AL code, which may have side effects; evaluate variables and built-in functions only.`);
     const args = p.decl.params.map((par, i) => this.argument(e.args[i], par.type, !!par.byRef));
     const retT = p.decl.returnType ? normType(p.decl.returnType) : undefined;

@@ -164,6 +164,10 @@ export class EngineImpl implements Engine, RuntimeEngine {
     return [...(apps?.errors ?? []), ...this.compileErrors];
   }
 
+  accessProblem(target: ObjectModel, from: ObjectModel, procedure?: ProcInfo): string | undefined {
+    return this.ws.apps?.accessProblem(target, from, procedure);
+  }
+
   ensureTable(nameOrId: string): boolean {
     return this.ws.tableByName(nameOrId) !== undefined;
   }

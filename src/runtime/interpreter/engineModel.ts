@@ -21,6 +21,8 @@ export interface EngineModel {
   typeDesc(t: TypeRef, from: ObjectModel): TypeDesc;
   tableByName(nameOrId: string): TableModel | undefined;
   findObject(type: string, nameOrId: string): ObjectModel | undefined;
+  /** Why `from` may not use `target` (Access = Internal, internal procedures across apps), or undefined. */
+  accessProblem?(target: ObjectModel, from: ObjectModel, procedure?: ProcInfo): string | undefined;
   /** Ordinal of an Option/Enum member by name (undefined when it is not one). */
   memberOrdinal(t: TypeRef, name: string, from: ObjectModel): number | undefined;
 }

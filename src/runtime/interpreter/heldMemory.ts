@@ -52,7 +52,11 @@ export function heldBytes(roots: Iterable<unknown>): HeldMeasure {
       for (const x of o) stack.push(x);
     } else if (o instanceof Map) {
       bytes += o.size * ENTRY_BYTES;
-      for (const [k, x] of o) stack.push(k, x);
+      // An object key (a record's trigger instances are keyed by their object's model) is not the session's value.
+      for (const [k, x] of o) {
+        if (typeof k !== 'object') stack.push(k);
+        stack.push(x);
+      }
     } else if (o instanceof Set) {
       bytes += o.size * ENTRY_BYTES;
       for (const x of o) stack.push(x);

@@ -306,6 +306,7 @@ export class Lowerer {
     let kind: 'procedure' | 'trigger' = n.kind === K.TriggerDeclaration ? 'trigger' : 'procedure';
     let name = '';
     let local = false;
+    let internal = false;
     let params: VarDecl[] = [];
     let returnType: TypeRef | undefined;
     let returnName: string | undefined;
@@ -325,6 +326,7 @@ export class Lowerer {
         case K.InternalKeyword:
         case K.ProtectedKeyword:
           if (c.kind === K.LocalKeyword) local = true;
+          if (c.kind === K.InternalKeyword) internal = true;
           break;
         case K.TriggerKeyword:
           kind = 'trigger';
@@ -354,7 +356,7 @@ export class Lowerer {
           if (c.isToken && sawKeyword && !name && c.kind !== K.SemicolonToken) name = this.nameOf(c);
       }
     }
-    return { name, kind, params, returnType, returnName, locals, body, attributes, local, loc: this.loc(n), endLoc };
+    return { name, kind, params, returnType, returnName, locals, body, attributes, local, internal, loc: this.loc(n), endLoc };
   }
 
   private params(n: SyntaxNode): VarDecl[] {

@@ -47,6 +47,7 @@ export interface DependencyOptions {
 /** A load error's kind, to count findings by (the engine's errors carry only a message). */
 function findingKind(message: string): string {
   if (/is declared twice/.test(message)) return 'duplicateObject';
+  if (/is internal to app/.test(message)) return 'access';
   if (/which is not in the workspace/.test(message)) return 'missingBaseObject';
   if (/does not support/.test(message)) return 'unsupported';
   if (/no such|unknown|not found|does not exist/i.test(message)) return 'unresolved';

@@ -4,7 +4,7 @@
 // call site.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RuntimeHost, WorkspaceError } from '../../../src/runtime/sessions/host';
@@ -83,4 +83,27 @@ test('a .app dependency: with src it runs; symbols only, a body-less call names 
   assert.match(err.location?.file ?? '', /User\.Codeunit\.al$/);
   assert.equal(err.location?.line, 8);
   await symbolsOnly.shutdown();
+});
+
+test('Access = Internal and internal procedures: other apps cannot use them unless listed in internalsVisibleTo', async () => {
+  const { ws, deps } = writeAppsFixture();
+  writeFileSync(join(deps, 'base', 'src', 'Secret.Codeunit.al'), 'codeunit 70300 "Lab Secret"\n{\n    Access = Internal;\n\n    procedure Value(): Integer\n    begin\n        exit(7);\n    end;\n}\n');
+  writeFileSync(join(deps, 'base', 'src', 'Open.Codeunit.al'), 'codeunit 70301 "Lab Open"\n{\n    internal procedure Hidden(): Integer\n    begin\n        exit(1);\n    end;\n\n    procedure Shown(): Integer\n    var\n        Secret: Codeunit "Lab Secret";\n    begin\n        exit(Hidden() + Secret.Value());\n    end;\n}\n');
+  writeFileSync(join(ws, 'src', 'Caller.Codeunit.al'), 'codeunit 50110 "Lab Caller"\n{\n    trigger OnRun()\n    var\n        Open: Codeunit "Lab Open";\n        Secret: Codeunit "Lab Secret";\n    begin\n        if Open.Shown() <> 8 then Error(\'wrong\');\n        Open.Hidden();\n        Secret.Value();\n    end;\n}\n');
+  const h = new RuntimeHost({ workspace: ws, createEngine, dependencies: { sources: [deps], cacheDir: false } });
+  const access = h.findings.filter((f) => f.kind === 'access').map((f) => f.message);
+  assert.deepEqual(access, [
+    'procedure Hidden of codeunit "Lab Open" is internal to app Lab Base; Lab Extension cannot use it (it is not in Lab Base\'s internalsVisibleTo)',
+    'codeunit "Lab Secret" is internal to app Lab Base (Access = Internal); Lab Extension cannot use it (it is not in Lab Base\'s internalsVisibleTo)',
+  ]);
+  // Listed in internalsVisibleTo, the same code loads and runs (inside Lab Base, Shown uses both freely).
+  const appJson = join(deps, 'base', 'app.json');
+  const manifest = JSON.parse(readFileSync(appJson, 'utf8')) as Record<string, unknown>;
+  manifest.internalsVisibleTo = [{ id: IDS.ws, name: 'Lab Extension', publisher: 'Lab' }];
+  writeFileSync(appJson, JSON.stringify(manifest));
+  const friend = new RuntimeHost({ workspace: ws, createEngine, dependencies: { sources: [deps], cacheDir: false } });
+  assert.deepEqual(friend.findings.filter((f) => f.kind === 'access'), []);
+  const { result } = await friend.runCodeunit('Lab Caller');
+  assert.equal(result.state, 'completed', JSON.stringify(result));
+  await friend.shutdown();
 });
