@@ -150,14 +150,16 @@ export const variantMethods = registry(Object.fromEntries(
   ['Integer', 'Decimal', 'Text', 'Code', 'Boolean', 'Date', 'Time', 'DateTime', 'Record', 'Guid', 'Option', 'Char', 'BigInteger', 'Duration', 'List', 'Dictionary',
     // The other type tests answer from the static type the value was assigned from (Library Assert asks IsByte...).
     'Byte', 'RecordRef', 'FieldRef', 'RecordId', 'JsonObject', 'JsonArray', 'JsonToken', 'JsonValue', 'Notification', 'InStream', 'OutStream',
-    'TextBuilder', 'DateFormula', 'Codeunit', 'Action', 'DotNet', 'ObjectType', 'TextEncoding', 'ClientType', 'ExecutionMode', 'TransactionType', 'DataClassification'].map((n) => [
+    'TextBuilder', 'DateFormula', 'Codeunit', 'Action', 'DotNet', 'ObjectType', 'TextEncoding', 'ClientType', 'ExecutionMode', 'TransactionType', 'DataClassification',
+    'TextConstant', 'WideChar', 'Binary', 'Automation', 'File', 'FilterPageBuilder', 'TestPermissions', 'DataClassificationType',
+    'DefaultLayout', 'ReportFormat', 'SecurityFiltering', 'TableConnectionType'].map((n) => [
     `Is${n}`,
     {
       ret: tBool, max: 0,
       impl: (_rt: unknown, _ci: unknown, v: unknown) => {
         const t = v instanceof Variant ? v.type : undefined;
         const inner = v instanceof Variant ? v.value : v;
-        if (t) return normType(t).name === n;
+        if (t) return n === 'TextConstant' ? ['Label', 'TextConst'].includes(normType(t).name) : normType(t).name === n;
         if (n === 'Record') return inner instanceof AlRecord;
         if (n === 'Integer') return typeof inner === 'number';
         if (n === 'Text') return typeof inner === 'string';

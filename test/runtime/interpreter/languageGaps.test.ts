@@ -259,5 +259,5 @@ test('Variant type tests answer from the assigned value\'s type (IsByte, IsRecor
   assert.deepEqual(messagesOf('V: Variant; I: Integer; R: RecordRef; J: JsonObject;', `
     V := I; Message('%1 %2', V.IsInteger(), V.IsByte());
     V := R; Message('%1 %2', V.IsRecordRef(), V.IsInteger());
-    V := J; Message('%1', V.IsJsonObject());`), ['Yes No', 'Yes No', 'Yes']);
+    V := J; Message('%1 %2', V.IsJsonObject(), V.IsTextConstant());`), ['Yes No', 'Yes No', 'Yes No']);
 });
