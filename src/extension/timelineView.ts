@@ -87,7 +87,7 @@ export class TimelineView implements vscode.Disposable {
     this.render();
     // Running sessions grow with the clock: redraw twice a second while any is alive.
     clearInterval(this.liveTimer);
-    this.liveTimer = setInterval(() => { if (this.live.current.sessions.length) this.render(); }, 500);
+    this.liveTimer = setInterval(() => { if (this.live.liveSessions.length) this.render(); }, 500);
   }
 
   private scheduleRender(): void {
@@ -97,7 +97,7 @@ export class TimelineView implements vscode.Disposable {
 
   private render(): void {
     if (!this.panel || !this.ready) return;
-    const now = this.live.current.sessions.length ? this.live.timelineNow() : undefined;
+    const now = this.live.liveSessions.length ? this.live.timelineNow() : undefined;
     this.lastSvg = renderTimelineSvg(this.events, { now, embedStyle: false, width: this.width, labelWidth: this.labelWidth });
     void this.panel.webview.postMessage({ type: 'chart', svg: this.lastSvg, summary: summarize(this.events) });
   }
