@@ -49,7 +49,11 @@ export class TimelineView implements vscode.Disposable {
       inlineStyle: TIMELINE_CSS + THEME_CSS,
       body: '<header><h1>Session timeline</h1><p id="summary" class="muted"></p></header><div id="chart" class="chart"></div>',
     });
-    panel.webview.onDidReceiveMessage((m: { type: string; width?: number }) => {
+    panel.webview.onDidReceiveMessage((m: { type: string; width?: number; object?: string }) => {
+      if (m.type === 'openObject' && typeof m.object === 'string') {
+        void vscode.commands.executeCommand('alSessionLab.goToObject', m.object);
+        return;
+      }
       // The chart is drawn for the panel's width (the webview reports it on load and on resize).
       if (typeof m.width === 'number' && m.width > 0) {
         // Labels take at most a third of a narrow panel; the time axis gets the rest.

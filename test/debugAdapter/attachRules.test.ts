@@ -68,6 +68,7 @@ test('sessionId attaches to an ongoing session, which can then be paused', async
 
 test('Debug This Session during a debug session: the running session joins it (alSessionLab.debugSession), no second debugger', async () => {
   const r = await rig(debugWorkspace, { breakOnNext: 'WebClient' });
+  let loop: number | undefined;
   try {
     const loopStarted = new Promise<number>((resolve) =>
       r.user.on('sessionStarted', (info) => {
@@ -75,7 +76,7 @@ test('Debug This Session during a debug session: the running session joins it (a
       }),
     );
     await r.user.request('runCodeunit', { codeunit: 50210 });
-    const loop = await loopStarted;
+    loop = await loopStarted;
     // Not owned by this debugger (WebClient only): pausing it is refused until it joins.
     const joined = await r.dc.customRequest('alSessionLab.debugSession', { sessionId: loop });
     assert.equal(joined.body.session, loop);
@@ -86,6 +87,7 @@ test('Debug This Session during a debug session: the running session joins it (a
     await r.dc.continueRequest({ threadId: loop });
     await assert.rejects(r.dc.customRequest('alSessionLab.debugSession', { sessionId: 999999 }), /session 999999 is not running/);
   } finally {
+    if (loop !== undefined) await r.user.request('stopSession', { session: loop }).catch(() => undefined);
     await r.close();
   }
 });
