@@ -14,6 +14,11 @@
     chart.replaceChildren(document.importNode(svg, true));
     summary.textContent = m.summary;
   });
+  // A click on a row opens the object's source (the extension's Go to Object).
+  chart.addEventListener('click', (ev) => {
+    const row = ev.target instanceof Element ? ev.target.closest('g.row[data-object]') : null;
+    if (row) vscode.postMessage({ type: 'openObject', object: row.getAttribute('data-object') });
+  });
   const width = () => chart.clientWidth || document.body.clientWidth;
   let resizeTimer;
   window.addEventListener('resize', () => { clearTimeout(resizeTimer); resizeTimer = setTimeout(() => vscode.postMessage({ type: 'resize', width: width() }), 150); });

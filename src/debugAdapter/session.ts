@@ -286,6 +286,23 @@ export class AlSessionLabDebugSession extends DebugSession {
   // Threads and execution control
   // -------------------------------------------------------------------------------------------------------
 
+  /** `alSessionLab.debugSession` (Debug This Session while this debug session runs): the session joins this one. */
+  protected override customRequest(command: string, response: DebugProtocol.Response, args: unknown): void {
+    if (command !== 'alSessionLab.debugSession') {
+      super.customRequest(command, response, args);
+      return;
+    }
+    this.handle(response, async () => {
+      const id = Number((args as { sessionId?: unknown })?.sessionId);
+      const { session: info } = await this.runtime().request('debugSession', { session: id });
+      if (!this.sessions.has(info.id)) {
+        this.sessions.set(info.id, info);
+        this.sendEvent(new ThreadEvent('started', info.id));
+      }
+      response.body = { session: info.id };
+    });
+  }
+
   protected override threadsRequest(response: DebugProtocol.ThreadsResponse): void {
     const threads = [...this.sessions.values()].sort((a, b) => a.id - b.id).map((info) => ({ id: info.id, name: threadName(info) }));
     response.body = { threads };

@@ -5,7 +5,7 @@ import { reportError } from './log';
 import { findObject, revealObject, workspaceObjects } from './workspaceObjects';
 import { parseRecordKey } from './pagePreview';
 import { surfaceAlError } from './alErrors';
-import { attachConfiguration } from './debugConfig';
+import { attachConfiguration, DEBUG_TYPE } from './debugConfig';
 import type { SessionNode } from './sessionsView';
 import { RuntimeHost } from './runtimeHost';
 import type { ExtensionApi } from './extension';
@@ -78,7 +78,7 @@ export function registerCommands(context: vscode.ExtensionContext, api: Extensio
     const hasData = typeof scenario === 'object' && scenario !== null && 'data' in scenario;
     let c;
     if (hasData) {
-      const live = runtime.current ? sessions.current.sessions.length : 0;
+      const live = runtime.current ? sessions.liveSessions.length : 0;
       if (live > 0 && options?.confirm !== false) {
         const go = await vscode.window.showWarningMessage(`Run ${path.basename(uri.fsPath)} in a fresh runtime with its own data?`,
           { modal: true, detail: `The scenario brings its own data, so it runs in a new runtime with an empty store; the ${live} live session(s) of the current runtime end.` }, 'Restart and Run');
@@ -127,10 +127,18 @@ export function registerCommands(context: vscode.ExtensionContext, api: Extensio
   register('alSessionLab.debugSession', 'attaching the debugger', async (arg?: SessionNode | number) => {
     const id = sessionOf(arg);
     if (id === undefined) throw new Error('choose a session in the Sessions view');
+    // A debug session of ours is running: the session joins it (one debugger, one more thread), as BC's does.
+    const active = vscode.debug.activeDebugSession;
+    if (active?.type === DEBUG_TYPE) {
+      await active.customRequest('alSessionLab.debugSession', { sessionId: id });
+      log.info(`session ${id}: debugged in the running debug session "${active.name}"`);
+      return;
+    }
     const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.fsPath === RuntimeHost.workspaceFolder());
     const ok = await vscode.debug.startDebugging(folder, attachConfiguration('Any', { name: `AL Session Lab: session ${id}`, sessionId: id }));
     if (!ok) throw new Error(`the debugger did not attach to session ${id}`);
   });
+  register('alSessionLab.clearEndedSessions', 'clearing ended sessions', () => sessions.clearEnded());
   register('alSessionLab.goToObject', 'going to the object', async (arg?: SessionNode | string) => {
     const ref = typeof arg === 'string' ? arg : arg?.type === 'session' ? arg.info.object : arg?.type === 'task' ? arg.info.codeunit : undefined;
     if (!ref) throw new Error('choose a session in the Sessions view');

@@ -21,23 +21,25 @@ export function attachConfiguration(breakOnNext: BreakOnNext, extra: Partial<vsc
 class ConfigurationProvider implements vscode.DebugConfigurationProvider {
   constructor(private readonly host: RuntimeHost, private readonly log: Log) {}
 
-  /** Initial configurations for a new launch.json and the dynamic list in the Run and Debug picker. */
+  /**
+   * "Create a launch.json": one configuration (package.json has no initialConfigurations, so it is not written
+   * twice). The Run and Debug picker's dynamic list offers the kinds (dynamicConfigurations).
+   */
   provideDebugConfigurations(): vscode.DebugConfiguration[] {
-    return [attachConfiguration('Background'), attachConfiguration('PageBackgroundTask')];
+    return [attachConfiguration('Any')];
   }
 
-  /** F5 with no launch.json arrives here with an empty configuration: offer the two attach kinds. */
+  dynamicConfigurations(): vscode.DebugConfiguration[] {
+    return [attachConfiguration('Any'), attachConfiguration('Background'), attachConfiguration('PageBackgroundTask'), attachConfiguration('WebClient')];
+  }
+
+  /**
+   * F5 with no launch.json (from an AL file, app.json or anything else in an AL workspace) arrives here with an empty
+   * configuration: attach at once to every session of the hosted runtime; after attach a notification says what
+   * the debugger waits for and offers to start something.
+   */
   async resolveDebugConfiguration(_folder: vscode.WorkspaceFolder | undefined, config: vscode.DebugConfiguration): Promise<vscode.DebugConfiguration | undefined> {
-    if (!config.type && !config.request && !config.name) {
-      const items = [
-        { label: 'Attach to the next background session', description: 'StartSession, TaskScheduler', breakOnNext: 'Background' as const },
-        { label: 'Attach to the next page background task', description: 'CurrPage.EnqueueBackgroundTask', breakOnNext: 'PageBackgroundTask' as const },
-        { label: 'Attach to the next session of any kind', breakOnNext: 'Any' as const },
-      ];
-      const pick = await vscode.window.showQuickPick(items, { title: 'AL Session Lab: debug', placeHolder: 'Which session should the debugger break in?' });
-      if (!pick) return undefined;
-      return attachConfiguration(pick.breakOnNext);
-    }
+    if (!config.type && !config.request && !config.name) return attachConfiguration('Any', { name: 'AL Session Lab' });
     return config;
   }
 
@@ -69,7 +71,35 @@ export function registerDebugging(context: vscode.ExtensionContext, host: Runtim
   const provider = new ConfigurationProvider(host, log);
   context.subscriptions.push(
     vscode.debug.registerDebugConfigurationProvider(DEBUG_TYPE, provider, vscode.DebugConfigurationProviderTriggerKind.Initial),
-    vscode.debug.registerDebugConfigurationProvider(DEBUG_TYPE, { provideDebugConfigurations: () => provider.provideDebugConfigurations() }, vscode.DebugConfigurationProviderTriggerKind.Dynamic),
+    vscode.debug.registerDebugConfigurationProvider(DEBUG_TYPE, { provideDebugConfigurations: () => provider.dynamicConfigurations() }, vscode.DebugConfigurationProviderTriggerKind.Dynamic),
     vscode.debug.registerDebugAdapterDescriptorFactory(DEBUG_TYPE, new AdapterFactory(context)),
+    vscode.debug.onDidReceiveDebugSessionCustomEvent((e) => {
+      if (e.session.type === DEBUG_TYPE && e.event === 'alSessionLab.attached') guideAfterAttach(e.session, log);
+    }),
   );
+  // The debugger is offered for JSON files (app.json) only in AL workspaces: F5 there attaches, no "JSON debugger" prompt.
+  void vscode.commands.executeCommand('setContext', 'alSessionLab.alWorkspace', true);
+}
+
+/** What the debugger waits for, said right after attach, with the ways to start a session. */
+export function attachedMessage(config: vscode.DebugConfiguration): string {
+  const kind: Record<string, string> = {
+    Any: 'the next session of any kind',
+    Background: 'the next background session (StartSession, TaskScheduler)',
+    PageBackgroundTask: 'the next page background task',
+    WebClient: 'the next foreground session (a page, Run Codeunit)',
+  };
+  if (typeof config.sessionId === 'number') return `Debugging session ${config.sessionId}: it stops at breakpoints and errors.`;
+  return `Debugger attached: it stops at breakpoints and errors in ${kind[String(config.breakOnNext ?? 'Any')] ?? 'the next session'}. Start one:`;
+}
+
+function guideAfterAttach(session: vscode.DebugSession, log: Log): void {
+  const text = attachedMessage(session.configuration);
+  log.info(`debug: ${text}`);
+  vscode.window.setStatusBarMessage(`$(debug) AL Session Lab: waiting for ${String(session.configuration.breakOnNext ?? 'Any') === 'Any' ? 'a session' : String(session.configuration.breakOnNext)} — open a page, run a codeunit or a scenario`, 15000);
+  if (typeof session.configuration.sessionId === 'number') return;
+  void vscode.window.showInformationMessage(`AL Session Lab: ${text}`, 'Open Page', 'Run Codeunit', 'Run Scenario').then((pick) => {
+    const command = pick === 'Open Page' ? 'alSessionLab.openPage' : pick === 'Run Codeunit' ? 'alSessionLab.runCodeunit' : pick === 'Run Scenario' ? 'alSessionLab.runScenario' : undefined;
+    if (command) void vscode.commands.executeCommand(command);
+  });
 }

@@ -76,7 +76,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const pages = new PagePreviews(context, runtime, sessions, log);
   const timeline = new TimelineView(context, runtime, sessions, log);
   context.subscriptions.push(sessions, sessionsView, pages, timeline,
-    sessions.onDidChange((s) => statusBar.setSessions(s.sessions.length)));
+    sessions.onDidChange(() => statusBar.setSessions(sessions.liveSessions.length)));
   const api: ExtensionApi = { activationMs: 0, runtime, statusBar, languageClient: client, log, sessions, sessionsView, pages, timeline, tests, testRuns };
   for (const [what, register] of [
     ['debugging', () => registerDebugging(context, runtime, log)],

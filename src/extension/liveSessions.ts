@@ -1,13 +1,23 @@
 // The live list of the hosted runtime's sessions and queued tasks: refreshed from `sessions` whenever the
-// runtime reports a change, with an estimate of the runtime's clock for "elapsed" and "time left".
+// runtime reports a change, with an estimate of the runtime's clock for "elapsed" and "time left". Sessions that
+// ended stay (with their outcome and error) until the user clears them.
 import * as vscode from 'vscode';
-import type { QueuedTaskInfo, SessionInfo } from '../protocol/runtimeProtocol';
+import type { ErrorData, QueuedTaskInfo, SessionInfo, SessionOutcome } from '../protocol/runtimeProtocol';
 import type { RuntimeConnection, RuntimeHost } from './runtimeHost';
 import type { Log } from './log';
 
 export interface SessionsSnapshot {
+  /** Live sessions, then the ended ones kept (state 'ended'). */
   sessions: SessionInfo[];
   queued: QueuedTaskInfo[];
+}
+
+/** How a session ended, kept for the view until cleared. */
+export interface EndedInfo {
+  outcome: SessionOutcome;
+  error?: ErrorData;
+  /** The session clock when it ended (ms since 1970), for its duration. */
+  endedAt: number;
 }
 
 export class LiveSessions implements vscode.Disposable {
@@ -24,6 +34,10 @@ export class LiveSessions implements vscode.Disposable {
   /** Virtual clocks only: the latest session clock reading seen (SessionInfo times are ms since 1970). */
   private latestEpoch = 0;
   private readonly hostSubscription: vscode.Disposable;
+  /** Live sessions as last seen (their info is kept when they end). */
+  private lastLive = new Map<number, SessionInfo>();
+  /** Ended sessions kept until cleared: info as last seen, outcome and error. */
+  private readonly endedSessions = new Map<number, { info: SessionInfo; ended: EndedInfo }>();
 
   constructor(private readonly host: RuntimeHost, private readonly log: Log) {
     this.hostSubscription = host.onDidConnect((c) => this.attach(c));
@@ -32,6 +46,28 @@ export class LiveSessions implements vscode.Disposable {
 
   get current(): SessionsSnapshot {
     return this.snapshot;
+  }
+
+  /** Only the sessions still alive (page previews, the status bar). */
+  get liveSessions(): SessionInfo[] {
+    return this.snapshot.sessions.filter((s) => s.state !== 'ended');
+  }
+
+  endedInfo(id: number): EndedInfo | undefined {
+    return this.endedSessions.get(id)?.ended;
+  }
+
+  /** Forgets the ended sessions (the view's "Clear Ended Sessions"). */
+  clearEnded(): void {
+    this.endedSessions.clear();
+    this.snapshot = { sessions: this.liveSessions, queued: this.snapshot.queued };
+    this.emitter.fire(this.snapshot);
+  }
+
+  private sessionEnded(e: { session: number; outcome: SessionOutcome; error?: ErrorData }): void {
+    const info = this.lastLive.get(e.session);
+    if (info) this.endedSessions.set(e.session, { info: { ...info, state: 'ended' }, ended: { outcome: e.outcome, error: e.error, endedAt: this.sessionClockNow() } });
+    this.scheduleRefresh();
   }
 
   private get realClock(): boolean {
@@ -61,8 +97,8 @@ export class LiveSessions implements vscode.Disposable {
     const changed = () => this.scheduleRefresh();
     this.unsubscribe.push(
       c.client.on('timeline', (e) => { this.anchor = { t: e.t, at: Date.now() }; changed(); }),
-      c.client.on('sessionStarted', changed),
-      c.client.on('sessionEnded', changed),
+      c.client.on('sessionStarted', (info) => { this.lastLive.set(info.id, info); changed(); }),
+      c.client.on('sessionEnded', (e) => this.sessionEnded(e)),
       c.client.on('stopped', changed),
       c.client.on('continued', changed),
     );
@@ -82,12 +118,15 @@ export class LiveSessions implements vscode.Disposable {
     try {
       const r = await c.client.request('sessions', {});
       this.latestEpoch = Math.max(this.latestEpoch, ...r.sessions.map((s) => s.startedAt));
-      this.snapshot = { sessions: r.sessions.filter((s) => s.state !== 'ended'), queued: r.queued };
+      const live = r.sessions.filter((s) => s.state !== 'ended');
+      for (const s of live) this.lastLive.set(s.id, s);
+      for (const id of [...this.lastLive.keys()]) if (!live.some((s) => s.id === id) && !this.endedSessions.has(id)) this.lastLive.delete(id);
+      this.snapshot = { sessions: [...live, ...[...this.endedSessions.values()].filter((x) => !live.some((s) => s.id === x.info.id)).map((x) => x.info)], queued: r.queued };
       this.emitter.fire(this.snapshot);
       // States can change without an event reaching this connection (a session stopping in another client's
       // debugger, a Sleep ending): poll once a second while anything is alive.
       clearTimeout(this.poll);
-      if (this.snapshot.sessions.length || this.snapshot.queued.length) this.poll = setTimeout(() => this.scheduleRefresh(), 1000);
+      if (live.length || this.snapshot.queued.length) this.poll = setTimeout(() => this.scheduleRefresh(), 1000);
     } catch (err) {
       if (!c.client.closed) this.log.warn(`sessions: ${err instanceof Error ? err.message : err}`);
     }

@@ -119,7 +119,7 @@ export class PagePreview implements vscode.Disposable {
   }
 
   private tasksOfPage(): SessionInfo[] {
-    return this.live.current.sessions.filter((s) => s.parent === this.state.session && s.kind === 'PageBackgroundTask');
+    return this.live.liveSessions.filter((s) => s.parent === this.state.session && s.kind === 'PageBackgroundTask');
   }
 
   private postTasks(): void {

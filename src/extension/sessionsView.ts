@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { QueuedTaskInfo, SessionInfo } from '../protocol/runtimeProtocol';
 import { formatMs } from '../timeline';
 import type { LiveSessions } from './liveSessions';
-import { sessionTooltipMarkdown } from './markdownText';
+import { escapeMarkdown, sessionTooltipMarkdown } from './markdownText';
 
 export type SessionNode = { type: 'session'; info: SessionInfo } | { type: 'task'; info: QueuedTaskInfo };
 
@@ -18,7 +18,7 @@ export function stateLabel(s: SessionInfo): string {
     case 'running': return 'running';
     case 'sleeping': return 'waiting (Sleep)';
     case 'blocked': return 'waiting (lock)';
-    case 'waiting': return 'waiting (page background task)';
+    case 'waiting': return 'waiting (a page background task or the user)';
     case 'queued': return 'queued';
     case 'stopped': return `stopped in debugger${s.stoppedReason ? ` (${s.stoppedReason})` : ''}`;
     case 'ended': return 'ended';
@@ -51,7 +51,7 @@ export class SessionsView implements vscode.TreeDataProvider<SessionNode>, vscod
   private changed(): void {
     this.emitter.fire(undefined);
     // Elapsed and time-left change every second while anything is alive.
-    const alive = this.live.current.sessions.length > 0 || this.live.current.queued.length > 0;
+    const alive = this.live.liveSessions.length > 0 || this.live.current.queued.length > 0;
     if (alive && !this.ticker) this.ticker = setInterval(() => this.emitter.fire(undefined), 1000);
     if (!alive && this.ticker) { clearInterval(this.ticker); this.ticker = undefined; }
   }
@@ -89,17 +89,22 @@ export class SessionsView implements vscode.TreeDataProvider<SessionNode>, vscod
     const hasChildren = this.live.current.sessions.some((c) => c.parent === s.id) || this.live.current.queued.some((q) => q.parentSession === s.id);
     const item = new vscode.TreeItem(`#${s.id} ${KIND_LABEL[s.kind] ?? s.kind} · ${s.objectName || s.object}`,
       hasChildren ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
-    const elapsed = formatMs(Math.max(0, now - s.startedAt));
-    const left = s.deadline !== undefined ? ` · ${formatMs(Math.max(0, s.deadline - now))} left` : '';
-    item.description = `${stateLabel(s)} · ${elapsed}${left}`;
+    const ended = s.state === 'ended' ? this.live.endedInfo(s.id) : undefined;
+    const elapsed = formatMs(Math.max(0, (ended ? ended.endedAt : now) - s.startedAt));
+    const left = s.deadline !== undefined && !ended ? ` · ${formatMs(Math.max(0, s.deadline - now))} left` : '';
+    // An ended session stays, greyed, with how it ended (and its error) until Clear Ended Sessions.
+    item.description = ended ? `ended: ${ended.outcome}${ended.error ? ` · ${ended.error.text}` : ''} · ran ${elapsed}` : `${stateLabel(s)} · ${elapsed}${left}`;
     // Theme icons stay on for our own text; what comes from AL is escaped (markdownText.ts).
     const md = new vscode.MarkdownString(
       sessionTooltipMarkdown(s, KIND_LABEL[s.kind] ?? s.kind, stateLabel(s), elapsed, s.timeoutMs !== undefined ? `${formatMs(s.timeoutMs)}${left ? ` (${left.slice(3)})` : ''}` : undefined),
       true,
     );
+    if (ended?.error) md.appendMarkdown(`\n\n**Error:** ${escapeMarkdown(ended.error.text)}`);
     item.tooltip = md;
-    item.iconPath = stateIcon(s);
-    item.contextValue = `session-${s.state}`;
+    item.iconPath = ended
+      ? new vscode.ThemeIcon(ended.outcome === 'completed' ? 'pass' : ended.outcome === 'error' || ended.outcome === 'timeout' ? 'error' : 'circle-slash', new vscode.ThemeColor(ended.outcome === 'error' || ended.outcome === 'timeout' ? 'errorForeground' : 'disabledForeground'))
+      : stateIcon(s);
+    item.contextValue = ended ? 'ended-session' : `session-${s.state}`;
     item.id = `session-${s.id}`;
     return item;
   }

@@ -49,7 +49,11 @@ export class TimelineView implements vscode.Disposable {
       inlineStyle: TIMELINE_CSS + THEME_CSS,
       body: '<header><h1>Session timeline</h1><p id="summary" class="muted"></p></header><div id="chart" class="chart"></div>',
     });
-    panel.webview.onDidReceiveMessage((m: { type: string; width?: number }) => {
+    panel.webview.onDidReceiveMessage((m: { type: string; width?: number; object?: string }) => {
+      if (m.type === 'openObject' && typeof m.object === 'string') {
+        void vscode.commands.executeCommand('alSessionLab.goToObject', m.object);
+        return;
+      }
       // The chart is drawn for the panel's width (the webview reports it on load and on resize).
       if (typeof m.width === 'number' && m.width > 0) {
         // Labels take at most a third of a narrow panel; the time axis gets the rest.
@@ -87,7 +91,7 @@ export class TimelineView implements vscode.Disposable {
     this.render();
     // Running sessions grow with the clock: redraw twice a second while any is alive.
     clearInterval(this.liveTimer);
-    this.liveTimer = setInterval(() => { if (this.live.current.sessions.length) this.render(); }, 500);
+    this.liveTimer = setInterval(() => { if (this.live.liveSessions.length) this.render(); }, 500);
   }
 
   private scheduleRender(): void {
@@ -97,7 +101,7 @@ export class TimelineView implements vscode.Disposable {
 
   private render(): void {
     if (!this.panel || !this.ready) return;
-    const now = this.live.current.sessions.length ? this.live.timelineNow() : undefined;
+    const now = this.live.liveSessions.length ? this.live.timelineNow() : undefined;
     this.lastSvg = renderTimelineSvg(this.events, { now, embedStyle: false, width: this.width, labelWidth: this.labelWidth });
     void this.panel.webview.postMessage({ type: 'chart', svg: this.lastSvg, summary: summarize(this.events) });
   }

@@ -43,6 +43,7 @@ export const REQUEST_SCHEMAS: Readonly<Record<RequestName, Schema>> = {
     breakOnRecordWrite: opt(oneOf(breakOnRecordWrite)),
     stopOnEntry: opt(bool()),
   }),
+  debugSession: obj(session),
   detach: obj(),
   sessions: obj(),
   setBreakpoints: obj({

@@ -304,6 +304,8 @@ export interface Requests {
   hello: [{ token: string; client: string }, { protocolVersion: number; workspace: string; clock: 'virtual' | 'real' }];
   /** Become the debugger of sessions per these rules (replaces earlier attach settings of this connection). */
   attach: [AttachArguments, { sessions: SessionInfo[] }];
+  /** This debugger connection also debugs a running session ("Debug This Session" during a debug session). */
+  debugSession: [{ session: number }, { session: SessionInfo }];
   /** Stop debugging: every session stopped for this connection resumes; the runtime keeps running. */
   detach: [Record<string, never>, Record<string, never>];
   sessions: [Record<string, never>, { sessions: SessionInfo[]; queued: QueuedTaskInfo[] }];

@@ -27,6 +27,8 @@ export interface Row {
   kind: RowKind;
   parent: number | null;
   object: string;
+  /** The object's name (`sessionStarted`'s objectName), shown instead of the bare id. */
+  objectName?: string;
   task?: number;
   /** The company the session ran in (from `sessionStarted`; older timelines have none). */
   company?: string;
@@ -80,6 +82,7 @@ export function buildTimeline(events: readonly TimelineEvent[]): TimelineModel {
           id, kind: (['Foreground', 'Background', 'PageBackgroundTask'].includes(str(e.kind)) ? e.kind : 'Foreground') as RowKind,
           parent: typeof e.parent === 'number' ? e.parent : null, object: str(e.object), task, start: e.t, outcome: 'running', waits: [], marks: [],
           ...(typeof e.company === 'string' ? { company: e.company } : {}),
+          ...(typeof e.objectName === 'string' ? { objectName: e.objectName } : {}),
         };
         const q = queuedSessions.get(id);
         if (q !== undefined && q < e.t) row.waits.push({ from: q, to: e.t, label: 'queued: waiting for a free background session slot' });

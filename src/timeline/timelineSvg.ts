@@ -143,7 +143,7 @@ function fit(text: string, n: number): string {
 
 function rowLabel(r: Row): string {
   if (r.kind === 'Queued') return `task ${r.task} (never started) ${r.object}`;
-  return `#${r.id} ${KIND_SHORT[r.kind] ?? r.kind} ${r.object}${r.task !== undefined ? ` (task ${r.task})` : ''}`;
+  return `#${r.id} ${KIND_SHORT[r.kind] ?? r.kind} ${r.objectName ? `${r.objectName} (${r.object})` : r.object}${r.task !== undefined ? ` (task ${r.task})` : ''}`;
 }
 
 function rowTitle(r: Row, end: number): string {
@@ -189,7 +189,7 @@ export function renderTimelineModelSvg(model: TimelineModel, opts: SvgOptions = 
     const y = AXIS_H + i * ROW_H;
     const cy = y + ROW_H / 2;
     const end = r.end ?? t1;
-    out.push(`<g class="row" data-session="${r.id}" data-kind="${r.kind}" data-outcome="${r.outcome}">`);
+    out.push(`<g class="row" data-session="${r.id}" data-kind="${r.kind}" data-outcome="${r.outcome}" data-object="${escapeXml(r.object)}">`);
     if (i % 2 === 0) out.push(`<rect class="rowbg" x="0" y="${y}" width="${totalW}" height="${ROW_H}"/>`);
     out.push(`<text x="${PAD}" y="${cy + 4}">${escapeXml(fit(rowLabel(r), Math.floor((LABEL_W - PAD) / 6.6)))}<title>${escapeXml(rowTitle(r, t1))}</title></text>`);
     for (const w of r.waits) {

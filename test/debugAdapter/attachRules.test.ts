@@ -65,3 +65,29 @@ test('sessionId attaches to an ongoing session, which can then be paused', async
     await r.close();
   }
 });
+
+test('Debug This Session during a debug session: the running session joins it (alSessionLab.debugSession), no second debugger', async () => {
+  const r = await rig(debugWorkspace, { breakOnNext: 'WebClient' });
+  let loop: number | undefined;
+  try {
+    const loopStarted = new Promise<number>((resolve) =>
+      r.user.on('sessionStarted', (info) => {
+        if (info.kind === 'Background' && info.object === 'Codeunit 50200') resolve(info.id);
+      }),
+    );
+    await r.user.request('runCodeunit', { codeunit: 50210 });
+    loop = await loopStarted;
+    // Not owned by this debugger (WebClient only): pausing it is refused until it joins.
+    const joined = await r.dc.customRequest('alSessionLab.debugSession', { sessionId: loop });
+    assert.equal(joined.body.session, loop);
+    await r.dc.pauseRequest({ threadId: loop });
+    const paused = await stoppedAt(r, 'pause');
+    assert.equal(paused.threadId, loop);
+    assert.equal(paused.top.source?.path, loopFile);
+    await r.dc.continueRequest({ threadId: loop });
+    await assert.rejects(r.dc.customRequest('alSessionLab.debugSession', { sessionId: 999999 }), /session 999999 is not running/);
+  } finally {
+    if (loop !== undefined) await r.user.request('stopSession', { session: loop }).catch(() => undefined);
+    await r.close();
+  }
+});

@@ -34,7 +34,10 @@ test('breakpoints are enabled for al and the debugger speaks the AL attach vocab
   assert.deepEqual(attach.breakOnRecordWrite.enum, ['None', 'All', 'ExcludeTemporary']);
   assert.ok(attach.breakOnError.enum.includes('ExcludeTry'));
   assert.ok(attach.sessionId && attach.userId && attach.port && attach.token);
-  assert.equal(dbg.initialConfigurations[0].request, 'attach');
+  // "Create a launch.json" writes the provider's one configuration: none declared here too (it was written twice).
+  assert.equal(dbg.initialConfigurations, undefined);
+  // F5 from app.json attaches in AL workspaces (no "JSON debugger" prompt), offered only there.
+  assert.deepEqual([dbg.languages, dbg.when], [['al', 'json', 'jsonc'], 'alSessionLab.alWorkspace']);
   assert.ok(dbg.configurationSnippets.length >= 3);
 });
 

@@ -4,6 +4,7 @@
 // suspend deep call stacks while the fast path stays close to plain JS.
 import type { Expr, Loc, Stmt, TypeRef } from './ast';
 import { AlError, unknownName, unsupported } from './errors';
+import { catalogue, findBuiltin, globalBuiltin } from '../../language/builtins';
 import type { CallInfo, Builtin } from './methodTypes';
 import { T, tBool, tDec, tInt, tText } from './methodTypes';
 import type { ObjectModel, ProcFn, ProcInfo, Slot } from './model';
@@ -845,6 +846,13 @@ export class ProcCompiler {
         const st = (this.obj.base ?? this.obj).decl.properties.get(this.obj.type === 'codeunit' ? 'tableno' : 'sourcetable')?.text;
         throw unsupported(st ? `${fn.name} here: the table ${st} is not in the workspace` : `${fn.name} in ${this.obj.name} (it has no source table)`, e.loc);
       }
+      // A record method called without `Rec.` in an object with an implicit Rec (a table's `IsTemporary()`).
+      if (findBuiltin('record', lower) && this.resolve('Rec', e.loc)) {
+        return this.call({ ...e, fn: { k: 'member', loc: fn.loc, obj: { k: 'name', loc: fn.loc, name: 'Rec' }, name: fn.name } }, used);
+      }
+      // A system method BC has (global, or of a static receiver such as Session or Database, callable without it) and
+      // the runtime does not: "does not support", naming it; else the name is simply unknown.
+      if (globalBuiltin(lower) || catalogue().entries.some((b) => b.static && b.name.toLowerCase() === lower)) throw unsupported(`the system method '${fn.name}'`, e.loc);
       throw unknownName(fn.name, this.scopeLabel(), e.loc);
     }
     if (fn.k === 'member') {

@@ -30,7 +30,7 @@ export function unsupported(what: string, loc?: SourceLocation): AlError {
  */
 export function unknownName(name: string, scope: string, loc?: SourceLocation): AlError {
   const where = loc ? ` (${loc.file}:${loc.line + 1})` : '';
-  return new AlError(`unknown procedure or variable '${name}' in ${scope}${where}: it is not declared there and is not a system method AL Session Lab supports.`, 'UnknownName', loc);
+  return new AlError(`unknown procedure or variable '${name}' in ${scope}${where}: it is not declared there and is not a system method.`, 'UnknownName', loc);
 }
 
 /** Turn anything thrown while running AL (including JS faults in the runtime itself) into an AlError. */

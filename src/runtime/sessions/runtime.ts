@@ -175,6 +175,7 @@ export class SessionRuntime {
       kind: s.kind,
       parent: s.parent ? s.parent.id : null,
       object: s.object,
+      ...(s.objectName && s.objectName !== s.object ? { objectName: s.objectName } : {}),
       ...(s.taskId !== undefined ? { task: s.taskId } : {}),
       company: s.company,
     });

@@ -144,6 +144,20 @@ test('a name that is simply not declared: "unknown procedure or variable", with 
   assert.match(loadError('', `DoIt(1);`), /unknown procedure or variable 'DoIt'/);
   assert.match(loadError('', `Counter := 1;`), /unknown procedure or variable 'Counter'/);
   for (const body of ['Params.Count();', 'DoIt(1);', 'Counter := 1;']) assert.doesNotMatch(loadError('', body), /does not support/);
-  // A namespace method the runtime lacks is still "does not support".
+  // A namespace method the runtime lacks, or a system method BC has and the runtime lacks, is still "does not support".
   assert.match(loadError('', `Session.NoSuchThing();`), /does not support the method Session\.NoSuchThing/);
+  assert.match(loadError('', `Message(ApplicationArea());`), /does not support the system method 'ApplicationArea'/);
+});
+
+test('a record method called without Rec. in a table runs on the implicit Rec (IsTemporary, Count)', () => {
+  const table = `table 50990 "Implicit Rec"
+{
+    fields { field(1; "No."; Code[20]) { } }
+    keys { key(PK; "No.") { } }
+    procedure Describe(): Text
+    begin
+        exit(Format(IsTemporary()) + '/' + Format(Count()));
+    end;
+}`;
+  assert.deepEqual(messagesOf('T: Record "Implicit Rec" temporary;', `T."No." := 'A'; T.Insert(); Message(T.Describe());`, table), ['Yes/1']);
 });

@@ -44,6 +44,21 @@ export class DebugControl implements DebugHost {
     return [...a.sessions];
   }
 
+  /**
+   * "Debug This Session" while this connection already debugs: the running session joins its attachment (no
+   * second debugger). Refused when another debugger owns it. Returns the session, or an error text.
+   */
+  adoptSession(client: DebugClient, id: number): Session | string {
+    const a = this.attachments.get(client.id);
+    if (!a) return 'this connection is not attached as a debugger';
+    const s = this.rt.sessions.get(id);
+    if (!s || s.ended) return `session ${id} is not running`;
+    const owner = this.owner.get(s);
+    if (owner && owner !== a) return `session ${id} is debugged by another debugger`;
+    if (!owner) this.adopt(a, s, false);
+    return s;
+  }
+
   detach(client: DebugClient, resume = true): void {
     const a = this.attachments.get(client.id);
     if (!a) return;

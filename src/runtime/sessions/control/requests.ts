@@ -67,6 +67,11 @@ export async function handleRequest(server: ControlServer, c: Connection, comman
       const sessions = server.debug.attach(c, args as AttachArguments);
       return { sessions: sessions.map((s) => rt.sessionInfo(s)) };
     }
+    case 'debugSession': {
+      const r = server.debug.adoptSession(c, num(args, 'session'));
+      if (typeof r === 'string') throw new RequestError(r);
+      return { session: rt.sessionInfo(r) };
+    }
     case 'detach':
       server.debug.detach(c);
       return {};
