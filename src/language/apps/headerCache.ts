@@ -8,7 +8,8 @@ import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ObjectHeader } from './headerScan';
 
-const VERSION = 1;
+// Bump whenever the header scan changes what it reads (2: `dotnet { }` objects are indexed).
+const VERSION = 2;
 
 interface CachedFile {
   size: number;

@@ -25,7 +25,8 @@ const OBJECT_KEYWORDS = new Set([
   'enum', 'enumextension', 'interface', 'permissionset', 'permissionsetextension', 'profile', 'profileextension', 'controladdin', 'entitlement', 'dotnet',
 ]);
 
-const HEADER = /\s*([A-Za-z]+)\s+(?:(\d+)\s+)?("(?:[^"]|"")*"|[A-Za-z_][\w]*)(?:\s+extends\s+("(?:[^"]|"")*"|[A-Za-z_]\w*(?:\.(?:[A-Za-z_]\w*|"[^"]*"))*))?/y;
+// The name is optional in the pattern because a `dotnet` object has none (checked after the match).
+const HEADER = /\s*([A-Za-z]+)(?:\s+(?:(\d+)\s+)?("(?:[^"]|"")*"|[A-Za-z_][\w]*)(?:\s+extends\s+("(?:[^"]|"")*"|[A-Za-z_]\w*(?:\.(?:[A-Za-z_]\w*|"[^"]*"))*))?)?/y;
 const PROPERTY = /\s*(ObsoleteState|MovedTo|MovedFrom|Access)\s*=\s*('(?:[^']|'')*'|[A-Za-z]+)\s*;/iy;
 /** Members that end an object's property region. */
 const BODY_START = /(?:var|procedure|local|internal|protected|trigger)\b/iy;
@@ -169,12 +170,13 @@ export function scanHeaders(text: string, symbols: ReadonlySet<string>): ObjectH
     if (depth === 0 && wasLineStart && isLetter(c)) {
       HEADER.lastIndex = i;
       const m = HEADER.exec(text);
-      if (m && OBJECT_KEYWORDS.has(m[1].toLowerCase())) {
+      // Every object but `dotnet { ... }` has a name; a keyword without one is not a header.
+      if (m && OBJECT_KEYWORDS.has(m[1].toLowerCase()) && (m[3] !== undefined || m[1].toLowerCase() === 'dotnet')) {
         if (linesFrom >= 0) {
           for (let k = text.indexOf('\n', linesFrom); k >= 0 && k < linesTo; k = text.indexOf('\n', k + 1)) line++;
           linesFrom = -1;
         }
-        current = { type: m[1].toLowerCase(), id: m[2] ? parseInt(m[2], 10) : 0, name: unquote(m[3]), line, subscribes: [] };
+        current = { type: m[1].toLowerCase(), id: m[2] ? parseInt(m[2], 10) : 0, name: m[3] === undefined ? '' : unquote(m[3]), line, subscribes: [] };
         if (m[4]) current.extends = unquote(lastSegment(m[4]));
         out.push(current);
         i = HEADER.lastIndex;

@@ -69,6 +69,9 @@ export class ObjectIndex {
   }
 
   private keysOf(e: IndexEntry): string[] {
+    // `dotnet { }` objects have no name or id: an app may declare any number of them (each in its own file),
+    // so each is keyed by its file.
+    if (e.type === 'dotnet') return [`dotnet:${e.file}:${e.line}`];
     const keys = [`${e.type}:${e.name.toLowerCase()}`];
     if (e.id) keys.push(`${e.type}:${e.id}`);
     return keys;

@@ -28,7 +28,7 @@ export const collectionReceivers: ReceiverSpec[] = [
   {
     receiver: 'Dictionary',
     entries: [
-      'Add(Key: TKey; Value: TValue)',
+      'Add(Key: TKey; Value: TValue): Boolean',
       'ContainsKey(Key: TKey): Boolean',
       'Count(): Integer',
       'Get(Key: TKey): TValue',

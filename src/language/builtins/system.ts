@@ -103,7 +103,7 @@ export const systemReceivers: ReceiverSpec[] = [
     receiver: 'Session',
     static: true,
     entries: [
-      'ApplicationArea([ApplicationArea: Text]): Text',
+      ['ApplicationArea([ApplicationArea: Text]): Text', [], { global: true }],
       'ApplicationIdentifier(): Text',
       ['BindSubscription(Codeunit: Codeunit): Boolean', [], { global: true }],
       'CurrentClientType(): ClientType',

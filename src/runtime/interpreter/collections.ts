@@ -79,7 +79,20 @@ export const listMethods = registry({
 });
 
 export const dictionaryMethods = registry({
-  Add: { effect: true, min: 2, max: 2, impl: (_rt, ci, d: AlDictionary, k, v) => { const key = keyOf(k); if (d.map.has(key)) throw new AlError(`An item with the same key has already been added. Key: ${String(k)}`, '', where(ci)); d.map.set(key, [k, v]); } },
+  // `[Ok :=] Dictionary.Add(Key, Value)`: with the result used, a key already there is false, not an error (BC's
+  // optional-return convention; System Application's Email module dedups recipients this way).
+  Add: {
+    effect: true, min: 2, max: 2, ret: tBool,
+    impl: (_rt, ci, d: AlDictionary, k, v) => {
+      const key = keyOf(k);
+      if (d.map.has(key)) {
+        if (ci.used) return false;
+        throw new AlError(`An item with the same key has already been added. Key: ${String(k)}`, '', where(ci));
+      }
+      d.map.set(key, [k, v]);
+      return true;
+    },
+  },
   Set: { effect: true, min: 2, max: 3, refArgs: [2], impl: (_rt, _ci, d: AlDictionary, k, v, old?: { v: unknown }) => { const key = keyOf(k); const prev = d.map.get(key); if (old && prev) old.v = prev[1]; d.map.set(key, [k, v]); return !!prev; }, ret: tBool },
   Get: {
     min: 1, max: 2, refArgs: [1],

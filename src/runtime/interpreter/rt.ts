@@ -32,6 +32,8 @@ export type Signal =
 export interface SessionState {
   lastError?: AlError;
   singleInstances: Map<ObjectModel, Instance>;
+  /** The session's application areas (`ApplicationArea(Text)` sets them; BC keeps them per session, empty at login). */
+  applicationArea?: string;
 }
 
 type StepMode = 'none' | 'stepIn' | 'stepOver' | 'stepOut';

@@ -270,6 +270,10 @@ export const systemMethods = registry({
   'Session.CurrentClientType': { ret: T('ClientType'), max: 0, impl: (rt: Rt) => currentClientType(rt) },
   'Session.DefaultClientType': { ret: T('ClientType'), max: 0, impl: () => 2 },
   'Session.SessionId': { ret: tInt, max: 0, impl: (rt: Rt) => rt.services.sessionId },
+  // BC keeps the application areas per session: Application Area Mgmt. sets them at login and pages read them.
+  // The call with a value sets them and returns the new value, as the platform does.
+  ApplicationArea: { ret: tText, max: 1, impl: (rt: Rt, _ci, v?) => applicationArea(rt, v) },
+  'Session.ApplicationArea': { ret: tText, max: 1, impl: (rt: Rt, _ci, v?) => applicationArea(rt, v) },
   'Session.LogMessage': { min: 3, impl: () => undefined },
   'TaskScheduler.CreateTask': {
     ret: tGuid, min: 2, max: 7, effect: true,
@@ -396,3 +400,8 @@ export { isAlDecimal, AlList };
 for (const [name, b] of bindingMethods) systemMethods.set(name, b);
 for (const [name, b] of executionContextMethods) systemMethods.set(name, b);
 for (const [name, b] of secretSystemMethods) systemMethods.set(name, b);
+
+function applicationArea(rt: Rt, value: unknown): string {
+  if (value !== undefined) rt.session.applicationArea = str(value);
+  return rt.session.applicationArea ?? '';
+}

@@ -222,6 +222,13 @@ test('Session.GetExecutionContext is Normal outside install/upgrade code', () =>
     if GetCurrentModuleExecutionContext() <> ExecutionContext::Install then Message('not installing');`), ['normal', 'not installing']);
 });
 
+test('ApplicationArea: empty at login, set per session (global and Session. forms), the setter returns the new value', () => {
+  assert.deepEqual(messagesOf('', `
+    Message('[%1]', ApplicationArea());
+    Message('[%1]', ApplicationArea('#Basic,#Suite'));
+    Message('[%1]', Session.ApplicationArea());`), ['[]', '[#Basic,#Suite]', '[#Basic,#Suite]']);
+});
+
 test('SecretText: assigned from text, IsEmpty, Unwrap, SecretStrSubstNo', () => {
   assert.deepEqual(messagesOf('S: SecretText; E: SecretText;', `
     S := 'p@ss'; Message('%1 %2', S.IsEmpty(), E.IsEmpty());

@@ -146,7 +146,7 @@ test('a name that is simply not declared: "unknown procedure or variable", with 
   for (const body of ['Params.Count();', 'DoIt(1);', 'Counter := 1;']) assert.doesNotMatch(loadError('', body), /does not support/);
   // A namespace method the runtime lacks, or a system method BC has and the runtime lacks, is still "does not support".
   assert.match(loadError('', `Session.NoSuchThing();`), /does not support the method Session\.NoSuchThing/);
-  assert.match(loadError('', `Message(ApplicationArea());`), /does not support the system method 'ApplicationArea'/);
+  assert.match(loadError('', `Message(Format(IsCollectingErrors()));`), /does not support the system method 'IsCollectingErrors'/);
 });
 
 test('a record method called without Rec. in a table runs on the implicit Rec (IsTemporary, Count)', () => {

@@ -104,6 +104,8 @@ test('List and Dictionary methods and reference semantics', () => {
     Message(t);
     d.Remove('A'); Message('%1', d.Count());`), ['3 a 3 No', '4', 'c', 'd', '2 3 No', '2', 'no Z', 'AB', '1']);
   assert.match(errorOf('d: Dictionary of [Text, Text];', "d.Add('a', 'x'); d.Add('a', 'y');"), /same key/);
+  // With its result used, Add answers false for a key already there instead of failing.
+  assert.deepEqual(messagesOf('d: Dictionary of [Text, Text];', "Message('%1', d.Add('a', 'x')); if not d.Add('a', 'y') then Message('kept %1', d.Get('a'));"), ['Yes', 'kept x']);
   assert.match(errorOf('d: Dictionary of [Text, Text];', "Message(d.Get('missing'));"), /The given key was not present in the dictionary/);
   assert.match(errorOf('l: List of [Integer];', 'l.Get(1);'), /Index was out of range/);
 });

@@ -72,6 +72,9 @@ codeunit 50101 Plain
   assert.deepEqual(h[2].subscribes, ['codeunit:sales-post:onbeforepost']);
   // With the symbols, the other branches count: the whole file's #if off removes the table.
   assert.equal(scanHeaders(text, new Set(['CLEAN27'])).length, 2);
+  // `dotnet { }` has neither id nor name and is still an object (its aliases are what DotNet variables name);
+  // other keywords need a name to be a header.
+  assert.deepEqual(scanHeaders('namespace System;\n\ndotnet\n{\n    assembly("netstandard")\n    {\n        type("System.Text.RegularExpressions.Regex"; "Regex") { }\n    }\n}\ntable\n{\n}\n', new Set()).map((o) => [o.type, o.name, o.line]), [['dotnet', '', 2]]);
   assert.equal(scanHeaders('#if not CLEAN27\ntable 1 A\n{\n#if CLEANSCHEMA25\n    ObsoleteState = Removed;\n#endif\n}\n#endif\n', new Set(['CLEANSCHEMA25']))[0].obsoleteState, 'removed');
 });
 
