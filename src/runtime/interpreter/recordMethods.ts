@@ -592,6 +592,11 @@ export const recordMethods = registry({
   FieldNo: { fieldArgs: [0], ret: tInt, min: 1, max: 1, impl: (_rt: Rt, ci, rec: AlRecord, fid: number) => field(rec, fid, ci).def.id },
   RecordId: { ret: T('RecordId'), max: 0, impl: (rt: Rt, _ci, rec: AlRecord) => recordIdText(rec, rt) },
   IsTemporary: { ret: tBool, max: 0, impl: (_rt: Rt, _ci, rec: AlRecord) => rec.temporary },
+  // The local runtime runs every session as one user holding SUPER (no permission sets are loaded or enforced;
+  // only a read-only child session refuses writes, with BC's permission error at the write), so the user may read
+  // and write every table, as BC answers for a SUPER user.
+  ReadPermission: { ret: tBool, max: 0, impl: () => true },
+  WritePermission: { ret: tBool, max: 0, impl: () => true },
   GetPosition: { ret: tText, max: 1, impl: (rt: Rt, _ci, rec: AlRecord) => rec.table.pkFieldIds.map((id) => { const fm = rec.table.fieldsById.get(id)!; return `${fm.def.name}=CONST(${fmtField(rec, fm, rec.f(id), rt)})`; }).join(',') },
   Consistent: { max: 1, impl: () => undefined },
   Clear: { effect: true, fieldArgs: [0], min: 1, max: 1, impl: (_rt: Rt, ci, rec: AlRecord, fid: number) => { const fm = field(rec, fid, ci); rec.values.set(fm.def.id, fieldInitValue(fm.def)); } },

@@ -114,6 +114,8 @@ export const recordRefMethods = registry({
   HasFilter: forward('HasFilter'),
   RecordId: forward('RecordId'),
   IsTemporary: forward('IsTemporary'),
+  ReadPermission: forward('ReadPermission'),
+  WritePermission: forward('WritePermission'),
   LockTable: forward('LockTable'),
   Mark: forward('Mark'),
   MarkedOnly: forward('MarkedOnly'),

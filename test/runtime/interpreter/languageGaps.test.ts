@@ -229,6 +229,12 @@ test('ApplicationArea: empty at login, set per session (global and Session. form
     Message('[%1]', Session.ApplicationArea());`), ['[]', '[#Basic,#Suite]', '[#Basic,#Suite]']);
 });
 
+test('ReadPermission/WritePermission: the local user holds SUPER, on Record and RecordRef', () => {
+  assert.deepEqual(messagesOf('C: Record Counter; R: RecordRef;', `
+    Message('%1 %2', C.ReadPermission(), C.WritePermission());
+    R.Open(Database::Counter); Message('%1 %2', R.ReadPermission(), R.WritePermission());`, TABLES), ['Yes Yes', 'Yes Yes']);
+});
+
 test('SecretText: assigned from text, IsEmpty, Unwrap, SecretStrSubstNo', () => {
   assert.deepEqual(messagesOf('S: SecretText; E: SecretText;', `
     S := 'p@ss'; Message('%1 %2', S.IsEmpty(), E.IsEmpty());
