@@ -69,6 +69,9 @@ export const brokenTestAtLine = {
   run: async ({ page, ws, screenshot }) => {
     const rel = path.join('test', 'CustomerCardTaskTests.Codeunit.al');
     const line = lineOf(ws, rel, "if Results.Get('waited') <> '50' then");
+    // Earlier steps leave editors open in two groups; the keys below must reach the test file, so start from one
+    // group holding only it (in a split, the focus could stay on the other group's editor).
+    await command(page, 'View: Close All Editor Groups');
     await openFile(page, 'CustomerCardTaskTests.Codeunit.al', 'TaskReportsWhatItWaited');
     await gotoLine(page, line);
     // `<> '50' then` -> `<> '51' then`: the test now fails on the Error line below.
