@@ -129,3 +129,15 @@ test('test --runner runs a TestRunner codeunit; bad input is exit 2 with one lin
   assert.equal(badFlag.status, 2);
   assert.match(badFlag.stderr, /not a DisabledTests JSON list/);
 });
+
+test('the example workspace\'s own tests pass, seeded from its data file as the Test Explorer\'s runs are', () => {
+  const r = spawnSync(process.execPath, [cli, 'test', join(__dirname, '..', '..', 'examples', 'customer-card')], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stdout + r.stderr);
+  assert.match(r.stdout, /^5 passed, 0 failed$/m);
+  // Without the data (an empty data file), the read-only child finds no customer to modify and its test fails.
+  const dir = mkdtempSync(join(tmpdir(), 'als-data-'));
+  writeFileSync(join(dir, 'empty.json'), '{}');
+  const bare = spawnSync(process.execPath, [cli, 'test', join(__dirname, '..', '..', 'examples', 'customer-card'), '--data', join(dir, 'empty.json')], { encoding: 'utf8' });
+  assert.equal(bare.status, 1, bare.stdout + bare.stderr);
+  assert.match(bare.stdout, /FAIL {2}Customer Card Task Tests::ReadOnlyChildRefusesAWrite/);
+});

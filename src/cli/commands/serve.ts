@@ -3,14 +3,14 @@
 // debugger attached. Runs until SIGINT/SIGTERM (or the process is killed).
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { JsonSyntaxError, parseJsonWithLines } from '../../runtime/sessions/jsonWithLines';
 import { DEPENDENCY_FLAGS, dependencyFlags, reportFindings } from '../dependencyFlags';
 import { CliError, intFlag, parseArgs, type CommandContext } from '../cliSupport';
 import { RuntimeHost, WorkspaceError } from '../../runtime/sessions/host';
-import { parseScenario, scenarioFromJson, ScenarioError, type Scenario } from '../../runtime/sessions/scenario';
+import { parseScenario, ScenarioError, type Scenario } from '../../runtime/sessions/scenario';
 import { ControlServer } from '../../runtime/sessions/control/controlServer';
 import { createEngine } from '../../runtime/sessions/defaultEngine';
 import { clockFlag, maxCallTimeFlag, settingsFromFlags } from './run';
+import { seedFromDataFile } from '../dataFile';
 
 export async function serveCommand(args: string[], ctx: CommandContext): Promise<number> {
   const parsed = parseArgs(args, { values: ['port', 'scenario', 'seed', 'clock', 'set', 'token', 'data', 'max-message-mb', 'max-call-time', ...DEPENDENCY_FLAGS.values], booleans: [...DEPENDENCY_FLAGS.booleans], repeated: DEPENDENCY_FLAGS.repeated });
@@ -50,34 +50,7 @@ export async function serveCommand(args: string[], ctx: CommandContext): Promise
     // Data for pages to show before any scenario runs: --data FILE (a scenario file's "data", or table -> rows),
     // else the workspace's .al-session-lab/data.json.
     const dataFile = parsed.values.get('data') ?? [join(workspace, '.al-session-lab', 'data.json')].find((f) => existsSync(f));
-    if (dataFile) {
-      let doc;
-      try {
-        doc = parseJsonWithLines(readFileSync(dataFile, 'utf8'));
-      } catch (err) {
-        if (err instanceof JsonSyntaxError) throw new CliError(`${dataFile}:${err.line}: ${err.message}`);
-        throw new CliError(`${dataFile}: cannot read the data file`);
-      }
-      const root = doc.value as Record<string, unknown>;
-      const scenarioShaped = root && typeof root === 'object' && ('data' in root || 'companies' in root || 'companyData' in root);
-      const data = (scenarioShaped ? (root.data ?? {}) : root) as Record<string, Record<string, unknown>[]>;
-      if (!data || typeof data !== 'object' || Array.isArray(data)) throw new CliError(`${dataFile}:1: expected an object of table name -> rows`);
-      const lines: Record<string, number> = {};
-      for (const [t, rows] of Object.entries(data)) lines[t] = (Array.isArray(rows) && doc.lineOf(rows)) || 1;
-      host.seedData(data, dataFile, lines);
-      // A scenario file's other companies: "companies" and "companyData" (company -> table -> rows).
-      if (root && typeof root === 'object' && ('companies' in root || 'companyData' in root)) {
-        let extra;
-        try {
-          extra = scenarioFromJson({ companies: root.companies, companyData: root.companyData, steps: [] }, dataFile, (node) => doc.lineOf(node) ?? 1);
-        } catch (err) {
-          if (err instanceof ScenarioError) throw new CliError(err.message);
-          throw err;
-        }
-        for (const c of extra.companies) host.rt.addCompany(c);
-        for (const c of extra.companyData) host.seedData(c.data, dataFile, c.lines, c.company);
-      }
-    }
+    if (dataFile) seedFromDataFile(host, dataFile);
   } catch (err) {
     if (err instanceof ScenarioError || err instanceof WorkspaceError) throw new CliError(err.message);
     throw err;

@@ -2,8 +2,8 @@
 // does (src/runtime/sessions/testRun.ts) and prints a line per test and the closing `N passed, N failed` line;
 // --json prints one event per test, --junit writes JUnit XML, --timeline the run's chart. Exit 0 when all passed,
 // 1 when a test failed, 2 when the workspace cannot be loaded or the flags are wrong.
-import { statSync, writeFileSync } from 'node:fs';
-import { resolve, sep } from 'node:path';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
 import { CliError, intFlag, parseArgs, type CommandContext } from '../cliSupport';
 import { RuntimeHost, WorkspaceError } from '../../runtime/sessions/host';
 import { createEngine } from '../../runtime/sessions/defaultEngine';
@@ -13,6 +13,7 @@ import type { TimelineEvent } from '../../protocol/runtimeProtocol';
 import { settingsFromFlags } from './run';
 import { junitXml } from './junit';
 import { DEPENDENCY_FLAGS, dependencyFlags, reportFindings } from '../dependencyFlags';
+import { seedFromDataFile } from '../dataFile';
 
 function outcomeLine(r: TestResultEvent): string {
   const label = r.outcome === 'passed' ? 'PASS' : r.outcome === 'failed' ? 'FAIL' : 'SKIP';
@@ -29,7 +30,7 @@ function outcomeLine(r: TestResultEvent): string {
 
 export async function testCommand(args: string[], ctx: CommandContext): Promise<number> {
   const parsed = parseArgs(args, {
-    values: ['filter', 'runner', 'junit', 'timeline', 'test-timeout', 'set', ...DEPENDENCY_FLAGS.values],
+    values: ['filter', 'runner', 'junit', 'timeline', 'test-timeout', 'set', 'data', ...DEPENDENCY_FLAGS.values],
     booleans: ['json', ...DEPENDENCY_FLAGS.booleans],
     repeated: ['codeunit', 'disabled-tests', ...DEPENDENCY_FLAGS.repeated],
   });
@@ -54,6 +55,10 @@ export async function testCommand(args: string[], ctx: CommandContext): Promise<
   try {
     host = new RuntimeHost({ workspace, createEngine, settings, clock: 'virtual', strict: deps.strict,
       dependencies: { sources: deps.sources, packageCaches: deps.packageCaches, preprocessorSymbols: deps.preprocessorSymbols } });
+    // The workspace's data is the tests' company data, as BC's tests run on a company with its demo data and as the
+    // Test Explorer's runs (serve with the workspace's data file) see it: --data FILE, else the workspace's file.
+    const dataFile = parsed.values.get('data') ?? [join(workspace, 'alsessionlab.data.json'), join(workspace, '.al-session-lab', 'data.json')].find((f) => existsSync(f));
+    if (dataFile) seedFromDataFile(host, dataFile);
   } catch (err) {
     if (err instanceof WorkspaceError) throw new CliError(err.message);
     throw err;
